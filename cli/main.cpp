@@ -1,0 +1,192 @@
+// intentctl's entry point: global flags, the command table, help, version, and
+// the one place where errors become exit codes.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "core/version.hpp"
+#include "suggest.hpp"
+
+namespace intentctl::cli {
+
+namespace {
+
+constexpr Command command_table[] = {
+    {"translate", "turn TMF921 intents into 3GPP TS 28.312 intents", define_translate},
+};
+
+void print_usage(std::ostream& out) {
+  out << fmt::format("intentctl {} - intent-driven network automation, from TMF921 intent to verified GitOps site\n\n",
+                     version_string());
+  out << "Usage: intentctl [-v|-q] [--no-color] <command> [flags] [args]\n\nCommands:\n";
+  for (const auto& command : commands()) out << fmt::format("  {:<10} {}\n", command.name, command.summary);
+  out << fmt::format("  {:<10} {}\n", "help", "show help for intentctl or for a command");
+  out << "\nGlobal flags:\n"
+         "  -h, --help       show help\n"
+         "      --version    print the version and the commit it was built from\n"
+         "  -v, --verbose    say more on standard error\n"
+         "  -q, --quiet      say only errors on standard error\n"
+         "      --no-color   no colors (also: NO_COLOR set in the environment)\n"
+         "\nRun 'intentctl help <command>' for a command's flags.\n"
+         "Exit codes: 0 ok, 1 a check failed, 2 usage or input error, 3 external failure, 4 timed out, 130 interrupted.\n";
+}
+
+const Command* find_command(std::string_view name) {
+  for (const auto& command : commands())
+    if (name == command.name) return &command;
+  return nullptr;
+}
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const auto& command : commands()) names.emplace_back(command.name);
+  names.emplace_back("help");
+  return names;
+}
+
+int usage_failure(const std::string& message) {
+  std::cerr << "intentctl: error: " << message << '\n';
+  return exit_code(ExitClass::usage);
+}
+
+int unknown_command(const std::string& name) {
+  std::string message = fmt::format("unknown command \"{}\"", name);
+  if (auto suggestion = closest(name, command_names())) message += fmt::format("; did you mean \"{}\"?", *suggestion);
+  return usage_failure(message + " (see 'intentctl --help')");
+}
+
+std::vector<std::string> flag_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : app.get_options()) {
+    for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    for (const auto& name : option->get_snames()) names.push_back("-" + name);
+  }
+  return names;
+}
+
+struct Invocation {
+  CLI::App app;
+  Runner run;
+  GlobalFlags flags;
+};
+
+std::unique_ptr<Invocation> make_invocation(const Command& command) {
+  auto invocation = std::make_unique<Invocation>();
+  CLI::App& app = invocation->app;
+  app.name(std::string("intentctl ") + command.name);
+  app.description(command.summary);
+  app.allow_extras(true);
+  command.define(app, invocation->run);
+  add_global_flags(app, invocation->flags);
+  return invocation;
+}
+
+bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+
+int run_command(const Command& command, int argc, const char* const* argv, GlobalFlags leading) {
+  auto invocation = make_invocation(command);
+  CLI::App& app = invocation->app;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::ParseError& error) {
+    return usage_failure(fmt::format("{}: {} (see 'intentctl help {}')", command.name, error.what(), command.name));
+  }
+  if (!app.remaining().empty()) {
+    const std::string extra = app.remaining().front();
+    std::string message = extra.starts_with("-") ? fmt::format("{}: unknown flag \"{}\"", command.name, extra)
+                                                 : fmt::format("{}: unexpected argument \"{}\"", command.name, extra);
+    if (extra.starts_with("-"))
+      if (auto suggestion = closest(extra.substr(0, extra.find('=')), flag_names(app)))
+        message += fmt::format("; did you mean \"{}\"?", *suggestion);
+    return usage_failure(message + fmt::format(" (see 'intentctl help {}')", command.name));
+  }
+
+  const GlobalFlags& flags = invocation->flags;
+  const bool quiet = flags.quiet || leading.quiet;
+  const bool verbose = flags.verbose || leading.verbose;
+  const bool no_color = flags.no_color || leading.no_color || std::getenv("NO_COLOR") != nullptr;
+  Reporter reporter(std::cerr, !no_color && is_terminal(STDERR_FILENO),
+                    quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
+  Io io{std::cin, std::cout, reporter, is_terminal(STDIN_FILENO), is_terminal(STDERR_FILENO)};
+  try {
+    const ExitClass result = invocation->run(io);
+    std::cout.flush();
+    return exit_code(result);
+  } catch (const Error& error) {
+    std::cout.flush();
+    reporter.error(error);
+    return exit_code(error.exit_class());
+  } catch (const std::bad_alloc&) {
+    reporter.report({Severity::error, "out of memory", {}});
+    return exit_code(ExitClass::usage);
+  } catch (const std::exception& error) {
+    reporter.report({Severity::error, fmt::format("internal error: {}", error.what()), {}});
+    return exit_code(ExitClass::failed);
+  }
+}
+
+int help(const std::vector<std::string>& topics) {
+  if (topics.empty()) {
+    print_usage(std::cout);
+    return 0;
+  }
+  const Command* command = find_command(topics.front());
+  if (!command) return unknown_command(topics.front());
+  std::cout << make_invocation(*command)->app.help();
+  return 0;
+}
+
+} // namespace
+
+std::span<const Command> commands() { return command_table; }
+
+void add_global_flags(CLI::App& app, GlobalFlags& flags) {
+  app.add_flag("-v,--verbose", flags.verbose, "say more on standard error");
+  app.add_flag("-q,--quiet", flags.quiet, "say only errors on standard error");
+  app.add_flag("--no-color", flags.no_color, "no colors (also: NO_COLOR in the environment)");
+}
+
+int main(int argc, const char* const* argv) {
+  GlobalFlags leading;
+  int index = 1;
+  for (; index < argc; ++index) {
+    const std::string_view arg = argv[index];
+    if (arg == "-v" || arg == "--verbose") leading.verbose = true;
+    else if (arg == "-q" || arg == "--quiet") leading.quiet = true;
+    else if (arg == "--no-color") leading.no_color = true;
+    else if (arg == "-h" || arg == "--help") return help({});
+    else if (arg == "--version") {
+      std::cout << fmt::format("intentctl {} (commit {})\n", version_string(), build_commit());
+      return 0;
+    } else if (arg.starts_with("-")) {
+      std::string message = fmt::format("unknown flag \"{}\"", arg);
+      if (auto suggestion = closest(arg, {"--help", "--version", "--verbose", "--quiet", "--no-color"}))
+        message += fmt::format("; did you mean \"{}\"?", *suggestion);
+      return usage_failure(message + " (see 'intentctl --help')");
+    } else {
+      break;
+    }
+  }
+  if (index >= argc) {
+    print_usage(std::cout);
+    return 0;
+  }
+  const std::string name = argv[index];
+  if (name == "help") return help(std::vector<std::string>(argv + index + 1, argv + argc));
+  const Command* command = find_command(name);
+  if (!command) return unknown_command(name);
+  return run_command(*command, argc - index, argv + index, leading);
+}
+
+} // namespace intentctl::cli
+
+int main(int argc, char** argv) { return intentctl::cli::main(argc, argv); }

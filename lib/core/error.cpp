@@ -1,0 +1,45 @@
+#include "core/error.hpp"
+
+#include <utility>
+
+namespace intentctl {
+
+namespace {
+std::string full_text(const std::string& message, const Location& where) {
+  std::string text = location_prefix(where) + "error: ";
+  if (!where.path.empty()) text += where.path + ": ";
+  return text + message;
+}
+} // namespace
+
+Error::Error(ExitClass exit_class, std::string message, Location where)
+    : std::runtime_error(full_text(message, where)),
+      exit_class_(exit_class),
+      message_(std::move(message)),
+      where_(std::move(where)) {}
+
+std::string Error::describe() const { return what(); }
+
+Error input_error(std::string message, Location where) {
+  return Error(ExitClass::usage, std::move(message), std::move(where));
+}
+
+Error usage_error(std::string message) { return Error(ExitClass::usage, std::move(message)); }
+
+Error external_error(std::string message, Location where) {
+  return Error(ExitClass::external, std::move(message), std::move(where));
+}
+
+std::string location_prefix(const Location& where) {
+  if (where.file.empty()) return {};
+  std::string prefix = where.file + ":";
+  if (where.line > 0) {
+    prefix += std::to_string(where.line) + ":";
+    if (where.column > 0) prefix += std::to_string(where.column) + ":";
+  }
+  return prefix + " ";
+}
+
+int exit_code(ExitClass exit_class) { return static_cast<int>(exit_class); }
+
+} // namespace intentctl

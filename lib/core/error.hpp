@@ -1,0 +1,57 @@
+// One error type for every stage: where it happened, what happened, and which
+// exit-code class it belongs to. The CLI maps the class to the process exit code
+// in exactly one place (exit_code below).
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace intentctl {
+
+// The exit-code classes of DESIGN.md, valued as the process exit codes.
+enum class ExitClass : int {
+  ok = 0,
+  failed = 1,       // the check ran and failed
+  usage = 2,        // usage or input error
+  external = 3,     // network, auth, git server, cluster API
+  timeout = 4,      // --wait ran out of time
+  interrupted = 130 // SIGINT
+};
+
+struct Location {
+  std::string file;       // "-" for standard input; empty when not about a file
+  std::uint32_t line = 0; // 1-based; 0 when unknown
+  std::uint32_t column = 0;
+  std::string path;       // JSON path inside the document, like spec.capacity.latency
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ExitClass exit_class, std::string message, Location where = {});
+
+  ExitClass exit_class() const { return exit_class_; }
+  const Location& where() const { return where_; }
+  const std::string& message() const { return message_; }
+
+  // "FILE:LINE:COL: error: PATH: MESSAGE", leaving out the parts that are unknown.
+  std::string describe() const;
+
+ private:
+  ExitClass exit_class_;
+  std::string message_;
+  Location where_;
+};
+
+// Shorthands for the common classes.
+Error input_error(std::string message, Location where = {});
+Error usage_error(std::string message);
+Error external_error(std::string message, Location where = {});
+
+// "FILE:LINE:COL: " prefix (or less, when parts are unknown), shared by every
+// diagnostic printer so the GNU style stays in one place.
+std::string location_prefix(const Location& where);
+
+int exit_code(ExitClass exit_class);
+
+} // namespace intentctl

@@ -1,0 +1,91 @@
+#include <fmt/format.h>
+
+#include "io/writer.hpp"
+
+namespace intentctl {
+
+namespace {
+
+void newline(std::string& out, JsonStyle style, int depth) {
+  if (style == JsonStyle::compact) return;
+  out.push_back('\n');
+  out.append(static_cast<std::size_t>(depth) * 2, ' ');
+}
+
+void write(std::string& out, const Node& node, JsonStyle style, int depth) {
+  switch (node.type()) {
+    case Node::Type::string:
+      append_json_string(out, node.text());
+      return;
+    case Node::Type::array: {
+      if (node.items().empty()) {
+        out += "[]";
+        return;
+      }
+      out.push_back('[');
+      bool first = true;
+      for (const Node& item : node.items()) {
+        if (!first) out.push_back(',');
+        first = false;
+        newline(out, style, depth + 1);
+        write(out, item, style, depth + 1);
+      }
+      newline(out, style, depth);
+      out.push_back(']');
+      return;
+    }
+    case Node::Type::object: {
+      if (node.members().empty()) {
+        out += "{}";
+        return;
+      }
+      out.push_back('{');
+      bool first = true;
+      for (const auto& member : node.members()) {
+        if (!first) out.push_back(',');
+        first = false;
+        newline(out, style, depth + 1);
+        append_json_string(out, member.key);
+        out += style == JsonStyle::pretty ? ": " : ":";
+        write(out, member.value, style, depth + 1);
+      }
+      newline(out, style, depth);
+      out.push_back('}');
+      return;
+    }
+    default:
+      out += node.text();
+  }
+}
+
+} // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out.push_back(ch);
+    }
+  }
+  out.push_back('"');
+}
+
+void write_json(std::string& out, const Node& node, JsonStyle style) { write(out, node, style, 0); }
+
+std::string to_json(const Node& node, JsonStyle style) {
+  std::string out;
+  write_json(out, node, style);
+  return out;
+}
+
+} // namespace intentctl

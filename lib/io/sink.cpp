@@ -1,0 +1,64 @@
+#include "io/sink.hpp"
+
+#include "io/writer.hpp"
+
+namespace intentctl {
+
+namespace {
+const char* severity_word(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "note";
+  }
+  return "error";
+}
+
+const char* severity_color(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "\033[1;31m";
+    case Severity::warning: return "\033[1;35m";
+    case Severity::info: return "\033[1;36m";
+  }
+  return "";
+}
+} // namespace
+
+void Reporter::report(const Diagnostic& diagnostic) {
+  if (diagnostic.severity == Severity::error) ++errors_;
+  else if (verbosity_ == Verbosity::quiet) return;
+  std::string line = location_prefix(diagnostic.where);
+  if (color_) line += severity_color(diagnostic.severity);
+  line += severity_word(diagnostic.severity);
+  line += ':';
+  if (color_) line += "\033[0m";
+  line += ' ';
+  if (!diagnostic.where.path.empty()) line += diagnostic.where.path + ": ";
+  line += diagnostic.message;
+  line += '\n';
+  err_ << line << std::flush;
+}
+
+void Reporter::error(const Error& error) {
+  report(Diagnostic{Severity::error, error.message(), error.where()});
+}
+
+void Reporter::note(const std::string& message) {
+  if (verbosity_ != Verbosity::quiet) err_ << message << '\n' << std::flush;
+}
+
+void Reporter::verbose(const std::string& message) {
+  if (verbosity_ == Verbosity::verbose) err_ << message << '\n' << std::flush;
+}
+
+void TextSink::record(const Node&, const std::string& text_line) { out_ << text_line << '\n'; }
+
+void JsonSink::record(const Node& fields, const std::string&) { records_.push(fields); }
+
+void JsonSink::finish() {
+  std::string text;
+  write_json(text, records_);
+  out_ << text << '\n' << std::flush;
+}
+
+} // namespace intentctl

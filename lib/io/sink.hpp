@@ -1,0 +1,86 @@
+// Where the library's words go. The CLI builds these from the global flags and
+// hands them in; the library never touches std::cout or std::cerr itself.
+#pragma once
+
+#include <istream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "io/node.hpp"
+
+namespace intentctl {
+
+enum class Severity { error, warning, info };
+enum class Verbosity { quiet, normal, verbose };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string message;
+  Location where;
+};
+
+// Diagnostics for people: GNU "FILE:LINE:COL: error: ..." lines on stderr.
+class Reporter {
+ public:
+  explicit Reporter(std::ostream& err, bool color = false, Verbosity verbosity = Verbosity::normal)
+      : err_(err), color_(color), verbosity_(verbosity) {}
+
+  void report(const Diagnostic& diagnostic);
+  void error(const Error& error);
+  // Progress and notes: shown unless --quiet; verbose notes only with -v.
+  void note(const std::string& message);
+  void verbose(const std::string& message);
+
+  Verbosity verbosity() const { return verbosity_; }
+  bool color() const { return color_; }
+  std::size_t errors() const { return errors_; }
+
+ private:
+  std::ostream& err_;
+  bool color_;
+  Verbosity verbosity_;
+  std::size_t errors_ = 0;
+};
+
+// Results, one record at a time: text lines for people, or one JSON array for
+// machines (-o json), printed whole by finish().
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void record(const Node& fields, const std::string& text_line) = 0;
+  virtual void finish() {}
+};
+
+class TextSink : public Sink {
+ public:
+  explicit TextSink(std::ostream& out) : out_(out) {}
+  void record(const Node& fields, const std::string& text_line) override;
+
+ private:
+  std::ostream& out_;
+};
+
+class JsonSink : public Sink {
+ public:
+  explicit JsonSink(std::ostream& out) : out_(out), records_(Node::array()) {}
+  void record(const Node& fields, const std::string& text_line) override;
+  void finish() override;
+
+ private:
+  std::ostream& out_;
+  Node records_;
+};
+
+// Everything a command needs from the outside world.
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  Reporter& diagnostics;
+  bool stdin_is_terminal = false;
+  bool stderr_is_terminal = false;
+};
+
+} // namespace intentctl

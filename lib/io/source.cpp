@@ -1,0 +1,75 @@
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include "io/reader.hpp"
+
+namespace intentctl {
+
+namespace {
+
+std::string too_large(const std::string& name, std::size_t limit) {
+  return fmt::format("{}: input is larger than the limit of {} MiB", name, limit >> 20);
+}
+
+std::string read_limited(std::istream& in, const std::string& name, std::size_t limit) {
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > limit) throw input_error(too_large(name, limit));
+  }
+  return text;
+}
+
+} // namespace
+
+Source read_source(const std::string& path, const ReadLimits& limits, std::istream& in,
+                   bool stdin_is_terminal) {
+  if (path == "-") {
+    if (stdin_is_terminal)
+      throw usage_error("standard input is a terminal; pipe a document in or name a file");
+    return Source{"<stdin>", read_limited(in, "<stdin>", limits.max_bytes)};
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0)
+    throw input_error(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  if (S_ISDIR(info.st_mode)) throw input_error(fmt::format("{}: is a directory", path));
+  if (S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > limits.max_bytes)
+    throw input_error(too_large(path, limits.max_bytes));
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw input_error(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  return Source{path, read_limited(file, path, limits.max_bytes)};
+}
+
+Format detect_format(const Source& source) {
+  const std::string& name = source.name;
+  if (name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0) return Format::json;
+  for (char c : source.text) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    return (c == '{' || c == '[') ? Format::json : Format::yaml;
+  }
+  return Format::yaml;
+}
+
+ParsedStream parse_documents(const Source& source, const ReadLimits& limits) {
+  if (source.text.find('\0') != std::string::npos) {
+    const auto at = source.text.find('\0');
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t i = 0; i < at; ++i) {
+      if (source.text[i] == '\n') ++line, column = 1;
+      else if ((static_cast<unsigned char>(source.text[i]) & 0xC0) != 0x80) ++column;
+    }
+    throw input_error("NUL byte in the input (binary file?)", location_of(source, Mark{line, column}));
+  }
+  return detect_format(source) == Format::json ? parse_json(source, limits) : parse_yaml(source, limits);
+}
+
+Location location_of(const Source& source, Mark mark, std::string path) {
+  return Location{source.name, mark.line, mark.column, std::move(path)};
+}
+
+} // namespace intentctl

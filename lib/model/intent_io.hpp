@@ -1,0 +1,53 @@
+// The 28.312 wire shape: writing the model in the Rel-18 OpenAPI layout (or the
+// MnS "attributes" layout), and reading either layout back, with positions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "io/fields.hpp"
+#include "io/reader.hpp"
+#include "model/intent.hpp"
+
+namespace intentctl {
+
+enum class Layout {
+  flat,       // {"id": ..., "userLabel": ..., "intentExpectations": [...]}  (Rel-18)
+  attributes, // {"id": ..., "attributes": {"userLabel": ..., ...}}          (MnS)
+};
+
+Node to_node(const Intent& intent, Layout layout = Layout::flat);
+Node to_node(const Expectation& expectation);
+Node to_node(const Target& target);
+Node to_node(const Context& context);
+Node to_node(const ValueRange& range);
+Node to_node(const Value& value);
+
+// Fields a reader met that have no place in the model: never dropped silently.
+struct DeltaEntry {
+  Location where;
+  std::string note;
+};
+
+// Whether a document looks like a 28.312 Intent (either layout) or expectation.
+bool is_3gpp_intent(const Node& document);
+bool is_3gpp_expectation(const Node& document);
+
+// Reading one 28.312 Intent; unknown members are added to delta.
+Intent read_intent(const Source& source, const Node& node, const std::string& path,
+                   std::vector<DeltaEntry>& delta);
+Expectation read_expectation(const Source& source, const Node& node, const std::string& path,
+                             std::vector<DeltaEntry>& delta);
+Target read_target(const Source& source, const Node& node, const std::string& path,
+                   std::vector<DeltaEntry>& delta);
+Context read_context(const Source& source, const Node& node, const std::string& path,
+                     std::vector<DeltaEntry>& delta);
+// A 28.312 value range: a value or a list of them.
+ValueRange read_value_range(const Source& source, const Node& node, const std::string& path);
+Value read_value(const Source& source, const Node& node, const std::string& path);
+
+// Reads a condition in any spelling; an unknown one is an input error that lists
+// the known words.
+Condition read_condition(const Source& source, const Node& node, const std::string& path);
+
+} // namespace intentctl

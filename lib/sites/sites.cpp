@@ -1,0 +1,179 @@
+#include "sites/sites.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "io/fields.hpp"
+
+namespace intentctl {
+
+namespace {
+
+std::string expand_home(std::string path) {
+  if (path.starts_with("~/"))
+    if (const char* home = std::getenv("HOME")) return std::string(home) + path.substr(1);
+  return path;
+}
+
+void read_auth(Fields& site, Site& out) {
+  const Node* node = site.object("auth");
+  if (!node) return;
+  Fields auth(site.source(), *node, join_path(site.path(), "auth"));
+  out.auth.username_env = auth.string("usernameEnv").value_or("");
+  out.auth.token_env = auth.string("tokenEnv").value_or("");
+  out.auth.ssh_key = expand_home(auth.string("sshKey").value_or(""));
+  auth.reject_unknown("usernameEnv, tokenEnv, sshKey");
+}
+
+void read_o2ims(Fields& site, Site& out) {
+  const Node* node = site.object("o2ims");
+  if (!node) return;
+  Fields o2ims(site.source(), *node, join_path(site.path(), "o2ims"));
+  out.o2ims.name = o2ims.string("templateName").value_or(out.o2ims.name);
+  out.o2ims.version = o2ims.string("templateVersion").value_or(out.o2ims.version);
+  o2ims.reject_unknown("templateName, templateVersion");
+}
+
+void read_rootsync(Fields& site, Site& out) {
+  const Node* node = site.object("rootsync");
+  if (!node) return;
+  Fields rootsync(site.source(), *node, join_path(site.path(), "rootsync"));
+  out.rootsync.name = rootsync.string("name").value_or(out.rootsync.name);
+  out.rootsync.namespace_ = rootsync.string("namespace").value_or(out.rootsync.namespace_);
+  out.rootsync.period = rootsync.string("period").value_or(out.rootsync.period);
+  out.rootsync.secret_ref = rootsync.string("secretRef").value_or("");
+  rootsync.reject_unknown("name, namespace, period, secretRef");
+}
+
+void read_metrics(Fields& site, Site& out) {
+  const Node* node = site.object("metrics");
+  if (!node) return;
+  Fields metrics(site.source(), *node, join_path(site.path(), "metrics"));
+  MetricsSource source;
+  source.url = metrics.require_string("url");
+  source.kind = metrics.string("kind").value_or("prometheus");
+  if (source.kind != "prometheus" && source.kind != "json")
+    metrics.fail("kind", fmt::format("unknown metrics kind \"{}\" (known: prometheus, json)", source.kind));
+  if (const Node* targets = metrics.object("targets")) {
+    for (const auto& member : targets->members()) {
+      if (!member.value.is_string())
+        metrics.fail_at(member.value, join_path(join_path(metrics.path(), "targets"), member.key),
+                        type_mismatch(Node::Type::string, member.value));
+      source.targets[member.key] = member.value.text();
+    }
+  }
+  metrics.reject_unknown("url, kind, targets");
+  out.metrics = std::move(source);
+}
+
+Site read_site(const Source& source, const Node::Member& member) {
+  const std::string path = join_path("sites", member.key);
+  if (!is_dns1123_label(member.key))
+    throw input_error(fmt::format("site name \"{}\" is not a DNS-1123 label (lower case letters, digits and '-', "
+                                  "at most 63)", member.key),
+                      location_of(source, member.key_mark, path));
+  Fields fields(source, member.value, path);
+  Site site;
+  site.name = member.key;
+  site.repo = fields.require_string("repo");
+  site.branch = fields.string("branch").value_or(site.branch);
+  site.path = fields.string("path").value_or(site.path);
+  site.namespace_ = fields.string("namespace").value_or(site.namespace_);
+  site.cluster = fields.string("cluster").value_or(site.name);
+  site.kubeconfig = expand_home(fields.string("kubeconfig").value_or(""));
+  site.context = fields.string("context").value_or("");
+  read_auth(fields, site);
+  read_o2ims(fields, site);
+  read_rootsync(fields, site);
+  read_metrics(fields, site);
+  fields.reject_unknown("repo, branch, path, namespace, cluster, o2ims, auth, kubeconfig, context, rootsync, metrics");
+  if (site.path.starts_with("/") || site.path == ".." || site.path.starts_with("../") ||
+      site.path.find("/../") != std::string::npos || site.path.ends_with("/.."))
+    fields.fail("path", "path must stay inside the repository (relative, no '..')");
+  if (!is_dns1123_subdomain(site.namespace_))
+    fields.fail("namespace", fmt::format("namespace \"{}\" is not a DNS-1123 label", site.namespace_));
+  return site;
+}
+
+} // namespace
+
+const Site* Sites::find(std::string_view name) const {
+  for (const auto& site : sites)
+    if (site.name == name) return &site;
+  return nullptr;
+}
+
+std::vector<const Site*> Sites::select(const std::vector<std::string>& names) const {
+  std::vector<const Site*> selected;
+  if (names.empty()) {
+    for (const auto& site : sites) selected.push_back(&site);
+    return selected;
+  }
+  for (const auto& name : names) {
+    const Site* site = find(name);
+    if (!site) {
+      std::string known;
+      for (const auto& s : sites) known += (known.empty() ? "" : ", ") + s.name;
+      throw usage_error(fmt::format("unknown site \"{}\" (known: {}{})", name, known,
+                                    embedded_default() ? "; give a sites file with --sites" : ""));
+    }
+    if (std::find(selected.begin(), selected.end(), site) == selected.end()) selected.push_back(site);
+  }
+  return selected;
+}
+
+Sites default_sites() {
+  Sites sites;
+  Site edge1;
+  edge1.name = "edge1";
+  edge1.repo = kDefaultRemote;
+  edge1.cluster = "edge1";
+  sites.sites.push_back(std::move(edge1));
+  return sites;
+}
+
+Sites parse_sites(const Source& source) {
+  const ParsedStream stream = parse_documents(source, ReadLimits{});
+  if (stream.documents.size() != 1)
+    throw input_error("a sites file holds exactly one document", location_of(source, Mark{1, 1}));
+  Fields top(source, stream.documents.front(), "");
+  const Node* list = top.object("sites");
+  if (!list) top.fail("sites", "missing required field \"sites\"");
+  top.reject_unknown("sites");
+  if (list->members().empty()) top.fail("sites", "the sites file names no site");
+  Sites sites;
+  sites.file = source.name;
+  for (const auto& member : list->members()) sites.sites.push_back(read_site(source, member));
+  std::sort(sites.sites.begin(), sites.sites.end(), [](const Site& a, const Site& b) { return a.name < b.name; });
+  return sites;
+}
+
+Sites load_sites(const std::string& flag_value, std::istream& in, bool stdin_is_terminal) {
+  std::string path = flag_value;
+  if (path.empty())
+    if (const char* env = std::getenv("INTENTCTL_SITES"); env && *env) path = env;
+  if (path.empty()) return default_sites();
+  return parse_sites(read_source(path, ReadLimits{}, in, stdin_is_terminal));
+}
+
+bool is_dns1123_label(std::string_view name) {
+  if (name.empty() || name.size() > 63) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!alnum(name.front()) || !alnum(name.back())) return false;
+  return std::all_of(name.begin(), name.end(), [&](char c) { return alnum(c) || c == '-'; });
+}
+
+bool is_dns1123_subdomain(std::string_view name) {
+  if (name.empty() || name.size() > 253) return false;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t dot = name.find('.', start);
+    if (!is_dns1123_label(name.substr(start, dot - start))) return false;
+    if (dot == std::string_view::npos) return true;
+    start = dot + 1;
+  }
+}
+
+} // namespace intentctl

@@ -1,0 +1,80 @@
+// The sites file (--sites FILE or INTENTCTL_SITES): where each edge site's Git
+// repository is, and how to reach its cluster and metrics. Without one, the
+// embedded default is a single site edge1 whose remote is a local bare
+// repository under .intentctl/, so the whole chain runs with nothing installed.
+#pragma once
+
+#include <istream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/reader.hpp"
+
+namespace intentctl {
+
+struct SiteAuth {
+  std::string username_env; // names of environment variables, never secrets
+  std::string token_env;
+  std::string ssh_key;      // a path
+};
+
+struct O2imsTemplate {
+  std::string name = "nephio-workload-cluster";
+  std::string version = "v3.0.0";
+};
+
+struct RootSyncSettings {
+  std::string name = "root-sync";
+  std::string namespace_ = "config-management-system";
+  std::string period = "30s";
+  std::string secret_ref; // Secret with the Git credentials; empty = auth none
+};
+
+struct MetricsSource {
+  std::string url;
+  std::string kind = "prometheus"; // prometheus | json
+  std::map<std::string, std::string> targets; // target name -> PromQL query or JSON pointer
+};
+
+struct Site {
+  std::string name;
+  std::string repo;                // a Git URL or a local path
+  std::string branch = "main";
+  std::string path = ".";          // folder of the repo that holds this site's tree
+  std::string namespace_ = "intent-to-krm";
+  std::string cluster;             // O2IMS templateParameters.clusterName; default: the site name
+  O2imsTemplate o2ims;
+  SiteAuth auth;
+  std::string kubeconfig;          // "~/" expanded
+  std::string context;
+  RootSyncSettings rootsync;
+  std::optional<MetricsSource> metrics;
+};
+
+struct Sites {
+  std::vector<Site> sites;          // sorted by name
+  std::string file;                 // where they came from; empty for the embedded default
+  bool embedded_default() const { return file.empty(); }
+
+  const Site* find(std::string_view name) const;
+  // The named sites, or all of them when names is empty; unknown names are a
+  // usage error that lists the known ones.
+  std::vector<const Site*> select(const std::vector<std::string>& names) const;
+};
+
+// The repository the embedded default site edge1 publishes to.
+inline constexpr const char* kDefaultRemote = ".intentctl/remotes/edge1-config.git";
+
+Sites default_sites();
+Sites parse_sites(const Source& source);
+// --sites FILE if given, else $INTENTCTL_SITES if set, else the embedded default.
+Sites load_sites(const std::string& flag_value, std::istream& in, bool stdin_is_terminal);
+
+// DNS-1123 label: [a-z0-9]([-a-z0-9]*[a-z0-9])?, at most 63 characters.
+bool is_dns1123_label(std::string_view name);
+// DNS-1123 subdomain: labels joined by dots, at most 253 characters.
+bool is_dns1123_subdomain(std::string_view name);
+
+} // namespace intentctl

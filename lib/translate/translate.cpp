@@ -1,0 +1,161 @@
+#include "translate/translate.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "io/files.hpp"
+#include "io/writer.hpp"
+
+namespace intentctl {
+
+namespace {
+
+struct FormName {
+  InputForm form;
+  std::string_view name;
+};
+
+constexpr FormName form_names[] = {
+    {InputForm::automatic, "auto"},     {InputForm::tmf921_v5, "tmf921-v5"},
+    {InputForm::tmf921_v4, "tmf921-v4"}, {InputForm::seed, "seed"},
+    {InputForm::short_form, "short"},   {InputForm::gpp, "28312"},
+};
+
+Mapping mapping_for(const TranslateOptions& options, Io& io) {
+  if (options.mapping_file.empty()) return default_mapping();
+  return load_mapping(read_source(options.mapping_file, ReadLimits{}, io.in, io.stdin_is_terminal));
+}
+
+// Expectation ids name ConfigMaps and files later on: two alike in one intent
+// would overwrite each other, so they are an error here, at the source.
+void check_intent(const Intent& intent, const Source& source, const Node& document) {
+  if (intent.expectations.empty())
+    throw input_error(fmt::format("intent \"{}\" has no expectations", intent.id), location_of(source, document.mark));
+  std::set<std::string> ids;
+  for (const auto& expectation : intent.expectations) {
+    if (!ids.insert(expectation.id).second)
+      throw input_error(fmt::format("duplicate expectation id \"{}\" in intent \"{}\"", expectation.id, intent.id),
+                        location_of(source, expectation.mark));
+    if (expectation.targets.empty())
+      throw input_error(fmt::format("expectation \"{}\" has no targets", expectation.id),
+                        location_of(source, expectation.mark));
+  }
+}
+
+std::string render_output(const std::vector<Intent>& intents, const TranslateOptions& options) {
+  std::string text;
+  if (options.format == "yaml") {
+    for (std::size_t i = 0; i < intents.size(); ++i) {
+      if (i || intents.size() > 1) text += "---\n";
+      write_yaml(text, to_node(intents[i], options.layout));
+    }
+    return text;
+  }
+  if (intents.size() == 1) {
+    write_json(text, to_node(intents.front(), options.layout));
+  } else {
+    Node list = Node::array();
+    for (const auto& intent : intents) list.push(to_node(intent, options.layout));
+    write_json(text, list);
+  }
+  text += '\n';
+  return text;
+}
+
+Node delta_report(const std::vector<DeltaEntry>& delta) {
+  Node list = Node::array();
+  for (const auto& entry : delta) {
+    Node item = Node::object();
+    item.add("file", Node::string(entry.where.file));
+    item.add("line", Node::number(std::to_string(entry.where.line)));
+    item.add("column", Node::number(std::to_string(entry.where.column)));
+    item.add("path", Node::string(entry.where.path));
+    item.add("note", Node::string(entry.note));
+    list.push(std::move(item));
+  }
+  return list;
+}
+
+void report_delta(const std::vector<DeltaEntry>& delta, const TranslateOptions& options, Io& io) {
+  if (!options.delta_file.empty()) {
+    std::string text;
+    write_json(text, delta_report(delta));
+    text += '\n';
+    write_file_atomically(options.delta_file, text);
+  }
+  if (io.diagnostics.verbosity() == Verbosity::verbose) {
+    for (const auto& entry : delta) io.diagnostics.report({Severity::info, entry.note, entry.where});
+  } else if (!delta.empty() && options.delta_file.empty()) {
+    io.diagnostics.note(fmt::format("note: {} input field{} without a 28.312 home; list them with --delta FILE or -v",
+                                    delta.size(), delta.size() == 1 ? " has no place" : "s have no place"));
+  }
+}
+
+} // namespace
+
+std::optional<InputForm> parse_input_form(std::string_view name) {
+  for (const auto& entry : form_names)
+    if (entry.name == name) return entry.form;
+  return std::nullopt;
+}
+
+std::string_view input_form_name(InputForm form) {
+  for (const auto& entry : form_names)
+    if (entry.form == form) return entry.name;
+  return "auto";
+}
+
+const std::vector<std::string>& input_form_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list;
+    for (const auto& entry : form_names) list.emplace_back(entry.name);
+    return list;
+  }();
+  return names;
+}
+
+ExitClass translate(const TranslateOptions& options, Io& io) {
+  if (options.format != "json" && options.format != "yaml")
+    throw usage_error(fmt::format("unknown output format \"{}\" (known: json, yaml)", options.format));
+  const Mapping mapping = mapping_for(options, io);
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.emplace_back("-");
+
+  std::vector<Intent> intents;
+  std::vector<DeltaEntry> delta;
+  std::set<std::string> intent_ids;
+  for (const auto& input : inputs) {
+    const Source source = read_source(input, ReadLimits{}, io.in, io.stdin_is_terminal);
+    const ParsedStream stream = parse_documents(source, ReadLimits{});
+    if (stream.documents.empty()) throw input_error("no intent found in the input", location_of(source, Mark{1, 1}));
+    TranslateContext context{source, mapping, delta};
+    auto translate_one = [&](const Node& document) {
+      const InputForm form = options.from == InputForm::automatic ? detect_form(document, source) : options.from;
+      for (auto& intent : translate_document(document, form, context)) {
+        if (!options.sites.empty()) intent.sites = options.sites;
+        check_intent(intent, source, document);
+        if (!intent_ids.insert(intent.id).second)
+          throw input_error(fmt::format("duplicate intent id \"{}\"", intent.id), location_of(source, document.mark));
+        intents.push_back(std::move(intent));
+      }
+    };
+    for (const Node& document : stream.documents) {
+      // A JSON array of intents is several documents in one.
+      if (document.is_array()) {
+        if (document.items().empty()) throw input_error("empty list: no intent found", location_of(source, document.mark));
+        for (const Node& item : document.items()) translate_one(item);
+      } else {
+        translate_one(document);
+      }
+    }
+  }
+
+  const std::string text = render_output(intents, options);
+  report_delta(delta, options, io);
+  if (options.output_file.empty() || options.output_file == "-") io.out << text << std::flush;
+  else write_file_atomically(options.output_file, text);
+  return ExitClass::ok;
+}
+
+} // namespace intentctl
