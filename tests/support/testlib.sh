@@ -1,0 +1,46 @@
+# Shared helpers for the shell tests in tests/cli. Source it; it sets -eu, makes
+# a scratch folder removed on exit, and counts checks.
+set -eu
+: "${INTENTCTL:?set INTENTCTL to the intentctl binary}"
+: "${SOURCE_DIR:?set SOURCE_DIR to the source tree}"
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/intentctl-test.XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
+checks=0
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { checks=$((checks + 1)); }
+
+# run CMD...: runs it, keeping stdout in $SCRATCH/out, stderr in $SCRATCH/err, code in $rc.
+run() {
+  set +e
+  "$@" >"$SCRATCH/out" 2>"$SCRATCH/err" </dev/null
+  rc=$?
+  set -e
+}
+
+expect_rc() { # expected-code description
+  if [ "$rc" -eq "$1" ]; then pass; else fail "$2: exit $rc, wanted $1; stderr: $(head -c 2000 "$SCRATCH/err")"; fi
+}
+
+expect_contains() { # file text description
+  if grep -qF -- "$2" "$1"; then pass; else fail "$3: $(basename "$1") lacks '$2'; it has: $(head -c 2000 "$1")"; fi
+}
+
+expect_not_contains() { # file text description
+  if grep -qF -- "$2" "$1"; then fail "$3: $(basename "$1") holds '$2'"; else pass; fi
+}
+
+expect_same() { # file-a file-b description
+  if cmp -s "$1" "$2"; then pass; else fail "$3: files differ"; diff -u "$1" "$2" | head -40 >&2 || true; fi
+}
+
+# Skips the whole test (ctest reports it skipped) when a tool is missing.
+require_tool() {
+  command -v "$1" >/dev/null 2>&1 || { echo "SKIP: $1 is not installed"; exit 77; }
+}
+
+finish() {
+  echo "$checks passed, $failures failed"
+  [ "$failures" -eq 0 ]
+}

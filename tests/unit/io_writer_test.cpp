@@ -1,0 +1,50 @@
+#include <doctest/doctest.h>
+
+#include "io/reader.hpp"
+#include "io/writer.hpp"
+
+using namespace intentctl;
+
+namespace {
+Node read_back(const std::string& yaml) { return parse_yaml(Source{"x.yaml", yaml}, ReadLimits{}).documents.at(0); }
+} // namespace
+
+TEST_CASE("YAML output reads back to the same tree, whatever the strings hold") {
+  Node root = Node::object();
+  const char* tricky[] = {"", "yes", "no", "on", "null", "~", "1", "1.5", "0x10", "-1", ".5", "1e3", "- a", "a: b",
+                          "a #b", "#x", "@x", "`x", "'q'", "\"dq\"", " lead", "trail ", "tab\there", "{x}", "[y]",
+                          "a,b", "*alias", "&anchor", "!tag", "%d", "?", ":", "line1\nline2\n", "no newline\nat end",
+                          "two\n\n", "\x01", "ünïcode", "<<", "=", "1:20"};
+  int i = 0;
+  for (const char* text : tricky) root.add("k" + std::to_string(i++), Node::string(text));
+  Node list = Node::array();
+  list.push(Node::object());
+  Node item = Node::object();
+  item.add("name", Node::string("x"));
+  item.add("values", Node::array());
+  Node inner = Node::array();
+  inner.push(Node::number("1"));
+  item.add("nested", inner);
+  list.push(item);
+  root.add("list", list);
+  root.add("n", Node::number("99.9"));
+  root.add("b", Node::boolean(false));
+  root.add("z", Node{});
+  const std::string yaml = to_yaml(root);
+  CHECK(read_back(yaml) == root);
+}
+
+TEST_CASE("multi-line strings print as literal blocks") {
+  Node root = Node::object();
+  root.add("json", Node::string("{\n  \"a\": 1\n}\n"));
+  CHECK(to_yaml(root) == "json: |\n  {\n    \"a\": 1\n  }\n");
+}
+
+TEST_CASE("JSON output: pretty, compact, escapes") {
+  Node root = Node::object();
+  root.add("s", Node::string("a\"b\\c\n\x01"));
+  root.add("e", Node::array());
+  root.add("o", Node::object());
+  CHECK(to_json(root, JsonStyle::compact) == R"({"s":"a\"b\\c\n\u0001","e":[],"o":{}})");
+  CHECK(to_json(root) == "{\n  \"s\": \"a\\\"b\\\\c\\n\\u0001\",\n  \"e\": [],\n  \"o\": {}\n}");
+}
