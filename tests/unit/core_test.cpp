@@ -1,0 +1,73 @@
+#include <doctest/doctest.h>
+
+#include "core/duration.hpp"
+#include "core/error.hpp"
+#include "krm/resource.hpp"
+#include "sites/sites.hpp"
+
+using namespace intentctl;
+using namespace std::chrono_literals;
+
+TEST_CASE("durations in Go's spelling") {
+  CHECK(parse_duration("500ms") == 500ms);
+  CHECK(parse_duration("30s") == 30s);
+  CHECK(parse_duration("5m") == 5min);
+  CHECK(parse_duration("1h30m") == 90min);
+  CHECK(parse_duration("1.5s") == 1500ms);
+  CHECK(parse_duration("0") == 0ms);
+  CHECK_FALSE(parse_duration(""));
+  CHECK_FALSE(parse_duration("5"));
+  CHECK_FALSE(parse_duration("5 m"));
+  CHECK_FALSE(parse_duration("5d"));
+  CHECK_THROWS_WITH_AS(require_duration("soon", "--timeout"),
+                       "error: --timeout: \"soon\" is not a duration (like 500ms, 30s, 5m, 1h)", Error);
+}
+
+TEST_CASE("errors describe themselves in GNU style and map to exit codes") {
+  const Error error = input_error("bad", Location{"a.json", 3, 7, "spec.x"});
+  CHECK(error.describe() == "a.json:3:7: error: spec.x: bad");
+  CHECK(exit_code(error.exit_class()) == 2);
+  CHECK(exit_code(ExitClass::external) == 3);
+  CHECK(exit_code(ExitClass::timeout) == 4);
+  CHECK(exit_code(ExitClass::interrupted) == 130);
+  CHECK(usage_error("x").describe() == "error: x");
+}
+
+TEST_CASE("ResourceList in and out, with results") {
+  const Source source{"<stdin>",
+                      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: "
+                      "ConfigMap\n  metadata:\n    name: a\n    namespace: ns\n    annotations:\n      "
+                      "internal.config.kubernetes.io/path: cm.yaml\n      internal.config.kubernetes.io/index: '0'\n"};
+  const ResourceList list = read_resource_list(source);
+  REQUIRE(list.items.items().size() == 1);
+  const ResourceId id = resource_id(list.items.items()[0]);
+  CHECK(id.display() == "ConfigMap ns/a");
+  CHECK(id.group().empty());
+  CHECK(annotation(list.items.items()[0], kPathAnnotation) == "cm.yaml");
+  const std::string out = write_resource_list(list, {{"broken", Severity::error, &list.items.items()[0], "data"}});
+  const ResourceList back = read_resource_list(Source{"out", out});
+  CHECK(back.items == list.items);
+  CHECK(out.find("severity: error") != std::string::npos);
+  CHECK(out.find("path: cm.yaml") != std::string::npos);
+  CHECK_THROWS_AS(read_resource_list(Source{"x", "kind: List\n"}), Error);
+}
+
+TEST_CASE("sites file: defaults, unknown keys, bad names") {
+  const Sites sites = parse_sites(Source{"sites.yaml", "sites:\n  edge2: {repo: r2}\n  edge1:\n    repo: r1\n    "
+                                                       "branch: prod\n    rootsync: {period: 60s}\n"});
+  REQUIRE(sites.sites.size() == 2);
+  CHECK(sites.sites[0].name == "edge1"); // sorted
+  CHECK(sites.sites[0].branch == "prod");
+  CHECK(sites.sites[0].rootsync.period == "60s");
+  CHECK(sites.sites[0].rootsync.name == "root-sync");
+  CHECK(sites.sites[1].namespace_ == "intent-to-krm");
+  CHECK(sites.sites[1].cluster == "edge2");
+  CHECK_THROWS_WITH_AS(parse_sites(Source{"s.yaml", "sites:\n  edge1: {repo: r, brnach: x}\n"}),
+                       doctest::Contains("s.yaml:2:20: error: sites.edge1.brnach: unknown field \"brnach\""), Error);
+  CHECK_THROWS_WITH_AS(parse_sites(Source{"s.yaml", "sites:\n  edge/1: {repo: r}\n"}),
+                       doctest::Contains("is not a DNS-1123 label"), Error);
+  CHECK_THROWS_WITH_AS(parse_sites(Source{"s.yaml", "sites:\n  edge1: {repo: r, path: ../x}\n"}),
+                       doctest::Contains("must stay inside the repository"), Error);
+  CHECK_THROWS_WITH_AS(sites.select({"edge3"}), doctest::Contains("unknown site \"edge3\" (known: edge1, edge2)"), Error);
+  CHECK(default_sites().sites.at(0).repo == kDefaultRemote);
+}
