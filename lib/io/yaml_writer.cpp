@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "io/utf8.hpp"
 #include "io/writer.hpp"
 
 namespace intentctl {
@@ -28,8 +29,35 @@ bool looks_numeric(std::string_view text) {
                                                          (std::isdigit(static_cast<unsigned char>(text[1])) || text[1] == '.'));
 }
 
+// Code points that YAML reads as line breaks (NEL, LS, PS), or that it does not
+// allow unescaped (C1 controls, BOM, non-characters): only safe escaped.
+bool needs_unicode_escape(unsigned code_point) {
+  return (code_point >= 0x80 && code_point <= 0x9F) || code_point == 0x2028 || code_point == 0x2029 ||
+         code_point == 0xFEFF || code_point == 0xFFFE || code_point == 0xFFFF;
+}
+
+unsigned decode_utf8(std::string_view text, std::size_t pos, std::size_t length) {
+  const auto b = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+  if (length == 2) return ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+  if (length == 3) return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+  return ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+}
+
+bool has_special_unicode(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(text, pos);
+    if (length == 0 || needs_unicode_escape(decode_utf8(text, pos, length))) return true;
+    pos += length;
+  }
+  return false;
+}
+
 bool is_plain_safe(std::string_view text) {
-  if (text.empty() || is_reserved_word(text) || looks_numeric(text)) return false;
+  if (text.empty() || is_reserved_word(text) || looks_numeric(text) || has_special_unicode(text)) return false;
   static constexpr std::string_view leading = "-?:,[]{}#&*!|>'\"%@` ";
   if (leading.find(text.front()) != std::string_view::npos) {
     // "-x" and "?x" are not indicators only when followed by a non-space; keep it simple.
@@ -49,7 +77,7 @@ bool is_plain_safe(std::string_view text) {
 // A multi-line text prints as a literal block when it reads back unchanged.
 bool is_literal_safe(std::string_view text) {
   if (text.find('\n') == std::string_view::npos) return false;
-  if (text.front() == ' ' || text.front() == '\n') return false;
+  if (text.front() == ' ' || text.front() == '\n' || has_special_unicode(text)) return false;
   if (text.size() >= 2 && text.substr(text.size() - 2) == "\n\n") return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -59,9 +87,29 @@ bool is_literal_safe(std::string_view text) {
   return true;
 }
 
+// JSON string syntax is valid double-quoted YAML; YAML's own line breaks and
+// non-printables among the non-ASCII code points get \u escapes on top.
 void write_double_quoted(std::string& out, std::string_view text) {
-  // JSON string syntax is valid double-quoted YAML.
-  append_json_string(out, text);
+  if (!has_special_unicode(text)) {
+    append_json_string(out, text);
+    return;
+  }
+  std::string escaped;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t length = static_cast<unsigned char>(text[pos]) < 0x80 ? 1 : utf8_sequence_length(text, pos);
+    const unsigned code_point = length > 1 ? decode_utf8(text, pos, length) : 0;
+    if (length > 1 && needs_unicode_escape(code_point)) {
+      escaped += fmt::format("\\u{:04x}", code_point);
+    } else {
+      std::string piece;
+      append_json_string(piece, text.substr(pos, length == 0 ? 1 : length));
+      escaped.append(piece, 1, piece.size() - 2);
+    }
+    pos += length == 0 ? 1 : length;
+  }
+  out.push_back('"');
+  out += escaped;
+  out.push_back('"');
 }
 
 void write_scalar_text(std::string& out, std::string_view text) {
@@ -138,7 +186,7 @@ void write_block(std::string& out, const Node& node, int indent) {
 
 void write_yaml(std::string& out, const Node& node) {
   if (node.is_scalar()) {
-    write_scalar(out, node, 0);
+    write_scalar(out, node, 2); // a block scalar's lines need indenting even at the top
     out.push_back('\n');
   } else if (is_empty_collection(node)) {
     out += node.is_array() ? "[]\n" : "{}\n";

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 
@@ -14,7 +17,7 @@ TEST_CASE("YAML output reads back to the same tree, whatever the strings hold") 
   const char* tricky[] = {"", "yes", "no", "on", "null", "~", "1", "1.5", "0x10", "-1", ".5", "1e3", "- a", "a: b",
                           "a #b", "#x", "@x", "`x", "'q'", "\"dq\"", " lead", "trail ", "tab\there", "{x}", "[y]",
                           "a,b", "*alias", "&anchor", "!tag", "%d", "?", ":", "line1\nline2\n", "no newline\nat end",
-                          "two\n\n", "\x01", "ünïcode", "<<", "=", "1:20"};
+                          "two\n\n", "\x01", "ünïcode", "<<", "=", "1:20", "nel\xc2\x85x", "ls\xe2\x80\xa8", "\xef\xbb\xbf" "bom", "c1\xc2\x90"};
   int i = 0;
   for (const char* text : tricky) root.add("k" + std::to_string(i++), Node::string(text));
   Node list = Node::array();
@@ -47,4 +50,16 @@ TEST_CASE("JSON output: pretty, compact, escapes") {
   root.add("o", Node::object());
   CHECK(to_json(root, JsonStyle::compact) == R"({"s":"a\"b\\c\n\u0001","e":[],"o":{}})");
   CHECK(to_json(root) == "{\n  \"s\": \"a\\\"b\\\\c\\n\\u0001\",\n  \"e\": [],\n  \"o\": {}\n}");
+}
+
+TEST_CASE("fuzz regressions: strings that once did not read back the same") {
+  for (const char* name : {"top-level-null", "nel-escape", "top-level-block-scalar"}) {
+    CAPTURE(name);
+    std::ifstream file(std::string(INTENTCTL_SOURCE_DIR) + "/tests/fuzz/regressions/fuzz_readers/" + name,
+                       std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    REQUIRE(!text.empty());
+    for (const Node& document : parse_yaml(Source{name, text}, ReadLimits{}).documents)
+      CHECK(read_back(to_yaml(document)) == document);
+  }
 }
