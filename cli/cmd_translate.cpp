@@ -12,7 +12,7 @@ void define_translate(CLI::App& app, Runner& run) {
   app.add_option("-o,--format", options->format, "output format")
       ->check(CLI::IsMember({"json", "yaml"}))
       ->default_str("json")
-      ->type_name("json|yaml");
+      ->type_name("FORMAT");
   app.add_option("--from", *from, "input form (default: detected)")
       ->check(CLI::IsMember(input_form_names()))
       ->type_name("FORM");
@@ -24,7 +24,7 @@ void define_translate(CLI::App& app, Runner& run) {
   app.add_option("--output", options->output_file, "write to FILE instead of standard output")->type_name("FILE");
   app.add_option("--layout", *layout, "28.312 layout: flat (Rel-18) or attributes (MnS)")
       ->check(CLI::IsMember({"flat", "attributes"}))
-      ->type_name("flat|attributes");
+      ->type_name("LAYOUT");
   run = [options, from, layout](Io& io) {
     options->from = *parse_input_form(*from);
     options->layout = *layout == "attributes" ? Layout::attributes : Layout::flat;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <span>
 
 #include <CLI/CLI.hpp>
@@ -32,7 +33,17 @@ struct GlobalFlags {
 };
 void add_global_flags(CLI::App& app, GlobalFlags& flags);
 
+// A command's parser with its flags declared, ready to parse or to describe
+// itself (help, completion, man-page checks).
+struct Invocation {
+  CLI::App app;
+  Runner run;
+  GlobalFlags flags;
+};
+std::unique_ptr<Invocation> make_invocation(const Command& command);
+
 // Subcommand definers, one file each.
 void define_translate(CLI::App& app, Runner& run);
+void define_completion(CLI::App& app, Runner& run);
 
 } // namespace intentctl::cli

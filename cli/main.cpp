@@ -19,6 +19,7 @@ namespace {
 
 constexpr Command command_table[] = {
     {"translate", "turn TMF921 intents into 3GPP TS 28.312 intents", define_translate},
+    {"completion", "print the shell completion script for bash, zsh or fish", define_completion},
 };
 
 void print_usage(std::ostream& out) {
@@ -70,11 +71,7 @@ std::vector<std::string> flag_names(const CLI::App& app) {
   return names;
 }
 
-struct Invocation {
-  CLI::App app;
-  Runner run;
-  GlobalFlags flags;
-};
+} // namespace
 
 std::unique_ptr<Invocation> make_invocation(const Command& command) {
   auto invocation = std::make_unique<Invocation>();
@@ -86,6 +83,8 @@ std::unique_ptr<Invocation> make_invocation(const Command& command) {
   add_global_flags(app, invocation->flags);
   return invocation;
 }
+
+namespace {
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
 

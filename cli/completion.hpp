@@ -1,0 +1,34 @@
+// Shell completion scripts, generated from the command table so they cannot
+// drift from the parser: every command, every flag, enumerated flag values,
+// site names from the sites file, and file paths where a file is expected.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace intentctl::cli {
+
+enum class ValueKind { none, choice, file, directory, site, other };
+
+struct FlagSpec {
+  std::vector<std::string> names; // "-o", "--format"
+  ValueKind kind = ValueKind::none;
+  std::vector<std::string> choices;
+  std::string description;
+};
+
+struct CommandSpec {
+  std::string name;
+  std::string summary;
+  std::vector<FlagSpec> flags;
+  ValueKind positional = ValueKind::none; // what the arguments are
+};
+
+// Every command of the table, described from its parser.
+std::vector<CommandSpec> describe_commands();
+
+std::string bash_completion();
+std::string zsh_completion();
+std::string fish_completion();
+
+} // namespace intentctl::cli
