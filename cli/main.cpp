@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "core/interrupt.hpp"
 #include "core/version.hpp"
 #include "suggest.hpp"
 
@@ -116,6 +117,7 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
   Reporter reporter(std::cerr, !no_color && is_terminal(STDERR_FILENO),
                     quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
   Io io{std::cin, std::cout, reporter, is_terminal(STDIN_FILENO), is_terminal(STDERR_FILENO)};
+  install_interrupt_handler();
   try {
     const ExitClass result = invocation->run(io);
     std::cout.flush();
