@@ -14,7 +14,7 @@ jobs=${JOBS:-$(nproc)}
 
 build_packages=(g++ cmake ninja-build pkg-config git libyaml-dev nlohmann-json3-dev libgit2-dev libfmt-dev
   doctest-dev libcli11-dev libvalijson-dev libcurl4-openssl-dev)
-test_packages=(python3 python3-jsonschema openssl lighttpd mandoc zsh fish hyperfine clang libclang-rt-14-dev)
+test_packages=(python3 python3-jsonschema openssl lighttpd mandoc zsh fish hyperfine clang libclang-rt-14-dev dpkg-dev)
 
 missing_packages() {
   local pkg
