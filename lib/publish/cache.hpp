@@ -1,0 +1,55 @@
+// The cached bare clones publish keeps, one per remote repository, under
+// $XDG_CACHE_HOME/intentctl (or --cache DIR), and the lock file that makes two
+// publishes of the same repository take turns.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "publish/git.hpp"
+#include "publish/remote_url.hpp"
+
+namespace intentctl {
+
+// --cache DIR if given, else $XDG_CACHE_HOME/intentctl, else ~/.cache/intentctl.
+std::string cache_root(const std::string& flag);
+
+struct CachePaths {
+  std::string repository; // <root>/repos/<name>-<hash>.git, a bare repository
+  std::string lock;       // <root>/repos/<name>-<hash>.lock
+};
+
+// One cache per remote URL (credentials left out), so sites that share a
+// repository share its clone and its lock.
+CachePaths cache_paths(const std::string& root, const RemoteUrl& remote);
+
+// An exclusive flock on the cache's lock file, held until destroyed.
+class CacheLock {
+ public:
+  CacheLock(const CacheLock&) = delete;
+  CacheLock& operator=(const CacheLock&) = delete;
+  CacheLock(CacheLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  ~CacheLock();
+
+  // Waits for the lock until the deadline (a timeout error) or cancellation;
+  // on_wait is called once when another process or thread holds it.
+  static CacheLock acquire(const std::string& path, std::optional<std::chrono::steady_clock::time_point> deadline,
+                           const std::atomic<bool>* cancelled, const std::function<void()>& on_wait);
+
+ private:
+  explicit CacheLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+// Opens the cached clone, creating it when missing, with a remote "origin"
+// whose URL carries no credentials.
+git::Repository open_cache(const CachePaths& paths, const RemoteUrl& remote);
+
+// The bare repository at path, created (HEAD on branch) when it does not exist:
+// the embedded default site's remote.
+void ensure_local_bare_repository(const std::string& path, const std::string& branch);
+
+} // namespace intentctl

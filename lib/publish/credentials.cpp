@@ -1,0 +1,147 @@
+#include "publish/credentials.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+namespace intentctl {
+
+namespace {
+
+std::string environment(const std::string& name) {
+  if (name.empty()) return {};
+  const char* value = std::getenv(name.c_str());
+  return value ? value : "";
+}
+
+std::string first_non_empty(std::initializer_list<std::string> values) {
+  for (const auto& value : values)
+    if (!value.empty()) return value;
+  return {};
+}
+
+} // namespace
+
+CredentialSettings resolve_credentials(const Site& site, const RemoteUrl& remote, const std::string& ssh_key_flag) {
+  CredentialSettings settings;
+  const std::string site_token = environment(site.auth.token_env);
+  const std::string global_token = environment("INTENTCTL_GIT_TOKEN");
+  settings.username = first_non_empty({environment(site.auth.username_env), remote.username,
+                                       environment("INTENTCTL_GIT_USERNAME"), "git"});
+  if (!site_token.empty()) {
+    settings.secret = site_token;
+    settings.secret_origin = site.auth.token_env;
+  } else if (!remote.password.empty()) {
+    settings.secret = remote.password;
+    settings.secret_origin = "the URL";
+  } else if (!global_token.empty()) {
+    settings.secret = global_token;
+    settings.secret_origin = "INTENTCTL_GIT_TOKEN";
+  }
+  for (const auto& secret : {site_token, remote.password, global_token})
+    if (!secret.empty()) settings.secrets.push_back(secret);
+  // A user name alone in an http(s) URL is how some hosts take a token.
+  if (remote.kind == RemoteKind::http && remote.password.empty() && !remote.username.empty())
+    settings.secrets.push_back(remote.username);
+  settings.ssh_key = first_non_empty({ssh_key_flag, site.auth.ssh_key});
+  if (remote.kind == RemoteKind::ssh)
+    settings.hint = settings.ssh_key.empty() ? "load a key into ssh-agent or give --ssh-key FILE"
+                                             : fmt::format("check the key {} (--ssh-key)", settings.ssh_key);
+  else if (!site.auth.token_env.empty())
+    settings.hint = fmt::format("set {} (the site's tokenEnv) or INTENTCTL_GIT_TOKEN", site.auth.token_env);
+  else
+    settings.hint = "set INTENTCTL_GIT_TOKEN or the site's tokenEnv";
+  return settings;
+}
+
+TransferContext::TransferContext(const CredentialSettings& credentials, std::optional<Clock::time_point> deadline,
+                                 const std::atomic<bool>* cancelled)
+    : credentials_(credentials), deadline_(deadline), cancel_flag_(cancelled) {}
+
+void TransferContext::install(git_remote_callbacks& callbacks) {
+  callbacks.credentials = on_credentials;
+  callbacks.transfer_progress = on_transfer;
+  callbacks.sideband_progress = on_sideband;
+  callbacks.push_transfer_progress = on_push_transfer;
+  callbacks.pack_progress = on_pack_progress;
+  callbacks.push_update_reference = on_push_update;
+  callbacks.payload = this;
+}
+
+int TransferContext::keep_going() {
+  if (cancel_flag_ && cancel_flag_->load()) {
+    cancelled_by_caller_ = true;
+    git_error_set_str(GIT_ERROR_CALLBACK, "interrupted");
+    return GIT_EUSER;
+  }
+  if (deadline_ && Clock::now() > *deadline_) {
+    timed_out_ = true;
+    git_error_set_str(GIT_ERROR_CALLBACK, "timed out");
+    return GIT_EUSER;
+  }
+  return 0;
+}
+
+int TransferContext::on_credentials(git_credential** out, const char*, const char* username_from_url,
+                                    unsigned int allowed, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  if (int stop = self.keep_going()) return stop;
+  const CredentialSettings& settings = self.credentials_;
+  const std::string username = username_from_url && *username_from_url ? username_from_url : settings.username;
+  if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
+    // Asked again after an answer means the server refused it.
+    if (self.tried_password_) self.refused_ = true;
+    else if (settings.secret.empty()) self.missing_ = true;
+    else {
+      self.tried_password_ = true;
+      return git_credential_userpass_plaintext_new(out, username.c_str(), settings.secret.c_str());
+    }
+  } else if (allowed & GIT_CREDENTIAL_SSH_KEY) {
+    if (self.tried_ssh_key_) {
+      self.refused_ = true;
+    } else if (!settings.ssh_key.empty()) {
+      self.tried_ssh_key_ = true;
+      const std::string public_key = settings.ssh_key + ".pub";
+      const char* passphrase = std::getenv("INTENTCTL_SSH_PASSPHRASE");
+      return git_credential_ssh_key_new(out, username.c_str(),
+                                        std::filesystem::exists(public_key) ? public_key.c_str() : nullptr,
+                                        settings.ssh_key.c_str(), passphrase);
+    } else if (std::getenv("SSH_AUTH_SOCK")) {
+      self.tried_ssh_key_ = true;
+      return git_credential_ssh_key_from_agent(out, username.c_str());
+    } else {
+      self.missing_ = true;
+    }
+  } else if (allowed & GIT_CREDENTIAL_USERNAME) {
+    return git_credential_username_new(out, username.c_str());
+  } else {
+    self.missing_ = true;
+  }
+  git_error_set_str(GIT_ERROR_CALLBACK, self.refused_ ? "authentication refused" : "no credentials");
+  return GIT_EUSER;
+}
+
+int TransferContext::on_transfer(const git_indexer_progress*, void* payload) {
+  return static_cast<TransferContext*>(payload)->keep_going();
+}
+
+int TransferContext::on_sideband(const char*, int, void* payload) {
+  return static_cast<TransferContext*>(payload)->keep_going();
+}
+
+int TransferContext::on_push_transfer(unsigned int, unsigned int, size_t, void* payload) {
+  return static_cast<TransferContext*>(payload)->keep_going();
+}
+
+int TransferContext::on_pack_progress(int, uint32_t, uint32_t, void* payload) {
+  return static_cast<TransferContext*>(payload)->keep_going();
+}
+
+int TransferContext::on_push_update(const char*, const char* status, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  if (status) self.rejection_ = status;
+  return 0;
+}
+
+} // namespace intentctl

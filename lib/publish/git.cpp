@@ -1,0 +1,53 @@
+#include "publish/git.hpp"
+
+#include <mutex>
+
+#include <fmt/format.h>
+
+namespace intentctl::git {
+
+void ensure_initialised() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    git_libgit2_init();
+    // Object lookups from several threads hit one cache each; keep it modest so
+    // twenty sites at once do not hold twenty large caches.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
+  });
+}
+
+std::string last_error_message() {
+  const git_error* error = git_error_last();
+  if (!error || !error->message) return {};
+  std::string message = error->message;
+  while (!message.empty() && (message.back() == '\n' || message.back() == '.')) message.pop_back();
+  return message;
+}
+
+int check(int code, std::string_view what, ExitClass exit_class) {
+  if (code >= 0) return code;
+  std::string message = last_error_message();
+  throw Error(exit_class, message.empty() ? std::string(what) : fmt::format("{}: {}", what, message));
+}
+
+std::string oid_hex(const git_oid& oid) {
+  char text[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(text, sizeof text, &oid);
+  return text;
+}
+
+std::string short_hex(const git_oid& oid, std::size_t length) { return oid_hex(oid).substr(0, length); }
+
+Tree lookup_tree(git_repository* repo, const git_oid& id) {
+  git_tree* tree = nullptr;
+  check(git_tree_lookup(&tree, repo, &id), "cannot read tree " + oid_hex(id));
+  return Tree(tree);
+}
+
+Commit lookup_commit(git_repository* repo, const git_oid& id) {
+  git_commit* commit = nullptr;
+  check(git_commit_lookup(&commit, repo, &id), "cannot read commit " + oid_hex(id));
+  return Commit(commit);
+}
+
+} // namespace intentctl::git

@@ -1,0 +1,223 @@
+#include "publish/publish.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "publish/cache.hpp"
+#include "publish/remote_url.hpp"
+#include "publish/site_publisher.hpp"
+#include "sites/sites.hpp"
+
+namespace intentctl {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Everything the workers touch, shared so that a worker stuck in a system call
+// past --timeout can be left behind safely.
+struct Run {
+  PublishOptions options;
+  Sites sites;
+  std::vector<SiteRequest> requests;
+  std::vector<std::optional<SiteOutcome>> outcomes;
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> cancelled{false};
+  std::mutex mutex;
+  std::condition_variable done;
+};
+
+std::vector<const Site*> chosen_sites(const PublishOptions& options, const Sites& sites) {
+  if (options.all || !options.sites.empty()) return sites.select(options.all ? std::vector<std::string>{} : options.sites);
+  // Neither --site nor --all: the sites that render wrote a folder for.
+  std::vector<const Site*> present;
+  for (const Site& site : sites.sites)
+    if (fs::is_directory(fs::path(options.dir) / site.name)) present.push_back(&site);
+  if (present.empty()) {
+    std::string known;
+    for (const Site& site : sites.sites) known += (known.empty() ? "" : ", ") + site.name;
+    throw input_error(fmt::format("holds no folder for any site ({}); render first, or name the sites with --site",
+                                  known),
+                      file_location(options.dir));
+  }
+  return present;
+}
+
+unsigned worker_count(const PublishOptions& options, std::size_t sites) {
+  if (options.jobs > 0) return static_cast<unsigned>(std::min<std::size_t>(options.jobs, sites));
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // Publishing waits on the network far more than it computes.
+  return static_cast<unsigned>(std::min<std::size_t>(sites, std::max(4u, cores * 2)));
+}
+
+void work(const std::shared_ptr<Run>& run) {
+  for (;;) {
+    const std::size_t index = run->next.fetch_add(1);
+    if (index >= run->requests.size()) return;
+    SiteOutcome outcome = publish_site(run->requests[index]);
+    std::lock_guard lock(run->mutex);
+    run->outcomes[index] = std::move(outcome);
+    run->done.notify_all();
+  }
+}
+
+// --- output ---------------------------------------------------------------
+
+struct Columns {
+  std::size_t site = 0;
+  std::size_t repo = 0;
+};
+
+std::string short_commit(const std::string& commit) { return commit.empty() ? "-" : commit.substr(0, 7); }
+
+std::string text_line(const SiteOutcome& outcome, const Columns& columns) {
+  if (!outcome.error.empty())
+    return fmt::format("{:<{}}  {:<{}}  error: {}", outcome.site, columns.site, outcome.repo, columns.repo,
+                       outcome.error);
+  return fmt::format("{:<{}}  {:<{}}  {}  {}  {}", outcome.site, columns.site, outcome.repo, columns.repo,
+                     outcome.branch, short_commit(outcome.commit), outcome.status);
+}
+
+Node json_record(const SiteOutcome& outcome, bool dry_run) {
+  Node record = Node::object();
+  record.add("site", Node::string(outcome.site));
+  record.add("repo", Node::string(outcome.repo));
+  record.add("branch", Node::string(outcome.branch));
+  record.add("commit", outcome.commit.empty() ? Node() : Node::string(outcome.commit));
+  Node changed = Node::array();
+  for (const auto& change : outcome.changed) {
+    Node entry = Node::object();
+    entry.add("path", Node::string(change.path));
+    entry.add("status", Node::string(change.status));
+    changed.push(std::move(entry));
+  }
+  record.add("changed", std::move(changed));
+  record.add("pushed", Node::boolean(outcome.pushed));
+  record.add("status", Node::string(outcome.error.empty() ? outcome.status : "error"));
+  if (!outcome.reverted.empty()) record.add("reverted", Node::string(outcome.reverted));
+  if (dry_run) record.add("diff", Node::string(outcome.diff));
+  if (!outcome.error.empty()) record.add("error", Node::string(outcome.error));
+  return record;
+}
+
+void report(const SiteOutcome& outcome, const PublishOptions& options, const Columns& columns, Sink& sink, Io& io) {
+  for (const auto& note : outcome.notes) io.diagnostics.note(note);
+  if (options.format == "text" && !outcome.diff.empty()) io.out << outcome.diff;
+  sink.record(json_record(outcome, options.dry_run), text_line(outcome, columns));
+  io.out.flush();
+}
+
+ExitClass worst(ExitClass a, ExitClass b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
+
+// --- setting up -------------------------------------------------------------
+
+std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
+  auto run = std::make_shared<Run>();
+  run->options = options;
+  run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
+  if (!fs::is_directory(options.dir))
+    throw input_error("no such folder (render writes one folder per site into it; see 'intentctl help render')",
+                      file_location(options.dir));
+  const std::vector<const Site*> chosen = chosen_sites(run->options, run->sites);
+  const std::string root = cache_root(options.cache_dir);
+  const std::string base_dir = fs::current_path().string();
+  std::optional<Clock::time_point> deadline;
+  if (options.timeout) deadline = Clock::now() + *options.timeout;
+  for (const Site* site : chosen) {
+    SiteRequest request;
+    request.site = site;
+    request.options = &run->options;
+    request.folder = (fs::path(options.dir) / site->name).string();
+    request.branch = options.branch.empty() ? site->branch : options.branch;
+    request.cache_root = root;
+    request.base_dir = base_dir;
+    request.create_remote = run->sites.embedded_default() && site->repo == kDefaultRemote && !options.dry_run &&
+                            !options.rollback;
+    request.deadline = deadline;
+    request.cancelled = &run->cancelled;
+    run->requests.push_back(request);
+  }
+  run->outcomes.resize(run->requests.size());
+  return run;
+}
+
+SiteOutcome timed_out(const SiteRequest& request) {
+  SiteOutcome outcome;
+  outcome.site = request.site->name;
+  outcome.repo = redact(request.site->repo);
+  outcome.branch = request.branch;
+  outcome.exit = ExitClass::timeout;
+  outcome.error = "timed out (--timeout)";
+  return outcome;
+}
+
+} // namespace
+
+ExitClass publish(const PublishOptions& options, Io& io) {
+  const std::shared_ptr<Run> run = prepare(options, io);
+  const std::size_t count = run->requests.size();
+
+  Columns columns;
+  for (const auto& request : run->requests) {
+    columns.site = std::max(columns.site, request.site->name.size());
+    columns.repo = std::max(columns.repo, redact(request.site->repo).size());
+  }
+
+  std::vector<std::thread> workers;
+  const unsigned worker_total = worker_count(options, count);
+  for (unsigned i = 0; i < worker_total; ++i) workers.emplace_back(work, run);
+
+  std::unique_ptr<Sink> sink = options.format == "json" ? std::unique_ptr<Sink>(new JsonSink(io.out))
+                                                        : std::unique_ptr<Sink>(new TextSink(io.out));
+  ExitClass result = ExitClass::ok;
+  std::vector<std::string> failed;
+  bool abandoned = false;
+  // Results are printed in site order, each as soon as it and those before it are done.
+  for (std::size_t index = 0; index < count; ++index) {
+    std::unique_lock lock(run->mutex);
+    const auto ready = [&] { return run->outcomes[index].has_value(); };
+    if (run->requests[index].deadline) {
+      // A worker blocked inside a system call cannot see the deadline; give it
+      // a moment after the deadline, then leave it behind.
+      if (!run->done.wait_until(lock, *run->requests[index].deadline + std::chrono::seconds(2), ready)) {
+        run->cancelled = true;
+        run->outcomes[index] = timed_out(run->requests[index]);
+        abandoned = true;
+      }
+    } else {
+      run->done.wait(lock, ready);
+    }
+    const SiteOutcome outcome = *run->outcomes[index];
+    lock.unlock();
+    report(outcome, options, columns, *sink, io);
+    result = worst(result, outcome.exit);
+    if (!outcome.error.empty()) failed.push_back(outcome.site);
+  }
+  sink->finish();
+
+  run->cancelled = true;
+  for (auto& worker : workers) {
+    if (abandoned) worker.detach(); // holds its own reference to run
+    else worker.join();
+  }
+  if (!failed.empty()) {
+    std::string names;
+    for (const auto& name : failed) names += (names.empty() ? "" : ", ") + name;
+    io.diagnostics.report({Severity::error,
+                           fmt::format("publish failed for {} of {} site{}: {}", failed.size(), count,
+                                       count == 1 ? "" : "s", names),
+                           {}});
+  }
+  return result;
+}
+
+} // namespace intentctl

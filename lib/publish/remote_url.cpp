@@ -1,0 +1,129 @@
+#include "publish/remote_url.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace intentctl {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size()) {
+      const int high = hex_value(text[i + 1]), low = hex_value(text[i + 2]);
+      if (high >= 0 && low >= 0) {
+        out += static_cast<char>(high * 16 + low);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// git's rule for "host:path" (scp-like ssh): a colon before the first slash.
+bool is_scp_like(std::string_view text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  const std::size_t slash = text.find('/');
+  return slash == std::string_view::npos || colon < slash;
+}
+
+} // namespace
+
+RemoteUrl parse_remote_url(std::string_view written, std::string_view base) {
+  RemoteUrl remote;
+  remote.display = std::string(written);
+  const std::size_t scheme_end = written.find("://");
+  if (scheme_end == std::string_view::npos) {
+    if (is_scp_like(written)) {
+      remote.kind = RemoteKind::ssh;
+      remote.url = std::string(written);
+      if (const std::size_t at = written.find('@'); at != std::string_view::npos && at < written.find(':'))
+        remote.username = std::string(written.substr(0, at));
+      return remote;
+    }
+    remote.kind = RemoteKind::local;
+    std::filesystem::path path(written);
+    if (path.is_relative()) path = std::filesystem::path(base) / path;
+    remote.url = path.lexically_normal().string();
+    return remote;
+  }
+  const std::string scheme(written.substr(0, scheme_end));
+  if (scheme == "http" || scheme == "https") remote.kind = RemoteKind::http;
+  else if (scheme == "file") remote.kind = RemoteKind::file;
+  else remote.kind = RemoteKind::ssh; // ssh://, git+ssh://, ssh+git://; libgit2 rejects what it cannot speak
+  const std::size_t authority = scheme_end + 3;
+  const std::size_t path_start = std::min(written.find('/', authority), written.size());
+  const std::size_t at = written.rfind('@', path_start == written.size() ? written.size() : path_start);
+  if (at == std::string_view::npos || at < authority) {
+    remote.url = std::string(written);
+    return remote;
+  }
+  const std::string_view userinfo = written.substr(authority, at - authority);
+  const std::size_t colon = userinfo.find(':');
+  remote.username = percent_decode(userinfo.substr(0, colon));
+  if (colon != std::string_view::npos) remote.password = percent_decode(userinfo.substr(colon + 1));
+  const std::string rest(written.substr(at + 1));
+  const std::string prefix = scheme + "://";
+  if (remote.kind == RemoteKind::ssh) {
+    // An ssh user name is not a secret and the server needs it in the URL.
+    remote.url = prefix + std::string(userinfo.substr(0, colon)) + "@" + rest;
+    remote.display = colon == std::string_view::npos ? remote.url
+                                                     : prefix + std::string(userinfo.substr(0, colon)) + ":***@" + rest;
+  } else {
+    remote.url = prefix + rest;
+    remote.display = prefix + "***@" + rest;
+  }
+  return remote;
+}
+
+std::string redact(std::string_view text, const std::vector<std::string>& secrets) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t scheme_end = text.find("://", pos);
+    if (scheme_end == std::string_view::npos) break;
+    const std::size_t authority = scheme_end + 3;
+    std::size_t end = authority;
+    while (end < text.size() && text[end] != '/' && text[end] != '@' && text[end] != ' ' && text[end] != '\'' &&
+           text[end] != '"' && text[end] != '\n')
+      ++end;
+    out.append(text.substr(pos, authority - pos));
+    if (end < text.size() && text[end] == '@') {
+      // Keep an ssh user name ("ssh://git@host"): only userinfo with a password
+      // or on http(s) can be a secret.
+      std::size_t word = scheme_end;
+      while (word > 0 && (std::isalnum(static_cast<unsigned char>(text[word - 1])) || text[word - 1] == '+')) --word;
+      const std::string_view scheme = text.substr(word, scheme_end - word);
+      const std::string_view userinfo = text.substr(authority, end - authority);
+      const bool ssh = scheme.find("ssh") != std::string_view::npos;
+      if (ssh && userinfo.find(':') == std::string_view::npos) out.append(userinfo);
+      else if (ssh) out.append(userinfo.substr(0, userinfo.find(':'))).append(":***");
+      else out.append("***");
+      out += '@';
+      pos = end + 1;
+    } else {
+      pos = authority;
+    }
+  }
+  out.append(text.substr(pos));
+  for (const auto& secret : secrets) {
+    if (secret.size() < 3) continue;
+    for (std::size_t found = out.find(secret); found != std::string::npos; found = out.find(secret, found + 3))
+      out.replace(found, secret.size(), "***");
+  }
+  return out;
+}
+
+} // namespace intentctl

@@ -1,0 +1,402 @@
+#include "publish/site_publisher.hpp"
+
+#include <filesystem>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "publish/cache.hpp"
+#include "publish/credentials.hpp"
+#include "publish/git.hpp"
+#include "publish/history.hpp"
+#include "publish/remote_url.hpp"
+#include "publish/site_tree.hpp"
+#include "publish/tree_edit.hpp"
+
+namespace intentctl {
+
+namespace {
+
+// What the branch should become, built on one head of the remote branch.
+struct Plan {
+  git_oid tree{};      // the new root tree
+  std::string message; // the commit message
+  std::string reverted;
+};
+
+using Planner = std::function<std::optional<Plan>(const git_commit* head)>;
+
+enum class PushResult { pushed, remote_moved };
+
+std::string files_changed(std::size_t count) {
+  return fmt::format("{} file{} changed", count, count == 1 ? "" : "s");
+}
+
+class SitePublisher {
+ public:
+  explicit SitePublisher(const SiteRequest& request)
+      : request_(request),
+        site_(*request.site),
+        options_(*request.options),
+        remote_(parse_remote_url(site_.repo, request.base_dir)),
+        credentials_(resolve_credentials(site_, remote_, options_.ssh_key)) {
+    outcome_.site = site_.name;
+    outcome_.repo = remote_.display;
+    outcome_.branch = request.branch;
+  }
+
+  SiteOutcome run() {
+    try {
+      run_locked();
+    } catch (const Error& error) {
+      const Location& where = error.where();
+      fail(error.exit_class(),
+           location_prefix(where) + (where.path.empty() ? "" : where.path + ": ") + error.message());
+    } catch (const std::bad_alloc&) {
+      fail(ExitClass::failed, "out of memory");
+    } catch (const std::exception& error) {
+      fail(ExitClass::failed, fmt::format("internal error: {}", error.what()));
+    }
+    return std::move(outcome_);
+  }
+
+ private:
+  void fail(ExitClass exit_class, const std::string& message) {
+    outcome_.exit = exit_class;
+    outcome_.error = redact(message, credentials_.secrets);
+  }
+
+  void note(const std::string& message) { outcome_.notes.push_back(redact(message, credentials_.secrets)); }
+
+  void run_locked() {
+    if (request_.create_remote) ensure_local_bare_repository(remote_.url, request_.branch);
+    const CachePaths paths = cache_paths(request_.cache_root, remote_);
+    CacheLock lock = CacheLock::acquire(paths.lock, request_.deadline, request_.cancelled, [&] {
+      note(fmt::format("{}: waiting for {} (another publish of this repository is running)", site_.name, paths.lock));
+    });
+    cache_path_ = paths.repository;
+    repo_ = open_cache(paths, remote_);
+    git_remote* raw = nullptr;
+    git::check(git_remote_lookup(&raw, repo_.get(), "origin"), "cannot read the cache " + cache_path_);
+    origin_.reset(raw);
+    run_attempts(options_.rollback ? rollback_planner() : publish_planner());
+  }
+
+  // --- planners ----------------------------------------------------------
+
+  Planner publish_planner() {
+    const SiteTree tree = write_site_tree(repo_.get(), request_.folder);
+    const std::vector<std::string> intent_ids = collect_intent_ids(request_.folder);
+    const std::vector<std::string> path = split_site_path(site_.path);
+    return [this, tree, intent_ids, path](const git_commit* head) -> std::optional<Plan> {
+      git::Tree head_tree = head ? git::lookup_tree(repo_.get(), *git_commit_tree_id(head)) : git::Tree();
+      Plan plan;
+      plan.tree = replace_subtree(repo_.get(), head_tree.get(), path, tree.id);
+      if (head && git_oid_equal(&plan.tree, git_commit_tree_id(head))) return std::nullopt;
+      if (!head && tree.files == 0) return std::nullopt;
+      const git_oid* old_root = head ? git_commit_tree_id(head) : nullptr;
+      const std::size_t changed = tree_changes(repo_.get(), old_root, plan.tree).size();
+      const std::string subject = options_.message.empty()
+                                      ? fmt::format("Publish {}: {}", site_.name, files_changed(changed))
+                                      : options_.message;
+      plan.message = publish_message(subject, intent_ids, site_.name, tree.id);
+      return plan;
+    };
+  }
+
+  Planner rollback_planner() {
+    const std::vector<std::string> path = split_site_path(site_.path);
+    return [this, path](const git_commit* head) -> std::optional<Plan> {
+      if (!head)
+        throw Error(ExitClass::failed, fmt::format("nothing to roll back: {} has no branch {}", remote_.display,
+                                                   request_.branch));
+      const auto target = last_publish(repo_.get(), *git_commit_id(head), site_.name);
+      if (!target)
+        throw Error(ExitClass::failed, fmt::format("nothing to roll back: no commit of intentctl for site {} on {}",
+                                                   site_.name, request_.branch));
+      git::Commit reverted = git::lookup_commit(repo_.get(), *target);
+      Plan plan;
+      plan.tree = reverted_tree(reverted.get(), head);
+      plan.reverted = git::oid_hex(*target);
+      if (git_oid_equal(&plan.tree, git_commit_tree_id(head))) return std::nullopt;
+      const std::string subject = options_.message.empty()
+                                      ? fmt::format("Roll back {} to before {}", site_.name, git::short_hex(*target))
+                                      : options_.message;
+      plan.message = rollback_message(subject, site_.name, *target, subtree_at(repo_.get(), plan.tree, path));
+      return plan;
+    };
+  }
+
+  // The head's tree with what commit changed taken back out, merged in memory.
+  git_oid reverted_tree(git_commit* commit, const git_commit* head) {
+    git_index* raw = nullptr;
+    git_merge_options merge = GIT_MERGE_OPTIONS_INIT;
+    git::check(git_revert_commit(&raw, repo_.get(), commit, const_cast<git_commit*>(head), 0, &merge),
+               "cannot revert " + git::short_hex(*git_commit_id(commit)), ExitClass::failed);
+    git::Index index(raw);
+    if (git_index_has_conflicts(index.get()))
+      throw Error(ExitClass::failed,
+                  fmt::format("cannot roll back {}: later commits changed the same files; revert it by hand",
+                              git::short_hex(*git_commit_id(commit))));
+    git_oid tree;
+    git::check(git_index_write_tree_to(&tree, index.get(), repo_.get()), "cannot write the reverted tree");
+    return tree;
+  }
+
+  // --- the fetch, commit, push loop ---------------------------------------
+
+  void run_attempts(const Planner& planner) {
+    for (int attempt = 1; attempt <= kPushAttempts; ++attempt) {
+      const std::optional<git_oid> head_id = fetch();
+      git::Commit head = head_id ? git::lookup_commit(repo_.get(), *head_id) : git::Commit();
+      outcome_.commit = head_id ? git::oid_hex(*head_id) : "";
+      const std::optional<Plan> plan = planner(head.get());
+      if (!plan) {
+        outcome_.status = "up to date";
+        return;
+      }
+      const git_oid* old_root = head ? git_commit_tree_id(head.get()) : nullptr;
+      record_changes(old_root, *plan);
+      if (options_.dry_run) {
+        outcome_.diff = tree_patch(repo_.get(), old_root, plan->tree);
+        outcome_.status = fmt::format("would change {} file{}", outcome_.changed.size(),
+                                      outcome_.changed.size() == 1 ? "" : "s");
+        outcome_.exit = ExitClass::failed; // like kubectl diff: 1 means there is a difference
+        return;
+      }
+      const git_oid commit = make_commit(head.get(), *plan);
+      if (push(commit) == PushResult::pushed) {
+        outcome_.commit = git::oid_hex(commit);
+        outcome_.pushed = true;
+        outcome_.status = plan->reverted.empty()
+                              ? fmt::format("pushed, {}", files_changed(outcome_.changed.size()))
+                              : fmt::format("rolled back {}, {}", plan->reverted.substr(0, 7),
+                                            files_changed(outcome_.changed.size()));
+        return;
+      }
+      note(fmt::format("{}: {} moved on the remote while publishing; rebuilding on its new head (attempt {} of {})",
+                       site_.name, request_.branch, attempt + 1, kPushAttempts));
+    }
+    throw external_error(fmt::format("{}: {} kept moving on the remote; gave up after {} attempts (nothing was "
+                                     "forced; publish again)",
+                                     remote_.display, request_.branch, kPushAttempts));
+  }
+
+  void record_changes(const git_oid* old_root, const Plan& plan) {
+    outcome_.changed.clear();
+    for (auto& change : tree_changes(repo_.get(), old_root, plan.tree))
+      outcome_.changed.push_back({std::move(change.path), std::move(change.status)});
+    outcome_.reverted = plan.reverted;
+  }
+
+  std::string local_branch() const { return "refs/heads/" + request_.branch; }
+  std::string tracking_branch() const { return "refs/remotes/origin/" + request_.branch; }
+
+  // A commit left by an earlier publish whose push failed is pushed as it is
+  // when it still says exactly the same thing; otherwise a new one is made.
+  git_oid make_commit(const git_commit* head, const Plan& plan) {
+    if (auto pending = reusable_pending_commit(head, plan)) return *pending;
+    git::Signature author = signature();
+    const git_commit* parents[] = {head};
+    git_tree* tree_raw = nullptr;
+    git::check(git_tree_lookup(&tree_raw, repo_.get(), &plan.tree), "cannot read the new tree");
+    git::Tree tree(tree_raw);
+    git_oid id;
+    git::check(git_commit_create(&id, repo_.get(), nullptr, author.get(), author.get(), nullptr, plan.message.c_str(),
+                                 tree.get(), head ? 1 : 0, head ? parents : nullptr),
+               "cannot write the commit");
+    set_reference(local_branch(), id, "intentctl publish: commit");
+    return id;
+  }
+
+  std::optional<git_oid> reusable_pending_commit(const git_commit* head, const Plan& plan) {
+    git_oid pending_id;
+    if (git_reference_name_to_id(&pending_id, repo_.get(), local_branch().c_str()) < 0) return std::nullopt;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo_.get(), &pending_id) < 0) return std::nullopt;
+    git::Commit pending(raw);
+    const bool same_parent = head ? git_commit_parentcount(pending.get()) == 1 &&
+                                        git_oid_equal(git_commit_parent_id(pending.get(), 0), git_commit_id(head))
+                                  : git_commit_parentcount(pending.get()) == 0;
+    if (same_parent && git_oid_equal(git_commit_tree_id(pending.get()), &plan.tree) &&
+        plan.message == git_commit_message(pending.get()))
+      return pending_id;
+    return std::nullopt;
+  }
+
+  git::Signature signature() {
+    git_signature* raw = nullptr;
+    std::string name = options_.author_name, email = options_.author_email;
+    if (name.empty() || email.empty()) {
+      git_signature* configured = nullptr;
+      if (git_signature_default(&configured, repo_.get()) == 0) {
+        if (name.empty()) name = configured->name;
+        if (email.empty()) email = configured->email;
+        git_signature_free(configured);
+      }
+    }
+    if (name.empty()) name = "intentctl";
+    if (email.empty()) email = "intentctl@localhost";
+    if (git_signature_now(&raw, name.c_str(), email.c_str()) < 0)
+      throw usage_error(fmt::format("invalid author \"{} <{}>\": {}", name, email, git::last_error_message()));
+    return git::Signature(raw);
+  }
+
+  void set_reference(const std::string& name, const git_oid& id, const char* log) {
+    git_reference* raw = nullptr;
+    git::check(git_reference_create(&raw, repo_.get(), name.c_str(), &id, 1, log), "cannot update " + name);
+    git_reference_free(raw);
+  }
+
+  void delete_reference(const std::string& name) {
+    git_reference* raw = nullptr;
+    if (git_reference_lookup(&raw, repo_.get(), name.c_str()) == 0) {
+      git_reference_delete(raw);
+      git_reference_free(raw);
+    }
+  }
+
+  // --- network ------------------------------------------------------------
+
+  TransferContext transfer() const { return TransferContext(credentials_, request_.deadline, request_.cancelled); }
+
+  // Connects, reads the remote's head of the branch, downloads it when the cache
+  // lacks it, and records it as refs/remotes/origin/<branch>.
+  std::optional<git_oid> fetch() {
+    TransferContext context = transfer();
+    git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
+    context.install(callbacks);
+    git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
+    proxy.type = GIT_PROXY_AUTO;
+    if (git_remote_connect(origin_.get(), GIT_DIRECTION_FETCH, &callbacks, &proxy, nullptr) < 0)
+      throw transfer_error(context, "cannot fetch");
+    struct Disconnect {
+      git_remote* remote;
+      ~Disconnect() { git_remote_disconnect(remote); }
+    } disconnect{origin_.get()};
+    const std::optional<git_oid> head = advertised_head();
+    if (!head) {
+      delete_reference(tracking_branch());
+      return std::nullopt;
+    }
+    if (!object_exists(*head)) download(context, callbacks);
+    if (!object_exists(*head))
+      throw external_error(fmt::format("{}: the remote announced {} for {} but did not send it", remote_.display,
+                                       git::short_hex(*head), request_.branch));
+    set_reference(tracking_branch(), *head, "intentctl publish: fetch");
+    return head;
+  }
+
+  std::optional<git_oid> advertised_head() {
+    const git_remote_head** heads = nullptr;
+    std::size_t count = 0;
+    git::check(git_remote_ls(&heads, &count, origin_.get()), "cannot list the remote's branches");
+    const std::string wanted = local_branch();
+    for (std::size_t i = 0; i < count; ++i)
+      if (wanted == heads[i]->name) return heads[i]->oid;
+    return std::nullopt;
+  }
+
+  void download(TransferContext& context, const git_remote_callbacks& callbacks) {
+    git_fetch_options fetch = GIT_FETCH_OPTIONS_INIT;
+    fetch.callbacks = callbacks;
+    fetch.proxy_opts.type = GIT_PROXY_AUTO;
+    fetch.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+    fetch.update_fetchhead = 0;
+    std::string spec = "+" + local_branch() + ":" + tracking_branch();
+    char* specs[] = {spec.data()};
+    const git_strarray refspecs{specs, 1};
+    if (git_remote_download(origin_.get(), &refspecs, &fetch) < 0) throw transfer_error(context, "cannot fetch");
+  }
+
+  bool object_exists(const git_oid& id) {
+    git_odb* raw = nullptr;
+    git::check(git_repository_odb(&raw, repo_.get()), "cannot open the object database");
+    git::Odb odb(raw);
+    return git_odb_exists(odb.get(), &id) == 1;
+  }
+
+  PushResult push(const git_oid& commit) {
+    TransferContext context = transfer();
+    git_push_options options = GIT_PUSH_OPTIONS_INIT;
+    context.install(options.callbacks);
+    options.proxy_opts.type = GIT_PROXY_AUTO;
+    std::string spec = local_branch() + ":" + local_branch(); // never "+": no force
+    char* specs[] = {spec.data()};
+    const git_strarray refspecs{specs, 1};
+    const int result = git_remote_push(origin_.get(), &refspecs, &options);
+    if (result == GIT_ENONFASTFORWARD) return PushResult::remote_moved;
+    if (result < 0) throw kept_commit(transfer_error(context, "cannot push"), commit);
+    if (!context.rejection().empty()) {
+      if (remote_moved(context.rejection())) return PushResult::remote_moved;
+      throw kept_commit(external_error(fmt::format("{}: the remote refused {}: {}", remote_.display, request_.branch,
+                                                   context.rejection())),
+                        commit);
+    }
+    set_reference(tracking_branch(), commit, "intentctl publish: push");
+    return PushResult::pushed;
+  }
+
+  // What receive-pack says when the branch changed under it; a hook that
+  // declines is a refusal that retrying will not fix.
+  static bool remote_moved(const std::string& rejection) {
+    return rejection.find("declined") == std::string::npos && rejection.find("denied") == std::string::npos;
+  }
+
+  Error kept_commit(const Error& error, const git_oid& commit) const {
+    return Error(error.exit_class(),
+                 fmt::format("{}; commit {} is kept in {} as {}: run the same publish again to push it",
+                             error.message(), git::short_hex(commit), cache_path_, local_branch()));
+  }
+
+  // The URL, then why: the one place where libgit2's words become ours.
+  Error transfer_error(const TransferContext& context, const char* what) const {
+    const std::string detail = git::last_error_message();
+    const bool http = remote_.kind == RemoteKind::http;
+    std::string cause;
+    ExitClass exit_class = ExitClass::external;
+    if (context.timed_out()) {
+      cause = "timed out (--timeout)";
+      exit_class = ExitClass::timeout;
+    } else if (context.cancelled()) {
+      cause = "interrupted";
+      exit_class = ExitClass::interrupted;
+    } else if (context.authentication_refused()) {
+      cause = fmt::format("authentication refused{}; {}", http ? " (HTTP 401)" : "", credentials_.hint);
+    } else if (context.credentials_missing()) {
+      cause = fmt::format("authentication required{} and no credentials were given; {}", http ? " (HTTP 401)" : "",
+                          credentials_.hint);
+    } else if (detail.find("403") != std::string::npos) {
+      cause = fmt::format("access denied (HTTP 403); the credentials from {} may not write to it",
+                          credentials_.secret_origin.empty() ? "the environment" : credentials_.secret_origin);
+    } else if (detail.find("404") != std::string::npos || detail.find("not found") != std::string::npos ||
+               detail.find("could not find repository") != std::string::npos) {
+      cause = fmt::format("repository not found ({})", detail);
+    } else if (detail.find("failed to connect") != std::string::npos ||
+               detail.find("failed to resolve") != std::string::npos) {
+      cause = fmt::format("unreachable ({})", detail);
+    } else {
+      cause = detail.empty() ? "failed" : detail;
+    }
+    return Error(exit_class, redact(fmt::format("{}: {}: {}", remote_.display, what, cause), credentials_.secrets));
+  }
+
+  const SiteRequest& request_;
+  const Site& site_;
+  const PublishOptions& options_;
+  RemoteUrl remote_;
+  CredentialSettings credentials_;
+  std::string cache_path_;
+  git::Repository repo_;
+  git::Remote origin_;
+  SiteOutcome outcome_;
+};
+
+} // namespace
+
+SiteOutcome publish_site(const SiteRequest& request) {
+  git::ensure_initialised();
+  return SitePublisher(request).run();
+}
+
+} // namespace intentctl

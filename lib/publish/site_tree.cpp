@@ -1,0 +1,183 @@
+#include "publish/site_tree.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <sstream>
+#include <filesystem>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+#include <git2/sys/mempack.h>
+
+#include "core/error.hpp"
+#include "io/reader.hpp"
+#include "krm/resource.hpp"
+#include "publish/git.hpp"
+#include "publish/remote_url.hpp"
+
+namespace intentctl {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_whole_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw input_error(fmt::format("cannot read: {}", std::strerror(errno)), file_location(path.string()));
+  std::string content;
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && info.st_size > 0) content.reserve(static_cast<std::size_t>(info.st_size));
+  char chunk[65536];
+  for (;;) {
+    const ssize_t got = ::read(fd, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      const int saved = errno;
+      ::close(fd);
+      throw input_error(fmt::format("cannot read: {}", std::strerror(saved)), file_location(path.string()));
+    }
+    if (got == 0) break;
+    content.append(chunk, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return content;
+}
+
+class FolderWriter {
+ public:
+  explicit FolderWriter(git_repository* repo) : repo_(repo) {
+    git_odb* odb = nullptr;
+    git::check(git_repository_odb(&odb, repo), "cannot open the object database");
+    odb_.reset(odb);
+  }
+
+  // nullopt for a folder that holds no file at any depth.
+  std::optional<git_oid> write_folder(const fs::path& folder) {
+    git_treebuilder* raw = nullptr;
+    git::check(git_treebuilder_new(&raw, repo_, nullptr), "cannot build a tree");
+    git::TreeBuilder builder(raw);
+    std::error_code error;
+    fs::directory_iterator entries(folder, error);
+    if (error) throw input_error(fmt::format("cannot list: {}", error.message()), file_location(folder.string()));
+    for (const auto& entry : entries) add_entry(builder.get(), entry.path());
+    if (git_treebuilder_entrycount(builder.get()) == 0) return std::nullopt;
+    git_oid id;
+    git::check(git_treebuilder_write(&id, builder.get()), "cannot write tree for " + folder.string());
+    return id;
+  }
+
+  std::size_t files() const { return files_; }
+
+ private:
+  void add_entry(git_treebuilder* builder, const fs::path& path) {
+    const std::string name = path.filename().string();
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0)
+      throw input_error(fmt::format("cannot read: {}", std::strerror(errno)), file_location(path.string()));
+    git_oid id;
+    git_filemode_t mode;
+    if (S_ISDIR(info.st_mode)) {
+      const auto folder = write_folder(path);
+      if (!folder) return;
+      id = *folder;
+      mode = GIT_FILEMODE_TREE;
+    } else if (S_ISREG(info.st_mode)) {
+      const std::string content = read_whole_file(path);
+      write_blob(id, content, path);
+      mode = (info.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+      ++files_;
+    } else if (S_ISLNK(info.st_mode)) {
+      std::error_code error;
+      const std::string target = fs::read_symlink(path, error).string();
+      if (error) throw input_error(fmt::format("cannot read link: {}", error.message()), file_location(path.string()));
+      write_blob(id, target, path);
+      mode = GIT_FILEMODE_LINK;
+      ++files_;
+    } else {
+      throw input_error("not a file, folder or symbolic link; a rendered tree holds only those",
+                        file_location(path.string()));
+    }
+    if (git_treebuilder_insert(nullptr, builder, name.c_str(), &id, mode) < 0)
+      throw input_error(fmt::format("cannot be stored in Git: {}", git::last_error_message()), file_location(path.string()));
+  }
+
+  void write_blob(git_oid& id, const std::string& content, const fs::path& path) {
+    git::check(git_odb_write(&id, odb_.get(), content.data(), content.size(), GIT_OBJECT_BLOB),
+               "cannot store " + path.string());
+  }
+
+  git_repository* repo_;
+  git::Odb odb_;
+  std::size_t files_ = 0;
+};
+
+git_oid empty_tree(git_repository* repo) {
+  git_treebuilder* raw = nullptr;
+  git::check(git_treebuilder_new(&raw, repo, nullptr), "cannot build a tree");
+  git::TreeBuilder builder(raw);
+  git_oid id;
+  git::check(git_treebuilder_write(&id, builder.get()), "cannot write the empty tree");
+  return id;
+}
+
+} // namespace
+
+SiteTree write_site_tree(git_repository* repo, const std::string& folder) {
+  struct stat info {};
+  if (::stat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
+    throw input_error("no rendered tree here (run 'intentctl render' first, or give the folder that holds one "
+                      "folder per site)",
+                      file_location(folder));
+  FolderWriter writer(repo);
+  SiteTree tree;
+  const auto id = writer.write_folder(folder);
+  tree.id = id ? *id : empty_tree(repo);
+  tree.files = writer.files();
+  return tree;
+}
+
+git_oid site_tree_id(const std::string& folder) {
+  git::ensure_initialised();
+  // An object database held in memory: hashes what it is given and forgets it.
+  git_odb_backend* mempack = nullptr;
+  git::check(git_mempack_new(&mempack), "cannot create an in-memory object database");
+  git_odb* raw_odb = nullptr;
+  git::check(git_odb_new(&raw_odb), "cannot create an object database");
+  git::Odb odb(raw_odb);
+  git::check(git_odb_add_backend(odb.get(), mempack, 1), "cannot create an object database");
+  git_repository* raw_repo = nullptr;
+  git::check(git_repository_wrap_odb(&raw_repo, odb.get()), "cannot create an in-memory repository");
+  git::Repository repo(raw_repo);
+  return write_site_tree(repo.get(), folder).id;
+}
+
+std::vector<std::string> collect_intent_ids(const std::string& folder) {
+  const fs::path intents = fs::path(folder) / "apps" / "intent";
+  std::error_code error;
+  if (!fs::is_directory(intents, error)) return {};
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(intents, error)) {
+    const auto extension = entry.path().extension();
+    if ((extension == ".yaml" || extension == ".yml") && entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::set<std::string> ids;
+  std::istringstream no_stdin;
+  for (const auto& file : files) {
+    const Source source = read_source(file.string(), ReadLimits{}, no_stdin, false);
+    for (const Node& document : parse_documents(source, ReadLimits{}).documents) {
+      if (!document.is_object() || resource_id(document).kind != "ConfigMap") continue;
+      const std::string expectation = label(document, "expectation.nephio.org/id");
+      if (expectation.empty()) continue;
+      const std::string intent = label(document, "intent.nephio.org/id");
+      ids.insert(intent.empty() ? expectation : intent);
+    }
+  }
+  return {ids.begin(), ids.end()};
+}
+
+} // namespace intentctl

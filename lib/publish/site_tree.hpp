@@ -1,0 +1,35 @@
+// A rendered site folder (<DIR>/<site>/...) as a Git tree: every file becomes a
+// blob written straight into the object database, every folder a tree built
+// with a treebuilder. No work tree and no index, so comparing the result with
+// what the branch holds is comparing two tree ids.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <git2.h>
+
+namespace intentctl {
+
+struct SiteTree {
+  git_oid id{};           // the folder's tree
+  std::size_t files = 0;  // blobs in it
+};
+
+// Writes the folder's files into repo's object database (objects already there
+// are not written again) and returns its tree. Folders without files are left
+// out, as Git does. Symbolic links are stored as links, never followed; other
+// special files are an input error naming them.
+SiteTree write_site_tree(git_repository* repo, const std::string& folder);
+
+// The tree id write_site_tree would give, computed in memory (nothing written
+// to disk): what verify compares a branch's tree with.
+git_oid site_tree_id(const std::string& folder);
+
+// The ids for the commit's Intent-Id trailers: from the ConfigMaps render
+// writes in <folder>/apps/intent/*.yaml (label expectation.nephio.org/id), the
+// intent's id (label intent.nephio.org/id) or, when render did not record it,
+// the expectation's id. Sorted, no duplicates.
+std::vector<std::string> collect_intent_ids(const std::string& folder);
+
+} // namespace intentctl
