@@ -16,11 +16,11 @@ _intentctl() {
     esac
   done
   if [[ -z $command ]]; then
-    COMPREPLY=($(compgen -W 'help translate completion --help --version --verbose --quiet --no-color -v -q -h' -- "$cur"))
+    COMPREPLY=($(compgen -W 'help translate render publish completion --help --version --verbose --quiet --no-color -v -q -h' -- "$cur"))
     return
   fi
   case $command in
-    help) COMPREPLY=($(compgen -W 'help translate completion' -- "$cur")) ;;
+    help) COMPREPLY=($(compgen -W 'help translate render publish completion' -- "$cur")) ;;
     translate)
       case $prev in
         -o|--format) COMPREPLY=($(compgen -W 'json yaml' -- "$cur")); return ;;
@@ -33,6 +33,41 @@ _intentctl() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '-h --help -o --format --from --mapping --delta --site --output --layout -v --verbose -q --quiet --no-color' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
+    render)
+      case $prev in
+        -o|--output) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
+        --sites) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --namespace) return ;;
+        --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --kustomize) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '-h --help -o --output --stdout --site --sites --namespace --mapping --rootsync --kustomize --fn -v --verbose -q --quiet --no-color' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
+    publish)
+      case $prev in
+        --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
+        --sites) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -m|--message) return ;;
+        --author) return ;;
+        --email) return ;;
+        --branch) return ;;
+        -j|--jobs) return ;;
+        --ssh-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --timeout) return ;;
+        --cache) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        -o|--format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '-h --help --site --all --sites -m --message --author --email --branch --dry-run --rollback -j --jobs --ssh-key --timeout --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

@@ -1,0 +1,58 @@
+// render's input: 28.312 Intents, bare 28.312 expectations and the seed
+// dialect, as single documents, lists or multi-document streams, from files,
+// folders and standard input. Each expectation is checked here, where its
+// line and column are still known: a known objectType, an id that can name
+// Kubernetes objects and files, no id twice, at least one target.
+#pragma once
+
+#include <istream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/intent_io.hpp"
+#include "model/mapping.hpp"
+
+namespace intentctl {
+
+// One expectation on its way to the site trees.
+struct RenderExpectation {
+  Expectation expectation;
+  const Domain* domain = nullptr;
+  std::string name;               // the id as a DNS-1123 label: object and file names
+  std::string expectation_type;   // carried by the input, else the domain's
+  std::string intent_id;          // "" for an expectation given on its own
+  std::vector<std::string> sites; // the intent's own sites; empty = every site
+  Location where;
+};
+
+class ExpectationReader {
+ public:
+  ExpectationReader(const Mapping& mapping, std::vector<DeltaEntry>& delta) : mapping_(mapping), delta_(delta) {}
+
+  // Every document of the source; an empty source is an input error.
+  void read_source(const Source& source);
+  // One document: an intent, an expectation (either dialect) or a list of them.
+  void read_document(const Source& source, const Node& document, const std::string& path);
+
+  std::vector<RenderExpectation>& expectations() { return expectations_; }
+
+ private:
+  void read_item(const Source& source, const Node& item, const std::string& path);
+  void add(const Source& source, const Node& node, const std::string& path, Expectation expectation,
+           const std::string& id_key, const std::string& intent_id, const std::vector<std::string>& sites);
+
+  const Mapping& mapping_;
+  std::vector<DeltaEntry>& delta_;
+  std::vector<RenderExpectation> expectations_;
+  std::map<std::string, std::pair<std::string, Location>> names_; // name -> (id, where)
+};
+
+// The built-in mapping table, or the --mapping FILE that overrides it.
+Mapping mapping_from(const std::string& file, std::istream& in, bool stdin_is_terminal);
+
+// Files as given, "-" as given, folders walked for .json, .yaml and .yml files
+// (sorted, hidden entries skipped). A folder without any is an input error.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+
+} // namespace intentctl

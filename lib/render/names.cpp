@@ -1,0 +1,29 @@
+#include "render/names.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "sites/sites.hpp"
+
+namespace intentctl {
+
+std::optional<std::string> name_for_id(std::string_view id) {
+  std::string name;
+  name.reserve(id.size());
+  for (char c : id) {
+    if (c == '_' || c == '.') name.push_back('-');
+    else name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (!is_dns1123_label(name)) return std::nullopt;
+  return name;
+}
+
+bool is_label_value(std::string_view value) {
+  if (value.empty()) return true;
+  if (value.size() > 63) return false;
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (!alnum(value.front()) || !alnum(value.back())) return false;
+  return std::all_of(value.begin(), value.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+} // namespace intentctl

@@ -1,0 +1,50 @@
+// The Kubernetes objects render writes, built as document trees in a fixed key
+// order so the same input always gives the same bytes. Names, labels, spec
+// fields and condition words follow the seed's Go function, so its consumers
+// read intentctl's output unchanged (DESIGN.md, "Output of render").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "io/node.hpp"
+#include "render/input.hpp"
+#include "sites/sites.hpp"
+
+namespace intentctl {
+
+inline constexpr const char* kManagedByLabel = "app.kubernetes.io/managed-by";
+inline constexpr const char* kManagedByValue = "intentctl";
+inline constexpr const char* kIdLabel = "expectation.nephio.org/id";
+inline constexpr const char* kTypeLabel = "expectation.nephio.org/type";
+inline constexpr const char* kObjectTypeLabel = "expectation.nephio.org/object-type";
+inline constexpr const char* kSiteAnnotation = "deployment.nephio.org/site";
+inline constexpr const char* kIntentAnnotation = "expectation.nephio.org/intent-id";
+inline constexpr const char* kExpectationJsonKey = "expectation.json";
+
+// Where an expectation's objects go: the site, and the namespace of the
+// ConfigMap and the bundle.
+struct Placement {
+  const Site& site;
+  std::string namespace_;
+};
+
+// Throws the input error that building the objects below would meet (a target
+// named like a field of the generated object, a mapping whose spec block clashes),
+// so that nothing is written before every expectation is known to be renderable.
+void check_renderable(const RenderExpectation& entry);
+
+// ConfigMap expectation-<name>: the canonical 28.312 expectation as JSON.
+Node expectation_config_map(const RenderExpectation& entry, const Placement& placement);
+// The CN/RAN/TN bundle, or for edge-service domains the O2IMS ProvisioningRequest.
+Node expectation_object(const RenderExpectation& entry, const Placement& placement);
+
+Node namespace_object(const std::string& name, const std::string& site);
+// The site's RootSync (Config Sync pulling the site's tree from its repository).
+Node root_sync(const Site& site);
+Node kustomization(const std::vector<std::string>& resources);
+
+// Documents joined by "---" lines, as one file holds them.
+void append_documents(std::string& out, std::initializer_list<const Node*> documents);
+
+} // namespace intentctl

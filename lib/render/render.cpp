@@ -1,0 +1,242 @@
+#include "render/render.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "io/writer.hpp"
+#include "render/crds.hpp"
+#include "render/input.hpp"
+#include "render/objects.hpp"
+#include "render/tree.hpp"
+#include "sites/sites.hpp"
+
+namespace intentctl {
+
+namespace {
+
+// What one site's tree holds.
+struct SitePlan {
+  const Site* site = nullptr;
+  std::string namespace_;                           // of the ConfigMaps and bundles
+  std::vector<const RenderExpectation*> expectations; // sorted by name
+};
+
+void check_options(const RenderOptions& options) {
+  if (options.function) {
+    if (!options.inputs.empty() || !options.output_dir.empty() || options.to_stdout || options.rootsync)
+      throw usage_error("--fn reads a ResourceList on standard input and writes it to standard output; it takes no "
+                        "inputs, -o, --stdout or --rootsync");
+    return;
+  }
+  if (!options.output_dir.empty() && options.to_stdout)
+    throw usage_error("give either -o DIR or --stdout, not both");
+  if (options.output_dir.empty() && !options.to_stdout)
+    throw usage_error("name the output folder with -o DIR, or write one YAML stream with --stdout");
+  if (!options.namespace_.empty() && !is_dns1123_label(options.namespace_))
+    throw usage_error(fmt::format("--namespace \"{}\" is not a DNS-1123 label (lower case letters, digits and '-', "
+                                  "at most 63)",
+                                  options.namespace_));
+}
+
+void check_rootsync_settings(const Site& site) {
+  if (!is_dns1123_subdomain(site.rootsync.name))
+    throw usage_error(fmt::format("site {}: rootsync name \"{}\" is not a DNS-1123 name", site.name, site.rootsync.name));
+  if (!is_dns1123_label(site.rootsync.namespace_))
+    throw usage_error(fmt::format("site {}: rootsync namespace \"{}\" is not a DNS-1123 label", site.name,
+                                  site.rootsync.namespace_));
+}
+
+std::string known_sites(const Sites& sites) {
+  std::string names;
+  for (const auto& site : sites.sites) names += (names.empty() ? "" : ", ") + site.name;
+  return names;
+}
+
+// Each expectation goes to its intent's sites, or to every site when the
+// intent names none; --site keeps only the selected ones.
+std::vector<SitePlan> plan_sites(const std::vector<RenderExpectation>& expectations, const Sites& sites,
+                                 const std::vector<const Site*>& selected, const RenderOptions& options) {
+  std::vector<SitePlan> plans;
+  for (const Site* site : selected)
+    plans.push_back({site, options.namespace_.empty() ? site->namespace_ : options.namespace_, {}});
+  for (const auto& entry : expectations) {
+    for (const auto& name : entry.sites)
+      if (!sites.find(name))
+        throw input_error(fmt::format("intent \"{}\" names site \"{}\", which {} does not know (known: {})",
+                                      entry.intent_id, name,
+                                      sites.embedded_default() ? "the embedded default" : sites.file, known_sites(sites)),
+                          entry.where);
+    for (auto& plan : plans)
+      if (entry.sites.empty() || std::find(entry.sites.begin(), entry.sites.end(), plan.site->name) != entry.sites.end())
+        plan.expectations.push_back(&entry);
+  }
+  for (auto& plan : plans)
+    std::sort(plan.expectations.begin(), plan.expectations.end(),
+              [](const RenderExpectation* a, const RenderExpectation* b) { return a->name < b->name; });
+  return plans;
+}
+
+// The namespaces a site's tree creates: the one its objects live in, and one
+// named after the site, as the seed's trees had (not Kubernetes' own).
+std::vector<std::string> site_namespaces(const SitePlan& plan) {
+  std::vector<std::string> names{plan.namespace_};
+  const std::string& site = plan.site->name;
+  const bool system = site == "default" || site.starts_with("kube-");
+  if (!system && site != plan.namespace_) names.push_back(site);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::size_t file_count(const SitePlan& plan, const RenderOptions& options) {
+  std::size_t count = 1 + site_namespaces(plan).size() + (options.rootsync ? 1 : 0);
+  for (const auto* entry : plan.expectations) count += entry->domain->provisioning_request ? 2 : 1;
+  return count;
+}
+
+struct SiteWriter {
+  const SitePlan& plan;
+  const std::string& crds_yaml;
+  const RenderOptions& options;
+  TreeOutput& out;
+  std::vector<std::string> paths;
+
+  void add(std::string path, std::string_view content) {
+    out.add(path, content);
+    paths.push_back(std::move(path));
+  }
+
+  void add_object(std::string path, const Node& object) {
+    std::string text;
+    write_yaml(text, object);
+    add(std::move(path), text);
+  }
+
+  // Dependencies first (CRDs, namespaces), so a stream applies in order.
+  void write(bool with_kustomization) {
+    const Site& site = *plan.site;
+    add("crds/bundles.yaml", crds_yaml);
+    for (const auto& name : site_namespaces(plan)) add_object("namespaces/" + name + ".yaml", namespace_object(name, site.name));
+    if (options.rootsync) add_object("bootstrap/rootsync.yaml", root_sync(site));
+    std::string text;
+    for (const RenderExpectation* entry : plan.expectations) {
+      const Placement placement{site, plan.namespace_};
+      const Node config_map = expectation_config_map(*entry, placement);
+      const Node object = expectation_object(*entry, placement);
+      text.clear();
+      if (entry->domain->provisioning_request) {
+        append_documents(text, {&config_map});
+        add("apps/intent/" + entry->name + ".yaml", text);
+        add_object("o2ims/" + entry->name + ".yaml", object);
+      } else {
+        append_documents(text, {&config_map, &object});
+        add("apps/intent/" + entry->name + ".yaml", text);
+      }
+    }
+    if (!with_kustomization) return;
+    // The RootSync bootstraps the cluster by hand; Config Sync must not manage itself.
+    std::vector<std::string> resources;
+    for (const auto& path : paths)
+      if (!path.starts_with("bootstrap/")) resources.push_back(path);
+    std::sort(resources.begin(), resources.end());
+    add_object("kustomization.yaml", kustomization(resources));
+  }
+};
+
+bool wants_kustomization(const SitePlan& plan, const RenderOptions& options, const std::string& where, Io& io) {
+  if (options.kustomize == KustomizeMode::always) return true;
+  if (options.kustomize == KustomizeMode::never) return false;
+  const std::size_t files = file_count(plan, options);
+  if (files <= kKustomizeAutoLimit) return true;
+  io.diagnostics.note(fmt::format("note: {} has {} files, so no kustomization.yaml is written (kubectl kustomize slows "
+                                  "down quadratically above {} files; Config Sync applies the tree as plain YAML); "
+                                  "--kustomize always writes one",
+                                  where, files, kKustomizeAutoLimit));
+  return false;
+}
+
+void report_delta(const std::vector<DeltaEntry>& delta, Io& io) {
+  if (io.diagnostics.verbosity() == Verbosity::verbose) {
+    for (const auto& entry : delta) io.diagnostics.report({Severity::info, entry.note, entry.where});
+  } else if (!delta.empty()) {
+    io.diagnostics.note(fmt::format("note: {} input field{} no place in 28.312 and {} not rendered; -v lists them",
+                                    delta.size(), delta.size() == 1 ? " has" : "s have",
+                                    delta.size() == 1 ? "is" : "are"));
+  }
+}
+
+std::string plural(std::size_t count, const char* word) {
+  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+} // namespace
+
+ExitClass render(const RenderOptions& options, Io& io) {
+  check_options(options);
+  if (options.function) return render_function(options, io);
+  const Mapping mapping = mapping_from(options.mapping_file, io.in, io.stdin_is_terminal);
+  const Sites sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
+  const std::vector<const Site*> selected = sites.select(options.sites);
+  if (options.rootsync)
+    for (const Site* site : selected) check_rootsync_settings(*site);
+
+  std::vector<DeltaEntry> delta;
+  ExpectationReader reader(mapping, delta);
+  for (const auto& path : expand_inputs(options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs))
+    reader.read_source(read_source(path, ReadLimits{}, io.in, io.stdin_is_terminal));
+  const std::vector<RenderExpectation>& expectations = reader.expectations();
+  for (const auto& entry : expectations) check_renderable(entry);
+  const std::vector<SitePlan> plans = plan_sites(expectations, sites, selected, options);
+
+  std::vector<const RenderExpectation*> rendered;
+  std::vector<std::string> site_names;
+  for (const auto& plan : plans) {
+    site_names.push_back(plan.site->name);
+    rendered.insert(rendered.end(), plan.expectations.begin(), plan.expectations.end());
+  }
+  std::sort(rendered.begin(), rendered.end());
+  rendered.erase(std::unique(rendered.begin(), rendered.end()), rendered.end());
+  if (rendered.empty())
+    throw input_error(fmt::format("none of the {} is for the selected site{} ({})",
+                                  plural(expectations.size(), "expectation"), selected.size() == 1 ? "" : "s",
+                                  fmt::join(site_names, ", ")));
+  report_delta(delta, io);
+
+  const std::string crds = options.mapping_file.empty() ? bundle_crds_yaml() : bundle_crds_yaml(mapping);
+  std::size_t files = 0;
+  for (const auto& plan : plans)
+    if (plan.expectations.empty())
+      io.diagnostics.note(fmt::format("note: no expectation is for site {}; its tree holds no intents", plan.site->name));
+  if (options.to_stdout) {
+    for (const auto& plan : plans) {
+      StreamTree stream(io.out, plan.site->name);
+      SiteWriter writer{plan, crds, options, stream, {}};
+      writer.write(false);
+      stream.flush();
+      files += writer.paths.size();
+    }
+  } else {
+    // Every site's tree is complete before the first one replaces its predecessor.
+    std::vector<std::unique_ptr<FolderTree>> trees;
+    for (const auto& plan : plans) {
+      trees.push_back(std::make_unique<FolderTree>(options.output_dir, plan.site->name));
+      SiteWriter writer{plan, crds, options, *trees.back(), {}};
+      writer.write(wants_kustomization(plan, options, trees.back()->target(), io));
+      files += writer.paths.size();
+    }
+    for (auto& tree : trees) tree->commit();
+  }
+  io.out.flush();
+
+  const std::string where = options.to_stdout ? "to standard output"
+                            : plans.size() == 1 ? "into " + (std::filesystem::path(options.output_dir) / plans.front().site->name).string()
+                                                : "into " + options.output_dir;
+  io.diagnostics.note(fmt::format("rendered {} for {} ({}) {}: {}", plural(rendered.size(), "expectation"),
+                                  plural(plans.size(), "site"), fmt::join(site_names, ", "), where,
+                                  plural(files, "file")));
+  return ExitClass::ok;
+}
+
+} // namespace intentctl
