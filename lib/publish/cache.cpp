@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "core/interrupt.hpp"
+
 namespace intentctl {
 
 namespace fs = std::filesystem;
@@ -72,7 +74,7 @@ CacheLock CacheLock::acquire(const std::string& path, std::optional<std::chrono:
       on_wait();
       said = true;
     }
-    if (cancelled && cancelled->load()) throw Error(ExitClass::interrupted, "interrupted while waiting for " + path);
+    if ((cancelled && cancelled->load()) || interrupted()) throw Error(ExitClass::interrupted, "interrupted while waiting for " + path);
     if (deadline && std::chrono::steady_clock::now() > *deadline)
       throw Error(ExitClass::timeout, fmt::format("timed out waiting for the lock {} (another publish holds it)", path));
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

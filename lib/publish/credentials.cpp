@@ -1,5 +1,7 @@
 #include "publish/credentials.hpp"
 
+#include "core/interrupt.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -70,7 +72,7 @@ void TransferContext::install(git_remote_callbacks& callbacks) {
 }
 
 int TransferContext::keep_going() {
-  if (cancel_flag_ && cancel_flag_->load()) {
+  if ((cancel_flag_ && cancel_flag_->load()) || interrupted()) {
     cancelled_by_caller_ = true;
     git_error_set_str(GIT_ERROR_CALLBACK, "interrupted");
     return GIT_EUSER;

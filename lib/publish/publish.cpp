@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/interrupt.hpp"
 #include "publish/cache.hpp"
 #include "publish/remote_url.hpp"
 #include "publish/site_publisher.hpp"
@@ -150,13 +151,15 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
   return run;
 }
 
-SiteOutcome timed_out(const SiteRequest& request) {
+constexpr auto kGrace = std::chrono::seconds(2);
+
+SiteOutcome left_behind(const SiteRequest& request) {
   SiteOutcome outcome;
   outcome.site = request.site->name;
   outcome.repo = redact(request.site->repo);
   outcome.branch = request.branch;
-  outcome.exit = ExitClass::timeout;
-  outcome.error = "timed out (--timeout)";
+  outcome.exit = interrupted() ? ExitClass::interrupted : ExitClass::timeout;
+  outcome.error = interrupted() ? "interrupted" : "timed out (--timeout)";
   return outcome;
 }
 
@@ -181,20 +184,25 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   ExitClass result = ExitClass::ok;
   std::vector<std::string> failed;
   bool abandoned = false;
-  // Results are printed in site order, each as soon as it and those before it are done.
+  // Results are printed in site order, each as soon as it and those before it
+  // are done. A worker blocked inside a system call cannot see the deadline or
+  // Ctrl-C; it gets a moment, then it is left behind.
+  std::optional<Clock::time_point> give_up;
+  if (options.timeout) give_up = Clock::now() + *options.timeout + kGrace;
   for (std::size_t index = 0; index < count; ++index) {
     std::unique_lock lock(run->mutex);
-    const auto ready = [&] { return run->outcomes[index].has_value(); };
-    if (run->requests[index].deadline) {
-      // A worker blocked inside a system call cannot see the deadline; give it
-      // a moment after the deadline, then leave it behind.
-      if (!run->done.wait_until(lock, *run->requests[index].deadline + std::chrono::seconds(2), ready)) {
-        run->cancelled = true;
-        run->outcomes[index] = timed_out(run->requests[index]);
-        abandoned = true;
+    while (!run->outcomes[index]) {
+      if (interrupted() && !run->cancelled.exchange(true)) {
+        const auto soon = Clock::now() + kGrace;
+        give_up = give_up ? std::min(*give_up, soon) : soon;
       }
-    } else {
-      run->done.wait(lock, ready);
+      if (give_up && Clock::now() > *give_up) {
+        run->cancelled = true;
+        run->outcomes[index] = left_behind(run->requests[index]);
+        abandoned = true;
+        break;
+      }
+      run->done.wait_for(lock, std::chrono::milliseconds(100));
     }
     const SiteOutcome outcome = *run->outcomes[index];
     lock.unlock();

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/interrupt.hpp"
 #include "publish/cache.hpp"
 #include "publish/credentials.hpp"
 #include "publish/git.hpp"
@@ -70,6 +71,7 @@ class SitePublisher {
 
   void run_locked() {
     if (request_.create_remote) ensure_local_bare_repository(remote_.url, request_.branch);
+    check_local_remote_exists();
     const CachePaths paths = cache_paths(request_.cache_root, remote_);
     CacheLock lock = CacheLock::acquire(paths.lock, request_.deadline, request_.cancelled, [&] {
       note(fmt::format("{}: waiting for {} (another publish of this repository is running)", site_.name, paths.lock));
@@ -80,6 +82,15 @@ class SitePublisher {
     git::check(git_remote_lookup(&raw, repo_.get(), "origin"), "cannot read the cache " + cache_path_);
     origin_.reset(raw);
     run_attempts(options_.rollback ? rollback_planner() : publish_planner());
+  }
+
+  void check_local_remote_exists() const {
+    std::string path;
+    if (remote_.kind == RemoteKind::local) path = remote_.url;
+    else if (remote_.kind == RemoteKind::file) path = remote_.url.substr(std::string_view("file://").size());
+    else return;
+    if (!std::filesystem::is_directory(path))
+      throw external_error(fmt::format("repository not found (no folder {})", path));
   }
 
   // --- planners ----------------------------------------------------------
@@ -108,8 +119,7 @@ class SitePublisher {
     const std::vector<std::string> path = split_site_path(site_.path);
     return [this, path](const git_commit* head) -> std::optional<Plan> {
       if (!head)
-        throw Error(ExitClass::failed, fmt::format("nothing to roll back: {} has no branch {}", remote_.display,
-                                                   request_.branch));
+        throw Error(ExitClass::failed, fmt::format("nothing to roll back: the remote has no branch {}", request_.branch));
       const auto target = last_publish(repo_.get(), *git_commit_id(head), site_.name);
       if (!target)
         throw Error(ExitClass::failed, fmt::format("nothing to roll back: no commit of intentctl for site {} on {}",
@@ -147,6 +157,7 @@ class SitePublisher {
 
   void run_attempts(const Planner& planner) {
     for (int attempt = 1; attempt <= kPushAttempts; ++attempt) {
+      throw_if_interrupted();
       const std::optional<git_oid> head_id = fetch();
       git::Commit head = head_id ? git::lookup_commit(repo_.get(), *head_id) : git::Commit();
       outcome_.commit = head_id ? git::oid_hex(*head_id) : "";
@@ -177,9 +188,9 @@ class SitePublisher {
       note(fmt::format("{}: {} moved on the remote while publishing; rebuilding on its new head (attempt {} of {})",
                        site_.name, request_.branch, attempt + 1, kPushAttempts));
     }
-    throw external_error(fmt::format("{}: {} kept moving on the remote; gave up after {} attempts (nothing was "
-                                     "forced; publish again)",
-                                     remote_.display, request_.branch, kPushAttempts));
+    throw external_error(fmt::format("{} kept moving on the remote; gave up after {} attempts (nothing was forced; "
+                                     "publish again)",
+                                     request_.branch, kPushAttempts));
   }
 
   void record_changes(const git_oid* old_root, const Plan& plan) {
@@ -269,7 +280,7 @@ class SitePublisher {
     git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
     proxy.type = GIT_PROXY_AUTO;
     if (git_remote_connect(origin_.get(), GIT_DIRECTION_FETCH, &callbacks, &proxy, nullptr) < 0)
-      throw transfer_error(context, "cannot fetch");
+      throw transfer_error(context, "");
     struct Disconnect {
       git_remote* remote;
       ~Disconnect() { git_remote_disconnect(remote); }
@@ -281,8 +292,8 @@ class SitePublisher {
     }
     if (!object_exists(*head)) download(context, callbacks);
     if (!object_exists(*head))
-      throw external_error(fmt::format("{}: the remote announced {} for {} but did not send it", remote_.display,
-                                       git::short_hex(*head), request_.branch));
+      throw external_error(
+          fmt::format("the remote announced {} for {} but did not send it", git::short_hex(*head), request_.branch));
     set_reference(tracking_branch(), *head, "intentctl publish: fetch");
     return head;
   }
@@ -306,7 +317,7 @@ class SitePublisher {
     std::string spec = "+" + local_branch() + ":" + tracking_branch();
     char* specs[] = {spec.data()};
     const git_strarray refspecs{specs, 1};
-    if (git_remote_download(origin_.get(), &refspecs, &fetch) < 0) throw transfer_error(context, "cannot fetch");
+    if (git_remote_download(origin_.get(), &refspecs, &fetch) < 0) throw transfer_error(context, "");
   }
 
   bool object_exists(const git_oid& id) {
@@ -326,11 +337,10 @@ class SitePublisher {
     const git_strarray refspecs{specs, 1};
     const int result = git_remote_push(origin_.get(), &refspecs, &options);
     if (result == GIT_ENONFASTFORWARD) return PushResult::remote_moved;
-    if (result < 0) throw kept_commit(transfer_error(context, "cannot push"), commit);
+    if (result < 0) throw kept_commit(transfer_error(context, "cannot push: "), commit);
     if (!context.rejection().empty()) {
       if (remote_moved(context.rejection())) return PushResult::remote_moved;
-      throw kept_commit(external_error(fmt::format("{}: the remote refused {}: {}", remote_.display, request_.branch,
-                                                   context.rejection())),
+      throw kept_commit(external_error(fmt::format("the remote refused {}: {}", request_.branch, context.rejection())),
                         commit);
     }
     set_reference(tracking_branch(), commit, "intentctl publish: push");
@@ -378,7 +388,8 @@ class SitePublisher {
     } else {
       cause = detail.empty() ? "failed" : detail;
     }
-    return Error(exit_class, redact(fmt::format("{}: {}: {}", remote_.display, what, cause), credentials_.secrets));
+    // The URL stands beside the message in every output, so it is not repeated here.
+    return Error(exit_class, redact(fmt::format("{}{}", what, cause), credentials_.secrets));
   }
 
   const SiteRequest& request_;
