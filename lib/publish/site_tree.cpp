@@ -173,7 +173,8 @@ std::vector<std::string> collect_intent_ids(const std::string& folder) {
       if (!document.is_object() || resource_id(document).kind != "ConfigMap") continue;
       const std::string expectation = label(document, "expectation.nephio.org/id");
       if (expectation.empty()) continue;
-      const std::string intent = label(document, "intent.nephio.org/id");
+      std::string intent = annotation(document, "expectation.nephio.org/intent-id"); // what render writes
+      if (intent.empty()) intent = label(document, "intent.nephio.org/id");
       ids.insert(intent.empty() ? expectation : intent);
     }
   }

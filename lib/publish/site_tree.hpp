@@ -28,8 +28,9 @@ git_oid site_tree_id(const std::string& folder);
 
 // The ids for the commit's Intent-Id trailers: from the ConfigMaps render
 // writes in <folder>/apps/intent/*.yaml (label expectation.nephio.org/id), the
-// intent's id (label intent.nephio.org/id) or, when render did not record it,
-// the expectation's id. Sorted, no duplicates.
+// intent's id (annotation expectation.nephio.org/intent-id, or the label
+// intent.nephio.org/id) or, when none is recorded, the expectation's id.
+// Sorted, no duplicates.
 std::vector<std::string> collect_intent_ids(const std::string& folder);
 
 } // namespace intentctl
