@@ -20,6 +20,7 @@
 //
 // plus @graph documents whose nodes refer to each other by @id. What has no
 // 28.312 home goes to the delta report.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <deque>
@@ -276,6 +277,12 @@ std::optional<std::string> JsonLdReader::expand(std::string_view text, const Sco
     if (!base) return std::nullopt;
     return *base + std::string(suffix);
   }
+  // An IRI scheme rather than a prefix: inside a definition ("ex": "urn:example:")
+  // anything unbound is one; at the top only the usual schemes are, so that a
+  // forgotten prefix binding is an error rather than a silent IRI.
+  static constexpr std::string_view schemes[] = {"urn", "http", "https", "tag", "mailto", "did", "file"};
+  if (depth > 0 || std::find(std::begin(schemes), std::end(schemes), prefix) != std::end(schemes))
+    return std::string(text);
   return std::nullopt;
 }
 
