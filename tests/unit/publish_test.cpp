@@ -1,0 +1,280 @@
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "publish/credentials.hpp"
+#include "publish/git.hpp"
+#include "publish/history.hpp"
+#include "publish/remote_url.hpp"
+#include "publish/site_tree.hpp"
+#include "publish/tree_edit.hpp"
+
+using namespace intentctl;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool same_id(const std::optional<git_oid>& a, const git_oid& b) { return a && git_oid_equal(&*a, &b); }
+
+// A scratch folder removed at the end of the test.
+struct Scratch {
+  fs::path path;
+  Scratch() {
+    std::string pattern = (fs::temp_directory_path() / "intentctl-publish-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~Scratch() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& content) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << content;
+  }
+};
+
+// A bare repository in a scratch folder.
+struct ScratchRepo {
+  Scratch scratch;
+  git::Repository repo;
+  ScratchRepo() {
+    git::ensure_initialised();
+    git_repository* raw = nullptr;
+    REQUIRE(git_repository_init(&raw, (scratch.path / "repo.git").c_str(), 1) == 0);
+    repo.reset(raw);
+  }
+};
+
+std::vector<std::string> entry_names(git_repository* repo, const git_oid& tree_id) {
+  git::Tree tree = git::lookup_tree(repo, tree_id);
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < git_tree_entrycount(tree.get()); ++i)
+    names.emplace_back(git_tree_entry_name(git_tree_entry_byindex(tree.get(), i)));
+  return names;
+}
+
+git_oid commit_with(git_repository* repo, const git_oid& tree_id, const git_commit* parent, const std::string& message) {
+  git_signature* raw = nullptr;
+  REQUIRE(git_signature_new(&raw, "t", "t@example.net", 1700000000, 0) == 0);
+  git::Signature signature(raw);
+  git::Tree tree = git::lookup_tree(repo, tree_id);
+  const git_commit* parents[] = {parent};
+  git_oid id;
+  REQUIRE(git_commit_create(&id, repo, nullptr, signature.get(), signature.get(), nullptr, message.c_str(), tree.get(),
+                            parent ? 1 : 0, parent ? parents : nullptr) == 0);
+  return id;
+}
+
+} // namespace
+
+TEST_CASE("remote URLs: credentials leave the URL, messages show ***") {
+  const RemoteUrl https = parse_remote_url("https://alice:p%40ss@git.example.net/admin1/edge1-config.git", "/work");
+  CHECK(https.kind == RemoteKind::http);
+  CHECK(https.url == "https://git.example.net/admin1/edge1-config.git");
+  CHECK(https.display == "https://***@git.example.net/admin1/edge1-config.git");
+  CHECK(https.username == "alice");
+  CHECK(https.password == "p@ss");
+
+  const RemoteUrl token_only = parse_remote_url("https://ghp_token123@git.example.net/r.git", "/work");
+  CHECK(token_only.url == "https://git.example.net/r.git");
+  CHECK(token_only.display == "https://***@git.example.net/r.git");
+
+  const RemoteUrl plain = parse_remote_url("http://127.0.0.1:8080/git/r.git", "/work");
+  CHECK(plain.url == "http://127.0.0.1:8080/git/r.git");
+  CHECK(plain.display == plain.url);
+
+  const RemoteUrl scp = parse_remote_url("git@git.example.net:admin1/edge1.git", "/work");
+  CHECK(scp.kind == RemoteKind::ssh);
+  CHECK(scp.url == "git@git.example.net:admin1/edge1.git");
+  CHECK(scp.username == "git");
+
+  const RemoteUrl ssh = parse_remote_url("ssh://git@git.example.net:2222/edge1.git", "/work");
+  CHECK(ssh.kind == RemoteKind::ssh);
+  CHECK(ssh.url == "ssh://git@git.example.net:2222/edge1.git");
+
+  const RemoteUrl local = parse_remote_url(".intentctl/remotes/edge1-config.git", "/work/project");
+  CHECK(local.kind == RemoteKind::local);
+  CHECK(local.url == "/work/project/.intentctl/remotes/edge1-config.git");
+  CHECK(local.display == ".intentctl/remotes/edge1-config.git");
+
+  CHECK(parse_remote_url("file:///srv/git/edge1.git", "/w").kind == RemoteKind::file);
+  CHECK(parse_remote_url("/srv/git/edge1.git", "/w").url == "/srv/git/edge1.git");
+}
+
+TEST_CASE("redact hides userinfo in URLs and listed secrets, keeps ssh user names") {
+  CHECK(redact("fetch https://bob:hunter22@h/x.git failed") == "fetch https://***@h/x.git failed");
+  CHECK(redact("'http://tok3n@h:80/x' and https://h/y") == "'http://***@h:80/x' and https://h/y");
+  CHECK(redact("ssh://git@h/x.git") == "ssh://git@h/x.git");
+  CHECK(redact("ssh://git:pw@h/x.git") == "ssh://git:***@h/x.git");
+  CHECK(redact("token s3cret in a message; s3cret again", {"s3cret"}) == "token *** in a message; *** again");
+  CHECK(redact("short ab stays", {"ab"}) == "short ab stays");
+  CHECK(redact("no url here") == "no url here");
+}
+
+TEST_CASE("credentials: the site's variables, then the URL, then INTENTCTL_GIT_*") {
+  Site site;
+  site.name = "edge1";
+  site.auth.username_env = "PUBLISH_TEST_USER";
+  site.auth.token_env = "PUBLISH_TEST_TOKEN";
+  const RemoteUrl remote = parse_remote_url("https://carol:url-secret@h/r.git", "/");
+  ::setenv("INTENTCTL_GIT_TOKEN", "global-secret", 1);
+  ::setenv("INTENTCTL_GIT_USERNAME", "dave", 1);
+  ::unsetenv("PUBLISH_TEST_TOKEN");
+  ::unsetenv("PUBLISH_TEST_USER");
+  CredentialSettings settings = resolve_credentials(site, remote, "");
+  CHECK(settings.secret == "url-secret");
+  CHECK(settings.username == "carol");
+  CHECK(settings.hint == "set PUBLISH_TEST_TOKEN (the site's tokenEnv) or INTENTCTL_GIT_TOKEN");
+
+  ::setenv("PUBLISH_TEST_TOKEN", "site-secret", 1);
+  ::setenv("PUBLISH_TEST_USER", "erin", 1);
+  settings = resolve_credentials(site, remote, "");
+  CHECK(settings.secret == "site-secret");
+  CHECK(settings.secret_origin == "PUBLISH_TEST_TOKEN");
+  CHECK(settings.username == "erin");
+  // Every candidate is redacted, not only the one used.
+  CHECK(redact("site-secret url-secret global-secret", settings.secrets) == "*** *** ***");
+
+  Site plain;
+  plain.name = "edge2";
+  settings = resolve_credentials(plain, parse_remote_url("https://h/r.git", "/"), "");
+  CHECK(settings.secret == "global-secret");
+  CHECK(settings.username == "dave");
+  CHECK(settings.hint == "set INTENTCTL_GIT_TOKEN or the site's tokenEnv");
+  ::unsetenv("INTENTCTL_GIT_TOKEN");
+  ::unsetenv("INTENTCTL_GIT_USERNAME");
+  ::unsetenv("PUBLISH_TEST_TOKEN");
+  ::unsetenv("PUBLISH_TEST_USER");
+  settings = resolve_credentials(plain, parse_remote_url("https://h/r.git", "/"), "");
+  CHECK(settings.secret.empty());
+  CHECK(settings.username == "git");
+}
+
+TEST_CASE("a site folder hashes to the tree id git gives it") {
+  Scratch folder;
+  folder.write("a", "hello\n");
+  folder.write("sub/b.yaml", "x: 1\n");
+  fs::permissions(folder.path / "sub/b.yaml", fs::perms::owner_exec, fs::perm_options::add);
+  fs::create_directories(folder.path / "empty/inside"); // Git keeps no empty folders
+  // `git add . && git write-tree` on the same files.
+  CHECK(git::oid_hex(site_tree_id(folder.path.string())) == "d4b87210232084c7cdccdf73176a5b70a6530fdd");
+
+  ScratchRepo scratch;
+  const SiteTree tree = write_site_tree(scratch.repo.get(), folder.path.string());
+  CHECK(git::oid_hex(tree.id) == "d4b87210232084c7cdccdf73176a5b70a6530fdd");
+  CHECK(tree.files == 2);
+
+  CHECK_THROWS_AS(write_site_tree(scratch.repo.get(), (folder.path / "missing").string()), Error);
+}
+
+TEST_CASE("intent ids come from the expectation ConfigMaps") {
+  Scratch folder;
+  folder.write("apps/intent/a.yaml",
+               "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: expectation-a\n  labels:\n"
+               "    expectation.nephio.org/id: a\n  annotations:\n    expectation.nephio.org/intent-id: robot-cell\n"
+               "---\napiVersion: cn.nephio.org/v1alpha1\nkind: CNBundle\nmetadata:\n  name: cn-bundle-a\n  labels:\n"
+               "    expectation.nephio.org/id: bundle-not-counted\n");
+  folder.write("apps/intent/b.yaml",
+               "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: expectation-b\n  labels:\n"
+               "    expectation.nephio.org/id: b\n    intent.nephio.org/id: robot-cell\n");
+  folder.write("apps/intent/c.yml",
+               "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: expectation-c\n  labels:\n"
+               "    expectation.nephio.org/id: c-alone\n");
+  folder.write("apps/intent/notes.txt", "kind: ConfigMap\n");
+  CHECK(collect_intent_ids(folder.path.string()) == std::vector<std::string>{"c-alone", "robot-cell"});
+
+  Scratch bare;
+  CHECK(collect_intent_ids(bare.path.string()).empty());
+
+  Scratch broken;
+  broken.write("apps/intent/x.yaml", "a: [unclosed\n");
+  CHECK_THROWS_AS(collect_intent_ids(broken.path.string()), Error);
+}
+
+TEST_CASE("a site tree replaces exactly its path inside the branch's tree") {
+  CHECK(split_site_path(".") == std::vector<std::string>{});
+  CHECK(split_site_path("") == std::vector<std::string>{});
+  CHECK(split_site_path("./sites//edge1/") == std::vector<std::string>{"sites", "edge1"});
+
+  ScratchRepo scratch;
+  git_repository* repo = scratch.repo.get();
+  Scratch first, second, other, nothing;
+  first.write("x.yaml", "x: 1\n");
+  second.write("y.yaml", "y: 1\n");
+  other.write("README", "other team\n");
+  const git_oid first_tree = write_site_tree(repo, first.path.string()).id;
+  const git_oid second_tree = write_site_tree(repo, second.path.string()).id;
+  const git_oid other_tree = write_site_tree(repo, other.path.string()).id;
+  const git_oid empty = write_site_tree(repo, nothing.path.string()).id;
+
+  // Into an empty branch, at a nested path.
+  const git_oid root1 = replace_subtree(repo, nullptr, {"sites", "edge1"}, first_tree);
+  CHECK(entry_names(repo, root1) == std::vector<std::string>{"sites"});
+  CHECK(subtree_at(repo, root1, {"sites", "edge1"}).has_value());
+  CHECK(same_id(subtree_at(repo, root1, {"sites", "edge1"}), first_tree));
+
+  // Beside another folder of the repository, which stays as it is.
+  git::Tree base1 = git::lookup_tree(repo, root1);
+  const git_oid root2 = replace_subtree(repo, base1.get(), {"ops"}, other_tree);
+  git::Tree base2 = git::lookup_tree(repo, root2);
+  const git_oid root3 = replace_subtree(repo, base2.get(), {"sites", "edge1"}, second_tree);
+  CHECK(entry_names(repo, root3) == std::vector<std::string>{"ops", "sites"});
+  CHECK(same_id(subtree_at(repo, root3, {"sites", "edge1"}), second_tree));
+  CHECK(same_id(subtree_at(repo, root3, {"ops"}), other_tree));
+
+  // The same tree again changes nothing: the ids are equal.
+  git::Tree base3 = git::lookup_tree(repo, root3);
+  const git_oid again = replace_subtree(repo, base3.get(), {"sites", "edge1"}, second_tree);
+  CHECK(git_oid_equal(&again, &root3));
+
+  const auto changes = tree_changes(repo, &root2, root3);
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0].path == "sites/edge1/x.yaml");
+  CHECK(changes[0].status == "deleted");
+  CHECK(changes[1].path == "sites/edge1/y.yaml");
+  CHECK(changes[1].status == "added");
+  const std::string patch = tree_patch(repo, &root2, root3);
+  CHECK(patch.find("--- a/sites/edge1/x.yaml") != std::string::npos);
+  CHECK(patch.find("+++ b/sites/edge1/y.yaml") != std::string::npos);
+  CHECK(patch.find("+y: 1") != std::string::npos);
+
+  // An empty site folder removes the site's path, and folders left empty go too.
+  const git_oid removed = replace_subtree(repo, base3.get(), {"sites", "edge1"}, empty);
+  CHECK(entry_names(repo, removed) == std::vector<std::string>{"ops"});
+  // At the root, the site's tree is the whole tree.
+  const git_oid whole = replace_subtree(repo, base3.get(), {}, first_tree);
+  CHECK(git_oid_equal(&whole, &first_tree));
+}
+
+TEST_CASE("commit messages carry trailers, and rollback finds the last publish") {
+  git_oid tree{};
+  REQUIRE(git_oid_fromstr(&tree, "d4b87210232084c7cdccdf73176a5b70a6530fdd") == 0);
+  const std::string message = publish_message("Publish edge1: 2 files changed\n", {"i1", "i2"}, "edge1", tree);
+  CHECK(message ==
+        "Publish edge1: 2 files changed\n\nIntent-Id: i1\nIntent-Id: i2\nIntentctl-Site: edge1\n"
+        "Tree-Digest: git-tree:d4b87210232084c7cdccdf73176a5b70a6530fdd\n");
+  const auto trailers = message_trailers(message.c_str());
+  CHECK(trailers.count("Intent-Id") == 2);
+  CHECK(trailers.find("Intentctl-Site")->second == "edge1");
+
+  ScratchRepo scratch;
+  git_repository* repo = scratch.repo.get();
+  Scratch folder;
+  folder.write("a", "1\n");
+  const git_oid t = write_site_tree(repo, folder.path.string()).id;
+  const git_oid c1 = commit_with(repo, t, nullptr, publish_message("one", {}, "edge1", t));
+  git::Commit p1 = git::lookup_commit(repo, c1);
+  const git_oid c2 = commit_with(repo, t, p1.get(), "a person's commit\n");
+  git::Commit p2 = git::lookup_commit(repo, c2);
+  const git_oid c3 = commit_with(repo, t, p2.get(), publish_message("two", {}, "edge1", t));
+  git::Commit p3 = git::lookup_commit(repo, c3);
+  const git_oid c4 = commit_with(repo, t, p3.get(), publish_message("other site", {}, "edge2", t));
+
+  CHECK(same_id(last_publish(repo, c4, "edge1"), c3));
+  CHECK(same_id(last_publish(repo, c4, "edge2"), c4));
+  CHECK_FALSE(last_publish(repo, c4, "edge3"));
+
+  // After a rollback of c3, the next rollback goes further back, to c1.
+  git::Commit p4 = git::lookup_commit(repo, c4);
+  const git_oid c5 = commit_with(repo, t, p4.get(), rollback_message("Roll back", "edge1", c3, t));
+  CHECK(same_id(last_publish(repo, c5, "edge1"), c1));
+}
