@@ -46,6 +46,7 @@ std::unique_ptr<Invocation> make_invocation(const Command& command);
 void define_translate(CLI::App& app, Runner& run);
 void define_render(CLI::App& app, Runner& run);
 void define_publish(CLI::App& app, Runner& run);
+void define_verify(CLI::App& app, Runner& run);
 void define_completion(CLI::App& app, Runner& run);
 
 } // namespace intentctl::cli

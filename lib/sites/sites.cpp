@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "io/fields.hpp"
+#include "model/units.hpp"
 
 namespace intentctl {
 
@@ -58,10 +59,21 @@ void read_metrics(Fields& site, Site& out) {
     metrics.fail("kind", fmt::format("unknown metrics kind \"{}\" (known: prometheus, json)", source.kind));
   if (const Node* targets = metrics.object("targets")) {
     for (const auto& member : targets->members()) {
-      if (!member.value.is_string())
-        metrics.fail_at(member.value, join_path(join_path(metrics.path(), "targets"), member.key),
-                        type_mismatch(Node::Type::string, member.value));
-      source.targets[member.key] = member.value.text();
+      const std::string path = join_path(join_path(metrics.path(), "targets"), member.key);
+      if (member.value.is_string()) {
+        source.targets[member.key] = member.value.text();
+        continue;
+      }
+      if (!member.value.is_object())
+        metrics.fail_at(member.value, path, type_mismatch(Node::Type::string, member.value));
+      // The long form: {query: ..., unit: ...} (or pointer: for a JSON endpoint).
+      Fields target(site.source(), member.value, path);
+      source.targets[member.key] = target.require_string(source.kind == "json" ? "pointer" : "query");
+      if (const auto unit = target.string("unit")) {
+        if (!find_unit(*unit)) target.fail("unit", fmt::format("unknown unit \"{}\"", *unit));
+        source.units[member.key] = *unit;
+      }
+      target.reject_unknown(source.kind == "json" ? "pointer, unit" : "query, unit");
     }
   }
   metrics.reject_unknown("url, kind, targets");

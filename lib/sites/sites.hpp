@@ -36,6 +36,9 @@ struct MetricsSource {
   std::string url;
   std::string kind = "prometheus"; // prometheus | json
   std::map<std::string, std::string> targets; // target name -> PromQL query or JSON pointer
+  // target name -> the unit the query's value is in ("s", "ms", "Mbps", "ratio", "%"),
+  // from the long form {query|pointer: ..., unit: ...}; absent = the target's own unit
+  std::map<std::string, std::string> units;
 };
 
 struct Site {

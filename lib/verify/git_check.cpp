@@ -1,0 +1,136 @@
+#include "verify/git_check.hpp"
+
+#include <fmt/format.h>
+
+#include "publish/cache.hpp"
+#include "publish/git.hpp"
+#include "publish/history.hpp"
+#include "publish/remote_url.hpp"
+#include "publish/site_publisher.hpp"
+
+namespace intentctl {
+
+namespace {
+
+SiteOutcome run_publish(const GitCheckRequest& request, bool rollback) {
+  PublishOptions options;
+  options.dry_run = !rollback;
+  options.rollback = rollback;
+  SiteRequest site_request;
+  site_request.site = request.site;
+  site_request.options = &options;
+  site_request.folder = request.folder;
+  site_request.branch = request.site->branch;
+  site_request.cache_root = request.cache_root;
+  site_request.base_dir = request.base_dir;
+  site_request.deadline = request.deadline;
+  return publish_site(site_request);
+}
+
+git::Repository open_cached_clone(const GitCheckRequest& request) {
+  const RemoteUrl remote = parse_remote_url(request.site->repo, request.base_dir);
+  const CachePaths paths = cache_paths(request.cache_root, remote);
+  git_repository* raw = nullptr;
+  git::check(git_repository_open_bare(&raw, paths.repository.c_str()), "cannot open the cache " + paths.repository);
+  return git::Repository(raw);
+}
+
+// The commit --commit names (a full or abbreviated id), if the cache has it.
+std::optional<git_oid> find_commit(git_repository* repo, const std::string& id) {
+  git_object* object = nullptr;
+  if (git_revparse_single(&object, repo, id.c_str()) < 0) return std::nullopt;
+  git_oid found = *git_object_id(object);
+  const bool is_commit = git_object_type(object) == GIT_OBJECT_COMMIT;
+  git_object_free(object);
+  if (!is_commit) return std::nullopt;
+  return found;
+}
+
+bool contains(git_repository* repo, const git_oid& head, const git_oid& commit) {
+  return git_oid_equal(&head, &commit) || git_graph_descendant_of(repo, &head, &commit) == 1;
+}
+
+std::vector<std::string> diff_lines(const std::string& diff) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < diff.size()) {
+    const std::size_t end = std::min(diff.find('\n', start), diff.size());
+    lines.push_back(diff.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string change_list(const std::vector<FileChange>& changes) {
+  std::string text;
+  const std::size_t shown = std::min<std::size_t>(changes.size(), 3);
+  for (std::size_t i = 0; i < shown; ++i) text += (i ? ", " : "") + changes[i].status + " " + changes[i].path;
+  if (changes.size() > shown) text += fmt::format(", and {} more", changes.size() - shown);
+  return text;
+}
+
+} // namespace
+
+GitCheckOutcome check_git(const GitCheckRequest& request) {
+  GitCheckOutcome outcome;
+  const Site& site = *request.site;
+  const SiteOutcome dry_run = run_publish(request, false);
+  auto finish = [&](CheckState state, std::string summary, std::vector<std::string> details = {}) {
+    outcome.result = make_result("git", state, std::move(summary), std::move(details));
+    return outcome;
+  };
+  if (!dry_run.error.empty()) {
+    outcome.result = make_result("git", CheckState::error, fmt::format("{}: {}", dry_run.repo, dry_run.error));
+    outcome.result.error_class = dry_run.exit == ExitClass::timeout ? ExitClass::timeout : ExitClass::external;
+    return outcome;
+  }
+  if (dry_run.commit.empty())
+    return finish(CheckState::fail, fmt::format("{} has no branch {}: nothing is published", dry_run.repo, site.branch));
+  outcome.head = dry_run.commit;
+
+  git::ensure_initialised();
+  git::Repository repo = open_cached_clone(request);
+  git_oid head;
+  git::check(git_oid_fromstr(&head, dry_run.commit.c_str()), "bad commit id " + dry_run.commit);
+  std::optional<git_oid> published;
+  if (!request.commit.empty()) {
+    published = find_commit(repo.get(), request.commit);
+    if (!published || !contains(repo.get(), head, *published))
+      return finish(CheckState::fail, fmt::format("{} is not on {} (head {})", request.commit, site.branch,
+                                                  short_commit(dry_run.commit)));
+  } else {
+    published = last_publish(repo.get(), head, site.name);
+    if (!published)
+      return finish(CheckState::fail, fmt::format("no intentctl commit for {} on {} (head {}): publish first",
+                                                  site.name, site.branch, short_commit(dry_run.commit)));
+  }
+  outcome.published = git::oid_hex(*published);
+
+  const std::string where = git_oid_equal(&head, &*published)
+                                ? fmt::format("{} is the head of {}", short_commit(outcome.published), site.branch)
+                                : fmt::format("{} is in {} (head {})", short_commit(outcome.published), site.branch,
+                                              short_commit(outcome.head));
+  if (dry_run.exit == ExitClass::failed) // the dry run found a difference
+    return finish(CheckState::fail,
+                  fmt::format("{}; but {} differs from {}: {}", where, site.path == "." ? "the tree" : site.path,
+                              request.folder, change_list(dry_run.changed)),
+                  diff_lines(dry_run.diff));
+  return finish(CheckState::pass, fmt::format("{}; tree matches {}", where, request.folder));
+}
+
+RollbackOutcome roll_back(const GitCheckRequest& request) {
+  const SiteOutcome outcome = run_publish(request, true);
+  RollbackOutcome result;
+  if (!outcome.error.empty()) {
+    result.summary = "rollback failed: " + outcome.error;
+    result.exit = outcome.exit;
+    return result;
+  }
+  result.done = outcome.pushed;
+  result.summary = outcome.pushed ? fmt::format("reverted {}; {} is now {}", short_commit(outcome.reverted),
+                                                outcome.branch, short_commit(outcome.commit))
+                                  : fmt::format("nothing to roll back ({})", outcome.status);
+  return result;
+}
+
+} // namespace intentctl

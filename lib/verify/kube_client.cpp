@@ -1,0 +1,124 @@
+#include "verify/kube_client.hpp"
+
+#include <fmt/format.h>
+
+#include "http/base64.hpp"
+#include "io/reader.hpp"
+
+namespace intentctl {
+
+namespace {
+
+Node parse_body(const std::string& body, const std::string& origin) {
+  try {
+    ParsedStream stream = parse_json(Source{origin, body}, ReadLimits{.max_bytes = std::size_t{64} << 20});
+    if (stream.documents.size() != 1 || !stream.documents.front().is_object())
+      throw external_error(fmt::format("{}: the answer is not one JSON object", origin));
+    return std::move(stream.documents.front());
+  } catch (const Error& error) {
+    if (error.exit_class() == ExitClass::external) throw;
+    throw external_error(fmt::format("{}: the answer is not JSON: {}", origin, error.message()));
+  }
+}
+
+std::string text_member(const Node& node, std::string_view key) {
+  const Node* value = node.is_object() ? node.find(key) : nullptr;
+  return value && value->is_string() ? value->text() : std::string{};
+}
+
+} // namespace
+
+std::string status_message(const std::string& body) {
+  try {
+    ParsedStream stream = parse_json(Source{"status", body}, ReadLimits{.max_bytes = 1 << 20});
+    if (stream.documents.size() == 1) return text_member(stream.documents.front(), "message");
+  } catch (const Error&) {
+  }
+  return {};
+}
+
+KubeClient::KubeClient(KubeEndpoint endpoint, CredentialCache& credentials)
+    : endpoint_(std::move(endpoint)), credentials_(credentials) {}
+
+std::vector<std::string> KubeClient::auth_headers(Clock::time_point deadline) {
+  std::vector<std::string> headers{"Accept: application/json"};
+  std::string token = endpoint_.token;
+  if (endpoint_.exec) {
+    const ExecCredential credential = credentials_.get(endpoint_, deadline);
+    if (!credential.token.empty()) token = credential.token;
+    if (!credential.cert_pem.empty()) {
+      endpoint_.tls.cert_pem = credential.cert_pem;
+      endpoint_.tls.key_pem = credential.key_pem;
+      endpoint_.tls.cert_file.clear();
+      endpoint_.tls.key_file.clear();
+    }
+  }
+  if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
+  else if (!endpoint_.basic_auth.empty()) headers.push_back("Authorization: Basic " + base64_encode(endpoint_.basic_auth));
+  return headers;
+}
+
+std::optional<Node> KubeClient::get(HttpClient& http, const std::string& path, Clock::time_point deadline) {
+  const std::string url = endpoint_.server + path;
+  HttpResponse response;
+  // An exec plugin's credential the server refuses is fetched again, once, as kubectl does.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    HttpRequest request{url, auth_headers(deadline), &endpoint_.tls, deadline};
+    response = http.get(request);
+    if (response.status != 401 || !endpoint_.exec || attempt > 0) break;
+    credentials_.invalidate(endpoint_.exec_key);
+  }
+  if (response.status == 404) return std::nullopt;
+  if (response.status == 401 || response.status == 403) {
+    const std::string message = status_message(response.body);
+    throw AuthRefused(fmt::format("{}: authentication refused (HTTP {}){}{} (context {})", endpoint_.server,
+                                     response.status, message.empty() ? "" : ": ", message, endpoint_.context));
+  }
+  if (response.status < 200 || response.status >= 300) {
+    const std::string message = status_message(response.body);
+    throw external_error(fmt::format("{}: HTTP {}{}{}", url, response.status, message.empty() ? "" : ": ", message));
+  }
+  return parse_body(response.body, url);
+}
+
+const std::map<std::string, ApiResource>* KubeClient::discover(HttpClient& http, const std::string& api_version,
+                                                               Clock::time_point deadline) {
+  if (auto known = discovery_.find(api_version); known != discovery_.end()) return &known->second;
+  // The core group lives under /api/v1, every other group under /apis/<group>/<version>.
+  const std::string path = api_version.find('/') == std::string::npos ? "/api/" + api_version : "/apis/" + api_version;
+  std::map<std::string, ApiResource> kinds;
+  if (const auto list = get(http, path, deadline)) {
+    if (const Node* resources = list->find("resources"); resources && resources->is_array()) {
+      for (const Node& resource : resources->items()) {
+        const std::string name = text_member(resource, "name");
+        const std::string kind = text_member(resource, "kind");
+        // "deployments/status" and the like are subresources, not kinds of objects.
+        if (name.empty() || kind.empty() || name.find('/') != std::string::npos) continue;
+        const Node* namespaced = resource.find("namespaced");
+        kinds.emplace(kind, ApiResource{name, namespaced && namespaced->is_bool() && namespaced->as_bool()});
+      }
+    }
+  }
+  return &discovery_.emplace(api_version, std::move(kinds)).first->second;
+}
+
+std::optional<ApiResource> KubeClient::resource_for(HttpClient& http, const std::string& api_version,
+                                                    const std::string& kind, Clock::time_point deadline) {
+  const auto* kinds = discover(http, api_version, deadline);
+  const auto found = kinds->find(kind);
+  if (found == kinds->end()) return std::nullopt;
+  return found->second;
+}
+
+void KubeClient::forget_unserved() {
+  std::erase_if(discovery_, [](const auto& entry) { return entry.second.empty(); });
+}
+
+std::string KubeClient::object_path(const ResourceId& id, const ApiResource& resource) {
+  std::string path = id.group().empty() ? "/api/" + id.version() : "/apis/" + id.api_version;
+  if (resource.namespaced)
+    path += "/namespaces/" + url_escape(id.namespace_.empty() ? std::string("default") : id.namespace_);
+  return path + "/" + resource.name + "/" + url_escape(id.name);
+}
+
+} // namespace intentctl

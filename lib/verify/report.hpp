@@ -1,0 +1,67 @@
+// What verify found for each site, and the ways it is written: text lines,
+// JSON records, JUnit XML, 28.312 IntentReports and a markdown report.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "io/node.hpp"
+#include "verify/check.hpp"
+#include "verify/rendered.hpp"
+#include "verify/slo.hpp"
+
+namespace intentctl {
+
+// One measured target (or --slo condition) of one site.
+struct TargetOutcome {
+  std::string intent_id;      // "" for an --slo condition that names no expectation target
+  std::string expectation_id; // likewise
+  std::string name;
+  std::string origin;         // the query or pointer asked
+  TargetVerdict verdict;
+};
+
+struct SiteResult {
+  std::string site;
+  std::string folder;
+  std::string repo;
+  std::string branch;
+  std::string head;      // the branch head the git check saw
+  std::string published; // the published commit
+  CheckResult git, cluster, slo;
+  std::vector<TargetOutcome> targets;
+  std::vector<RenderedExpectation> expectations;
+  std::string rollback; // what --rollback-on-failure did; "" when it did not run
+  std::vector<std::string> reports;
+  std::chrono::microseconds network{0};
+  std::chrono::microseconds elapsed{0};
+  std::size_t requests = 0;
+
+  std::vector<const CheckResult*> checks() const { return {&git, &cluster, &slo}; }
+  bool failed() const;  // a check failed (rollback territory)
+  bool pending() const; // a check still waits
+};
+
+// "edge1  git      pass  3f2a9c1 is the head of main; ..." plus indented details.
+std::string text_lines(const SiteResult& site, std::size_t site_width, bool with_details);
+std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting);
+Node json_record(const SiteResult& site);
+std::string junit_report(const std::vector<SiteResult>& sites, std::chrono::microseconds elapsed);
+
+// The 28.312 IntentReports of a site, one per intent its expectations belong to.
+struct IntentReportFile {
+  std::string intent_id;
+  Node report;
+};
+std::vector<IntentReportFile> intent_reports(const SiteResult& site, const std::string& now);
+std::string markdown_report(const SiteResult& site, const std::string& now);
+
+// Writes <dir>/<site>/intent-report-<intent>.json and <dir>/<site>/report.md;
+// returns the paths written.
+std::vector<std::string> write_reports(const SiteResult& site, const std::string& dir);
+
+// The current time as RFC 3339 UTC (2026-05-01T12:00:00Z).
+std::string utc_now();
+
+} // namespace intentctl

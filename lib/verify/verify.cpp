@@ -1,0 +1,547 @@
+#include "verify/verify.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/interrupt.hpp"
+#include "io/writer.hpp"
+#include "model/mapping.hpp"
+#include "publish/cache.hpp"
+#include "publish/remote_url.hpp"
+#include "sites/sites.hpp"
+#include "verify/cluster.hpp"
+#include "verify/git_check.hpp"
+#include "verify/kube_client.hpp"
+#include "verify/kubeconfig.hpp"
+#include "verify/metrics.hpp"
+#include "verify/report.hpp"
+#include "verify/slo_expr.hpp"
+
+namespace intentctl {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// One site across passes: what it was rendered as, how to reach its cluster
+// and metrics, and what the checks found so far.
+struct SiteState {
+  const Site* site = nullptr;
+  RenderedSite rendered;
+  std::optional<KubeClient> kube;
+  std::string kube_missing; // why there is no cluster check
+  std::optional<MetricsReader> metrics;
+  std::string metrics_missing;
+  SiteResult result;
+  std::set<std::string> shown_final;                // checks whose final line is printed
+  std::map<std::string, std::string> shown_waiting; // check -> the last "wait" line printed
+};
+
+struct Run {
+  VerifyOptions options;
+  Sites sites;
+  std::vector<SloCondition> slo;
+  std::vector<std::unique_ptr<SiteState>> states;
+  CredentialCache credentials;
+  std::string cache_root;
+  std::string base_dir;
+  Clock::time_point start;
+  Clock::time_point deadline;
+};
+
+// --- setting up -------------------------------------------------------------
+
+std::vector<const Site*> chosen_sites(const VerifyOptions& options, const Sites& sites) {
+  if (options.all || !options.sites.empty()) return sites.select(options.all ? std::vector<std::string>{} : options.sites);
+  std::vector<const Site*> present;
+  for (const Site& site : sites.sites)
+    if (fs::is_directory(fs::path(options.dir) / site.name)) present.push_back(&site);
+  if (present.empty()) {
+    std::string known;
+    for (const Site& site : sites.sites) known += (known.empty() ? "" : ", ") + site.name;
+    throw input_error(fmt::format("holds no folder for any site ({}); render first, or name the sites with --site",
+                                  known),
+                      file_location(options.dir));
+  }
+  return present;
+}
+
+// Where the site's cluster is: --kubeconfig, else the sites file's, else
+// KUBECONFIG. Configs are read once and shared by the sites that use them.
+class KubeconfigSource {
+ public:
+  explicit KubeconfigSource(const VerifyOptions& options) : options_(options) {}
+
+  // The endpoint, or nullopt with why there is none.
+  std::optional<KubeEndpoint> endpoint_for(const Site& site, std::string& missing) {
+    std::vector<std::string> files;
+    bool list = false;
+    if (!options_.kubeconfig.empty()) files = {options_.kubeconfig};
+    else if (!site.kubeconfig.empty()) files = {site.kubeconfig};
+    else if (const char* env = std::getenv("KUBECONFIG"); env && *env) {
+      files = split_kubeconfig_list(env);
+      list = true;
+    }
+    if (files.empty()) {
+      missing = fmt::format("no kubeconfig for {}", site.name);
+      return std::nullopt;
+    }
+    const std::string key = fmt::format("{}", fmt::join(files, ":"));
+    auto cached = configs_.find(key);
+    if (cached == configs_.end()) cached = configs_.emplace(key, load_kubeconfig(files, list)).first;
+    if (cached->second.files.empty()) {
+      missing = fmt::format("no kubeconfig for {} (none of the KUBECONFIG files exists)", site.name);
+      return std::nullopt;
+    }
+    const std::string& context = !options_.context.empty() ? options_.context : site.context;
+    return resolve_endpoint(cached->second, context);
+  }
+
+ private:
+  const VerifyOptions& options_;
+  std::map<std::string, Kubeconfig> configs_;
+};
+
+std::optional<MetricsSource> metrics_for(const VerifyOptions& options, const Site& site) {
+  MetricsSource source = site.metrics.value_or(MetricsSource{});
+  if (!options.metrics_url.empty()) source.url = options.metrics_url;
+  if (!options.metrics_kind.empty()) source.kind = options.metrics_kind;
+  if (source.url.empty()) return std::nullopt;
+  return source;
+}
+
+std::unique_ptr<SiteState> prepare_site(Run& run, const Site& site, KubeconfigSource& kubeconfigs) {
+  auto state = std::make_unique<SiteState>();
+  state->site = &site;
+  const std::string folder = (fs::path(run.options.dir) / site.name).string();
+  state->rendered = read_rendered_site(folder);
+  if (auto endpoint = kubeconfigs.endpoint_for(site, state->kube_missing))
+    state->kube.emplace(std::move(*endpoint), run.credentials);
+  if (auto source = metrics_for(run.options, site)) state->metrics.emplace(std::move(*source));
+  else state->metrics_missing = fmt::format("no metrics source for {}", site.name);
+  if (!run.slo.empty() && !state->metrics)
+    throw usage_error(fmt::format("--slo needs a metrics source for {}: give --metrics URL or the site's metrics.url",
+                                  site.name));
+  SiteResult& result = state->result;
+  result.site = site.name;
+  result.folder = folder;
+  result.repo = redact(site.repo);
+  result.branch = site.branch;
+  result.expectations = state->rendered.expectations;
+  result.git = make_result("git", CheckState::pending, "not checked yet");
+  result.cluster = make_result("cluster", CheckState::pending, "not checked yet");
+  result.slo = make_result("slo", CheckState::pending, "not checked yet");
+  return state;
+}
+
+std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
+  auto run = std::make_shared<Run>();
+  run->options = options;
+  run->start = Clock::now();
+  run->deadline = run->start + options.timeout;
+  if (!options.commit.empty() &&
+      (options.commit.size() < 7 || options.commit.size() > 40 ||
+       options.commit.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
+    throw usage_error(fmt::format("--commit \"{}\" is not a commit id (7 to 40 hex digits)", options.commit));
+  if (!options.slo.empty()) run->slo = parse_slo(options.slo);
+  run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
+  if (!fs::is_directory(options.dir))
+    throw input_error("no such folder (render writes one folder per site into it; see 'intentctl help render')",
+                      file_location(options.dir));
+  run->cache_root = cache_root(options.cache_dir);
+  run->base_dir = fs::current_path().string();
+  KubeconfigSource kubeconfigs(run->options);
+  for (const Site* site : chosen_sites(run->options, run->sites))
+    run->states.push_back(prepare_site(*run, *site, kubeconfigs));
+  return run;
+}
+
+// --- one pass over one site ------------------------------------------------------
+
+bool needs_work(const CheckResult& check, bool waiting) {
+  if (check.state == CheckState::pending) return true;
+  return waiting && check.state == CheckState::error && !check.permanent && check.error_class != ExitClass::timeout;
+}
+
+// Runs one check, turning what it throws into a result.
+template <typename Check>
+CheckResult guarded(const char* name, Check check) {
+  try {
+    return check();
+  } catch (const AuthRefused& error) {
+    CheckResult result = error_result(name, error);
+    result.permanent = true;
+    return result;
+  } catch (const Error& error) {
+    if (error.exit_class() == ExitClass::usage) throw; // a broken input is the whole command's error
+    return error_result(name, error);
+  }
+}
+
+GitCheckRequest git_request(const Run& run, const SiteState& state) {
+  GitCheckRequest request;
+  request.site = state.site;
+  request.folder = state.result.folder;
+  request.commit = run.options.commit;
+  request.cache_root = run.cache_root;
+  request.base_dir = run.base_dir;
+  request.deadline = run.deadline;
+  return request;
+}
+
+void run_git(Run& run, SiteState& state) {
+  SiteResult& result = state.result;
+  if (result.git.final()) return;
+  GitCheckOutcome outcome;
+  result.git = guarded("git", [&] {
+    outcome = check_git(git_request(run, state));
+    return outcome.result;
+  });
+  result.git.permanent = true; // the branch is read once; Config Sync is what verify waits for
+  result.head = outcome.head;
+  result.published = outcome.published;
+}
+
+void run_cluster(Run& run, SiteState& state, HttpClient& http) {
+  SiteResult& result = state.result;
+  if (!state.kube) {
+    result.cluster = make_result("cluster", CheckState::skip, state.kube_missing);
+    return;
+  }
+  if (!needs_work(result.cluster, run.options.wait)) return;
+  // Config Sync syncs the branch head, which contains the published commit.
+  const std::string expected = !result.head.empty() ? result.head : run.options.commit;
+  if (expected.empty()) {
+    result.cluster = make_result("cluster", CheckState::skip,
+                                 "not checked: no published commit to compare with (see the git check)");
+    return;
+  }
+  result.cluster = guarded("cluster", [&] {
+    return check_cluster(*state.kube, http, state.rendered, state.site->rootsync, expected, run.deadline);
+  });
+}
+
+// The targets the SLO check measures: --slo's conditions, else every
+// measurable target of the rendered expectations.
+struct SloTarget {
+  std::string name;
+  Condition condition;
+  const ValueRange* range;
+  std::string expectation_id;
+  std::string intent_id;
+};
+
+bool measurable(const ValueRange& range) {
+  return std::all_of(range.values.begin(), range.values.end(), [](const Value& value) {
+    return std::holds_alternative<Quantity>(value) || std::holds_alternative<bool>(value) ||
+           std::holds_alternative<std::string>(value);
+  });
+}
+
+std::vector<SloTarget> slo_targets(const Run& run, const SiteState& state) {
+  std::vector<SloTarget> targets;
+  if (!run.slo.empty()) {
+    for (const auto& condition : run.slo) {
+      SloTarget target{condition.name, condition.condition, &condition.range, {}, {}};
+      for (const auto& rendered : state.rendered.expectations)
+        for (const auto& named : rendered.expectation.targets)
+          if (target.expectation_id.empty() && normalize_name(named.name) == normalize_name(condition.name)) {
+            target.expectation_id = rendered.expectation.id;
+            target.intent_id = rendered.intent_id;
+          }
+      targets.push_back(std::move(target));
+    }
+    return targets;
+  }
+  for (const auto& rendered : state.rendered.expectations)
+    for (const auto& target : rendered.expectation.targets)
+      if (measurable(target.range))
+        targets.push_back({target.name, target.condition, &target.range, rendered.expectation.id, rendered.intent_id});
+  return targets;
+}
+
+std::string target_line(const TargetOutcome& target) {
+  const std::string where = target.expectation_id.empty() ? "" : fmt::format(" (expectation {})", target.expectation_id);
+  if (target.verdict.met) return fmt::format("{} {}, wanted {}{}", target.name, target.verdict.achieved_text,
+                                             target.verdict.wanted_text, where);
+  return fmt::format("{} {}{}", target.name, target.verdict.reason, where);
+}
+
+CheckResult judge_targets(const std::vector<TargetOutcome>& outcomes) {
+  std::vector<std::string> details;
+  const TargetOutcome* first_failure = nullptr;
+  std::size_t met = 0;
+  for (const auto& outcome : outcomes) {
+    details.push_back(fmt::format("{}: {} [{}]", outcome.verdict.met ? "met" : "not met", target_line(outcome),
+                                  outcome.origin));
+    if (outcome.verdict.met) ++met;
+    else if (!first_failure) first_failure = &outcome;
+  }
+  if (first_failure) {
+    const std::size_t failed = outcomes.size() - met;
+    return make_result("slo", CheckState::fail,
+                       target_line(*first_failure) +
+                           (failed > 1 ? fmt::format("; {} of {} targets not met", failed, outcomes.size()) : ""),
+                       details);
+  }
+  std::string summary = fmt::format("{}/{} targets met", met, outcomes.size());
+  for (std::size_t i = 0; i < outcomes.size() && i < 3; ++i)
+    summary += fmt::format("{} {} {}", i ? "," : ":", outcomes[i].name, outcomes[i].verdict.achieved_text);
+  if (outcomes.size() > 3) summary += ", ...";
+  return make_result("slo", CheckState::pass, summary, details);
+}
+
+CheckResult measure(Run& run, SiteState& state, HttpClient& http) {
+  const std::vector<SloTarget> targets = slo_targets(run, state);
+  if (targets.empty())
+    return make_result("slo", CheckState::skip, fmt::format("no measurable targets in {}", state.result.folder));
+  state.metrics->new_pass();
+  std::map<std::string, Measurement> measured; // one query per name per pass
+  std::vector<TargetOutcome> outcomes;
+  for (const auto& target : targets) {
+    auto found = measured.find(target.name);
+    if (found == measured.end())
+      found = measured.emplace(target.name, state.metrics->read(http, target.name, run.deadline)).first;
+    TargetOutcome outcome;
+    outcome.name = target.name;
+    outcome.expectation_id = target.expectation_id;
+    outcome.intent_id = target.intent_id;
+    outcome.origin = found->second.origin;
+    outcome.verdict = evaluate(target.condition, *target.range, found->second);
+    outcomes.push_back(std::move(outcome));
+  }
+  state.result.targets = outcomes;
+  return judge_targets(outcomes);
+}
+
+void run_slo(Run& run, SiteState& state, HttpClient& http) {
+  SiteResult& result = state.result;
+  if (!state.metrics) {
+    result.slo = make_result("slo", CheckState::skip, state.metrics_missing);
+    return;
+  }
+  if (!needs_work(result.slo, run.options.wait)) return;
+  // Measuring before the cluster runs the published configuration says nothing about it.
+  if (state.kube && result.cluster.state != CheckState::pass) {
+    const bool may_still_pass = needs_work(result.cluster, run.options.wait);
+    result.slo = make_result("slo", may_still_pass ? CheckState::pending : CheckState::skip,
+                             may_still_pass ? "waiting for the cluster check" : "not measured: the cluster check did not pass");
+    return;
+  }
+  result.slo = guarded("slo", [&] { return measure(run, state, http); });
+}
+
+void run_pass(Run& run, SiteState& state, HttpClient& http) {
+  const auto start = Clock::now();
+  const auto network_before = http.network_time();
+  const std::size_t requests_before = http.requests();
+  run_git(run, state);
+  run_cluster(run, state, http);
+  run_slo(run, state, http);
+  state.result.network += http.network_time() - network_before;
+  state.result.requests += http.requests() - requests_before;
+  state.result.elapsed += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
+}
+
+bool site_needs_work(const SiteState& state, bool waiting) {
+  for (const CheckResult* check : state.result.checks())
+    if (needs_work(*check, waiting)) return true;
+  return false;
+}
+
+// --- passes over all sites -------------------------------------------------------
+
+unsigned worker_count(const VerifyOptions& options, std::size_t sites) {
+  if (options.jobs > 0) return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(options.jobs, sites)));
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // Checks wait on servers far more than they compute.
+  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(sites, std::max(4u, cores * 2))));
+}
+
+class Workers {
+ public:
+  Workers(Run& run, unsigned count) : run_(run) {
+    for (unsigned i = 0; i < count; ++i) clients_.push_back(std::make_unique<HttpClient>());
+  }
+
+  // One pass over the sites that still need one, in parallel. Errors that are
+  // the whole command's (usage, input) come back out on this thread.
+  void pass(bool waiting) {
+    std::vector<SiteState*> todo;
+    for (auto& state : run_.states)
+      if (site_needs_work(*state, waiting)) todo.push_back(state.get());
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(clients_.size());
+    auto work = [&](std::size_t worker) {
+      try {
+        for (std::size_t index; (index = next.fetch_add(1)) < todo.size();) {
+          if (interrupted()) return;
+          run_pass(run_, *todo[index], *clients_[worker]);
+        }
+      } catch (...) {
+        errors[worker] = std::current_exception();
+        next = todo.size();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < clients_.size(); ++i) threads.emplace_back(work, i);
+    work(0);
+    for (auto& thread : threads) thread.join();
+    for (auto& error : errors)
+      if (error) std::rethrow_exception(error);
+    throw_if_interrupted();
+  }
+
+ private:
+  Run& run_;
+  std::vector<std::unique_ptr<HttpClient>> clients_;
+};
+
+// --- output ------------------------------------------------------------------------
+
+std::size_t site_width(const Run& run) {
+  std::size_t width = 0;
+  for (const auto& state : run.states) width = std::max(width, state->site->name.size());
+  return width;
+}
+
+// Text output as it happens under --wait: a check's line once it is final,
+// and a "wait" line whenever what it waits for changes. The last call
+// (final_pass) prints whatever was not shown yet, pending checks included.
+void print_progress(Run& run, Io& io, bool final_pass) {
+  const std::size_t width = site_width(run);
+  for (auto& state : run.states) {
+    for (const CheckResult* check : state->result.checks()) {
+      if (state->shown_final.contains(check->check)) continue;
+      if (check->state != CheckState::pending || final_pass) {
+        io.out << text_line(state->site->name, *check, width, false) << '\n';
+        for (const auto& detail : check->details) io.out << "    " << detail << '\n';
+        state->shown_final.insert(check->check);
+        continue;
+      }
+      const std::string line = text_line(state->site->name, *check, width, true);
+      std::string& shown = state->shown_waiting[check->check];
+      if (line != shown) io.out << line << '\n';
+      shown = line;
+    }
+  }
+  io.out.flush();
+}
+
+void print_results(Run& run, Io& io, std::chrono::microseconds elapsed) {
+  const std::string& format = run.options.format;
+  if (format == "junit") {
+    std::vector<SiteResult> results;
+    for (const auto& state : run.states) results.push_back(state->result);
+    io.out << junit_report(results, elapsed);
+  } else if (format == "json") {
+    JsonSink sink(io.out);
+    for (const auto& state : run.states) sink.record(json_record(state->result), {});
+    sink.finish();
+  } else {
+    print_progress(run, io, true);
+    const std::size_t width = site_width(run);
+    for (const auto& state : run.states) {
+      const SiteResult& result = state->result;
+      if (!result.rollback.empty())
+        io.out << fmt::format("{:<{}}  {:<7}  {}\n", result.site, width, "rollback", result.rollback);
+      if (!result.reports.empty()) io.out << fmt::format("report: {}\n", fmt::join(result.reports, ", "));
+    }
+  }
+  io.out.flush();
+}
+
+void report_timing(const Run& run, Io& io) {
+  for (const auto& state : run.states) {
+    const SiteResult& result = state->result;
+    io.diagnostics.verbose(fmt::format("{}: {} requests, network {:.1f} ms, checks {:.1f} ms", result.site,
+                                       result.requests, static_cast<double>(result.network.count()) / 1e3,
+                                       static_cast<double>(result.elapsed.count()) / 1e3));
+  }
+}
+
+// --- after the checks ----------------------------------------------------------------
+
+void roll_back_failed(Run& run, Io& io) {
+  for (auto& state : run.states) {
+    SiteResult& result = state->result;
+    if (!result.failed()) continue;
+    io.diagnostics.note(fmt::format("{}: a check failed; rolling back the last intentctl commit", result.site));
+    const RollbackOutcome outcome = roll_back(git_request(run, *state));
+    result.rollback = outcome.summary;
+  }
+}
+
+ExitClass exit_class_of(const Run& run) {
+  bool failed = false, external = false, timed_out = false, pending = false;
+  for (const auto& state : run.states) {
+    for (const CheckResult* check : state->result.checks()) {
+      failed = failed || check->state == CheckState::fail;
+      if (check->state == CheckState::error) {
+        if (check->error_class == ExitClass::timeout) timed_out = true;
+        else external = true;
+      }
+      pending = pending || check->state == CheckState::pending;
+    }
+  }
+  if (failed) return ExitClass::failed;
+  if (external) return ExitClass::external;
+  if (timed_out || (pending && run.options.wait)) return ExitClass::timeout;
+  if (pending) return ExitClass::failed; // one pass, and Config Sync is not there yet: not synced
+  return ExitClass::ok;
+}
+
+void explain_exit(const Run& run, ExitClass result, Io& io) {
+  std::vector<std::string> waiting;
+  for (const auto& state : run.states)
+    for (const CheckResult* check : state->result.checks())
+      if (check->state == CheckState::pending) waiting.push_back(state->result.site + " " + check->check);
+  if (waiting.empty()) return;
+  if (result == ExitClass::timeout)
+    io.diagnostics.report({Severity::error,
+                           fmt::format("timed out after {} waiting for: {}", fmt::format("{}s", run.options.timeout.count() / 1000.0),
+                                       fmt::join(waiting, ", ")),
+                           {}});
+  else if (!run.options.wait)
+    io.diagnostics.note(fmt::format("still pending: {} (use --wait to wait for them)", fmt::join(waiting, ", ")));
+}
+
+} // namespace
+
+ExitClass verify(const VerifyOptions& options, Io& io) {
+  const std::shared_ptr<Run> run = prepare(options, io);
+  Workers workers(*run, worker_count(options, run->states.size()));
+  for (;;) {
+    workers.pass(options.wait);
+    if (options.format == "text" && options.wait) print_progress(*run, io, false);
+    const bool more = std::any_of(run->states.begin(), run->states.end(),
+                                  [&](const auto& state) { return site_needs_work(*state, options.wait); });
+    if (!options.wait || !more) break;
+    const auto next = std::min(Clock::now() + options.interval, run->deadline);
+    while (Clock::now() < next) {
+      throw_if_interrupted();
+      std::this_thread::sleep_for(std::min<Clock::duration>(next - Clock::now(), std::chrono::milliseconds(100)));
+    }
+    if (Clock::now() >= run->deadline) break;
+  }
+  if (options.rollback_on_failure) roll_back_failed(*run, io);
+  if (!options.report_dir.empty())
+    for (auto& state : run->states) state->result.reports = write_reports(state->result, options.report_dir);
+  const ExitClass result = exit_class_of(*run);
+  print_results(*run, io, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - run->start));
+  report_timing(*run, io);
+  explain_exit(*run, result, io);
+  return result;
+}
+
+} // namespace intentctl
