@@ -35,6 +35,20 @@ std::string location_text(const Location& where) {
   return text;
 }
 
+// Where an intent names its sites: the DeploymentSite context's value range.
+Location sites_location(const Source& source, const Node& intent, const std::string& path) {
+  const Node* body = intent.find("attributes") ? intent.find("attributes") : &intent;
+  const Node* contexts = body->find("intentContexts");
+  if (contexts && contexts->is_array())
+    for (std::size_t i = 0; i < contexts->items().size(); ++i) {
+      const Node& context = contexts->items()[i];
+      const Node* attribute = context.is_object() ? context.find("contextAttribute") : nullptr;
+      if (attribute && attribute->text() == kSitesContextAttribute)
+        return where_in(source, context, "contextValueRange", join_path(join_path(path, "intentContexts"), i));
+    }
+  return location_of(source, intent.mark, path);
+}
+
 void check_targets(const Source& source, const Expectation& expectation, const Node& node, const std::string& path) {
   if (expectation.targets.empty())
     throw input_error(fmt::format("expectation \"{}\" has no targets", expectation.id),
@@ -82,12 +96,13 @@ void ExpectationReader::read_item(const Source& source, const Node& item, const 
     const Node* body = item.find("attributes") ? item.find("attributes") : &item;
     const Node& list = *body->find("intentExpectations");
     const std::string base = join_path(item.find("attributes") ? join_path(path, "attributes") : path, "intentExpectations");
+    const Location sites_where = sites_location(source, item, path);
     for (std::size_t i = 0; i < intent.expectations.size(); ++i)
-      add(source, list.items()[i], join_path(base, i), intent.expectations[i], "expectationId", intent.id, intent.sites);
+      add(source, list.items()[i], join_path(base, i), intent.expectations[i], "expectationId", &intent, sites_where);
   } else if (is_seed_expectation(item)) {
-    add(source, item, path, read_seed_expectation(source, item, path, delta_), "intentExpectationId", "", {});
+    add(source, item, path, read_seed_expectation(source, item, path, delta_), "intentExpectationId", nullptr, {});
   } else if (is_3gpp_expectation(item)) {
-    add(source, item, path, read_expectation(source, item, path, delta_), "expectationId", "", {});
+    add(source, item, path, read_expectation(source, item, path, delta_), "expectationId", nullptr, {});
   } else {
     throw input_error("expected a 28.312 Intent (intentExpectations), a 28.312 expectation (expectationId) or a "
                       "seed expectation (intentExpectationId)",
@@ -96,8 +111,7 @@ void ExpectationReader::read_item(const Source& source, const Node& item, const 
 }
 
 void ExpectationReader::add(const Source& source, const Node& node, const std::string& path, Expectation expectation,
-                            const std::string& id_key, const std::string& intent_id,
-                            const std::vector<std::string>& sites) {
+                            const std::string& id_key, const Intent* intent, const Location& sites_where) {
   RenderExpectation entry;
   entry.where = location_of(source, node.mark, path);
   entry.domain = mapping_.for_object_type(expectation.object.type);
@@ -134,8 +148,11 @@ void ExpectationReader::add(const Source& source, const Node& node, const std::s
                                   entry.expectation_type),
                       entry.where);
   entry.expectation = std::move(expectation);
-  entry.intent_id = intent_id;
-  entry.sites = sites;
+  if (intent) {
+    entry.intent_id = intent->id;
+    entry.sites = intent->sites;
+    entry.sites_where = sites_where;
+  }
   expectations_.push_back(std::move(entry));
 }
 

@@ -23,7 +23,8 @@ struct RenderExpectation {
   std::string expectation_type;   // carried by the input, else the domain's
   std::string intent_id;          // "" for an expectation given on its own
   std::vector<std::string> sites; // the intent's own sites; empty = every site
-  Location where;
+  Location where;                 // the expectation
+  Location sites_where;           // the intent's list of sites
 };
 
 class ExpectationReader {
@@ -40,7 +41,7 @@ class ExpectationReader {
  private:
   void read_item(const Source& source, const Node& item, const std::string& path);
   void add(const Source& source, const Node& node, const std::string& path, Expectation expectation,
-           const std::string& id_key, const std::string& intent_id, const std::vector<std::string>& sites);
+           const std::string& id_key, const Intent* intent, const Location& sites_where);
 
   const Mapping& mapping_;
   std::vector<DeltaEntry>& delta_;

@@ -17,6 +17,7 @@ using StringMap = std::map<std::string, std::string>; // sorted keys: stable out
 
 Node string_object(const StringMap& values) {
   Node object = Node::object();
+  object.members().reserve(values.size());
   for (const auto& [key, value] : values) object.add(key, Node::string(value));
   return object;
 }
@@ -24,6 +25,7 @@ Node string_object(const StringMap& values) {
 Node metadata(const std::string& name, const std::string& namespace_, const StringMap& labels,
               const StringMap& annotations) {
   Node node = Node::object();
+  node.members().reserve(4);
   node.add("name", Node::string(name));
   if (!namespace_.empty()) node.add("namespace", Node::string(namespace_));
   if (!labels.empty()) node.add("labels", string_object(labels));
@@ -33,6 +35,7 @@ Node metadata(const std::string& name, const std::string& namespace_, const Stri
 
 Node object_head(const std::string& api_version, const std::string& kind) {
   Node node = Node::object();
+  node.members().reserve(4);
   node.add("apiVersion", Node::string(api_version));
   node.add("kind", Node::string(kind));
   return node;
@@ -132,6 +135,7 @@ Node bundle(const RenderExpectation& entry, const Placement& placement) {
   object.add("metadata", metadata(domain.name_prefix + "-" + entry.name, placement.namespace_,
                                   expectation_labels(entry, false), expectation_annotations(entry, placement, false)));
   Node spec = Node::object();
+  spec.members().reserve(5);
   spec.add("expectationId", Node::string(entry.expectation.id));
   spec.add("expectationType", Node::string(entry.expectation_type));
   add_list_field(spec, entry);
@@ -219,8 +223,10 @@ Node namespace_object(const std::string& name, const std::string& site) {
 Node root_sync(const Site& site) {
   const RootSyncSettings& settings = site.rootsync;
   Node object = object_head("configsync.gke.io/v1beta1", "RootSync");
+  // Config Sync skips local-config objects: the RootSync is applied by hand to
+  // bootstrap the cluster, and never manages itself from the tree it syncs.
   object.add("metadata", metadata(settings.name, settings.namespace_, {{kManagedByLabel, kManagedByValue}},
-                                  {{kSiteAnnotation, site.name}}));
+                                  {{"config.kubernetes.io/local-config", "true"}, {kSiteAnnotation, site.name}}));
   Node git = Node::object();
   git.add("repo", Node::string(site.repo));
   git.add("branch", Node::string(site.branch));

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <exception>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -65,10 +67,11 @@ std::vector<SitePlan> plan_sites(const std::vector<RenderExpectation>& expectati
   for (const auto& entry : expectations) {
     for (const auto& name : entry.sites)
       if (!sites.find(name))
-        throw input_error(fmt::format("intent \"{}\" names site \"{}\", which {} does not know (known: {})",
-                                      entry.intent_id, name,
-                                      sites.embedded_default() ? "the embedded default" : sites.file, known_sites(sites)),
-                          entry.where);
+        throw input_error(fmt::format("intent \"{}\" names site \"{}\", which {} does not know (known: {}){}",
+                                      entry.intent_id, name, sites.embedded_default() ? "the embedded default" : sites.file,
+                                      known_sites(sites),
+                                      sites.embedded_default() ? "; give a sites file with --sites" : ""),
+                          entry.sites_where);
     for (auto& plan : plans)
       if (entry.sites.empty() || std::find(entry.sites.begin(), entry.sites.end(), plan.site->name) != entry.sites.end())
         plan.expectations.push_back(&entry);
@@ -96,6 +99,81 @@ std::size_t file_count(const SitePlan& plan, const RenderOptions& options) {
   return count;
 }
 
+// The files of one expectation on one site: apps/intent/<name>.yaml with the
+// ConfigMap and the bundle, or the ConfigMap there and the ProvisioningRequest
+// in o2ims/<name>.yaml.
+void write_expectation(const RenderExpectation& entry, const Placement& placement, TreeOutput& out,
+                       std::vector<std::string>& paths) {
+  const Node config_map = expectation_config_map(entry, placement);
+  const Node object = expectation_object(entry, placement);
+  std::string text;
+  text.reserve(4096);
+  std::string path = "apps/intent/" + entry.name + ".yaml";
+  if (entry.domain->provisioning_request) {
+    append_documents(text, {&config_map});
+    out.add(path, text);
+    paths.push_back(std::move(path));
+    text.clear();
+    append_documents(text, {&object});
+    path = "o2ims/" + entry.name + ".yaml";
+  } else {
+    append_documents(text, {&config_map, &object});
+  }
+  out.add(path, text);
+  paths.push_back(std::move(path));
+}
+
+// An output's files kept in order, for outputs that need one writer at a time.
+class FileBuffer final : public TreeOutput {
+ public:
+  void add(const std::string& path, std::string_view content) override { files_.emplace_back(path, content); }
+  void forward(TreeOutput& out) const {
+    for (const auto& [path, content] : files_) out.add(path, content);
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> files_;
+};
+
+// Rendering is independent per expectation, so large sites use every core to
+// build the files, batch by batch; one thread writes them, in order (files
+// created in one folder from several threads only contend for its lock).
+void write_expectations(const SitePlan& plan, TreeOutput& out, std::vector<std::string>& paths) {
+  const auto& entries = plan.expectations;
+  const Placement placement{*plan.site, plan.namespace_};
+  const std::size_t threads = entries.size() < 512 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  if (threads == 1) {
+    for (const RenderExpectation* entry : entries) write_expectation(*entry, placement, out, paths);
+    return;
+  }
+  constexpr std::size_t batch = 4096;
+  for (std::size_t start = 0; start < entries.size(); start += batch) {
+    const std::size_t end = std::min(entries.size(), start + batch);
+    const std::size_t share = (end - start + threads - 1) / threads;
+    std::vector<FileBuffer> buffers(threads);
+    std::vector<std::vector<std::string>> worker_paths(threads);
+    std::vector<std::exception_ptr> failures(threads);
+    std::vector<std::thread> workers;
+    for (std::size_t t = 0; t < threads; ++t) {
+      const std::size_t from = std::min(end, start + t * share), to = std::min(end, from + share);
+      workers.emplace_back([&, from, to, t] {
+        try {
+          for (std::size_t i = from; i < to; ++i) write_expectation(*entries[i], placement, buffers[t], worker_paths[t]);
+        } catch (...) {
+          failures[t] = std::current_exception();
+        }
+      });
+    }
+    for (auto& worker : workers) worker.join();
+    for (const auto& failure : failures)
+      if (failure) std::rethrow_exception(failure);
+    for (std::size_t t = 0; t < threads; ++t) {
+      buffers[t].forward(out);
+      paths.insert(paths.end(), worker_paths[t].begin(), worker_paths[t].end());
+    }
+  }
+}
+
 struct SiteWriter {
   const SitePlan& plan;
   const std::string& crds_yaml;
@@ -120,21 +198,7 @@ struct SiteWriter {
     add("crds/bundles.yaml", crds_yaml);
     for (const auto& name : site_namespaces(plan)) add_object("namespaces/" + name + ".yaml", namespace_object(name, site.name));
     if (options.rootsync) add_object("bootstrap/rootsync.yaml", root_sync(site));
-    std::string text;
-    for (const RenderExpectation* entry : plan.expectations) {
-      const Placement placement{site, plan.namespace_};
-      const Node config_map = expectation_config_map(*entry, placement);
-      const Node object = expectation_object(*entry, placement);
-      text.clear();
-      if (entry->domain->provisioning_request) {
-        append_documents(text, {&config_map});
-        add("apps/intent/" + entry->name + ".yaml", text);
-        add_object("o2ims/" + entry->name + ".yaml", object);
-      } else {
-        append_documents(text, {&config_map, &object});
-        add("apps/intent/" + entry->name + ".yaml", text);
-      }
-    }
+    write_expectations(plan, out, paths);
     if (!with_kustomization) return;
     // The RootSync bootstraps the cluster by hand; Config Sync must not manage itself.
     std::vector<std::string> resources;

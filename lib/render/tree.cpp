@@ -41,8 +41,9 @@ void check_target(const std::string& target) {
     throw Error(ExitClass::usage, fmt::format("{}: exists and is not a folder; refusing to replace it", target));
 }
 
-void write_whole(const std::string& path, std::string_view content) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+// Writes a new file name in folder; path names it in messages.
+void write_whole(int folder, const std::string& name, const std::string& path, std::string_view content) {
+  const int fd = ::openat(folder, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) fail_io(path, "write");
   std::size_t written = 0;
   while (written < content.size()) {
@@ -86,6 +87,7 @@ FolderTree::FolderTree(const std::string& out_dir, const std::string& site) {
                                               error ? error.message() : "not a folder"));
   target_ = (fs::path(out_dir) / site).string();
   check_target(target_);
+  has_previous_ = fs::is_directory(fs::symlink_status(target_, error));
   std::string pattern = (fs::path(out_dir) / ("." + site + ".new-XXXXXX")).string();
   if (!::mkdtemp(pattern.data())) fail_io(out_dir, "create a folder in");
   staging_ = pattern;
@@ -93,30 +95,78 @@ FolderTree::FolderTree(const std::string& out_dir, const std::string& site) {
 }
 
 FolderTree::~FolderTree() {
+  close_folders();
   if (committed_) return;
   std::error_code ignored;
   fs::remove_all(staging_, ignored);
 }
 
-void FolderTree::make_parents(const std::string& path) {
+int FolderTree::folder_of(const std::string& path) {
   const std::size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return;
-  const std::string folder = path.substr(0, slash);
-  if (folders_.count(folder)) return;
-  make_parents(folder);
-  const std::string full = staging_ + "/" + folder;
-  if (::mkdir(full.c_str(), 0755) != 0 && errno != EEXIST) fail_io(full, "create");
-  folders_.insert(folder);
+  const std::string folder = slash == std::string::npos ? std::string() : path.substr(0, slash);
+  if (auto found = folders_.find(folder); found != folders_.end()) return found->second;
+  const int parent = folder.empty() ? AT_FDCWD : folder_of(folder);
+  const std::string name = folder.empty() ? staging_ : folder.substr(folder.rfind('/') + 1);
+  if (!folder.empty() && ::mkdirat(parent, name.c_str(), 0755) != 0 && errno != EEXIST)
+    fail_io(staging_ + "/" + folder, "create");
+  const int fd = ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) fail_io(staging_ + "/" + folder, "open");
+  folders_.emplace(folder, fd);
+  return fd;
+}
+
+int FolderTree::previous_folder_of(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string folder = slash == std::string::npos ? std::string() : path.substr(0, slash);
+  if (auto found = previous_folders_.find(folder); found != previous_folders_.end()) return found->second;
+  const int parent = folder.empty() ? AT_FDCWD : previous_folder_of(folder);
+  const std::string name = folder.empty() ? target_ : folder.substr(folder.rfind('/') + 1);
+  // O_NOFOLLOW: a symbolic link inside the previous tree is never followed.
+  const int fd = parent == -1 ? -1 : ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  previous_folders_.emplace(folder, fd);
+  return fd;
+}
+
+bool FolderTree::reuse(const std::string& path, int folder, const std::string& name, std::string_view content) {
+  const int previous = previous_folder_of(path);
+  if (previous < 0) return false;
+  const int fd = ::openat(previous, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  bool same = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) == content.size();
+  if (same) {
+    compare_buffer_.resize(content.size() + 1);
+    std::size_t got = 0;
+    for (ssize_t n; got < compare_buffer_.size(); got += static_cast<std::size_t>(n)) {
+      n = ::read(fd, compare_buffer_.data() + got, compare_buffer_.size() - got);
+      if (n < 0 && errno == EINTR) n = 0;
+      else if (n <= 0) break;
+    }
+    same = got == content.size() && std::memcmp(compare_buffer_.data(), content.data(), got) == 0;
+  }
+  ::close(fd);
+  return same && ::linkat(previous, name.c_str(), folder, name.c_str(), 0) == 0;
 }
 
 void FolderTree::add(const std::string& path, std::string_view content) {
   if (!is_contained_path(path))
     throw Error(ExitClass::failed, fmt::format("internal error: refusing to write \"{}\" outside {}", path, target_));
-  make_parents(path);
-  write_whole(staging_ + "/" + path, content);
+  const int folder = folder_of(path);
+  const std::string name = path.substr(path.rfind('/') + 1);
+  if (has_previous_ && reuse(path, folder, name, content)) return;
+  write_whole(folder, name, staging_ + "/" + path, content);
+}
+
+void FolderTree::close_folders() {
+  for (auto* folders : {&folders_, &previous_folders_}) {
+    for (const auto& [name, fd] : *folders)
+      if (fd >= 0) ::close(fd);
+    folders->clear();
+  }
 }
 
 void FolderTree::commit() {
+  close_folders();
   check_target(target_);
   struct stat info {};
   const bool replacing = ::lstat(target_.c_str(), &info) == 0;

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <ostream>
-#include <set>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -21,6 +21,12 @@ class TreeOutput {
 // any point before commit() leaves the previous tree as it was, and files of
 // expectations no longer present are gone after it. Refuses to replace a
 // symbolic link or a file at <out>/<site>.
+//
+// A file whose bytes equal the previous tree's file at the same path is
+// hard-linked instead of written: re-rendering keeps unchanged files (and
+// their times, for make), and removing the old tree then frees no blocks,
+// which matters on file systems mounted with online discard, where freeing
+// thousands of small files stalls for seconds.
 class FolderTree final : public TreeOutput {
  public:
   FolderTree(const std::string& out_dir, const std::string& site);
@@ -33,11 +39,20 @@ class FolderTree final : public TreeOutput {
   const std::string& target() const { return target_; }
 
  private:
-  void make_parents(const std::string& path);
+  // The open folder that holds path (created with its parents when new).
+  int folder_of(const std::string& path);
+  // The previous tree's open folder that holds path, or -1.
+  int previous_folder_of(const std::string& path);
+  // Links the previous tree's file when it holds exactly content.
+  bool reuse(const std::string& path, int folder, const std::string& name, std::string_view content);
+  void close_folders();
 
   std::string target_;  // <out>/<site>
   std::string staging_; // the new tree until commit
-  std::set<std::string> folders_;
+  std::map<std::string, int> folders_;          // relative to staging_ ("" for itself) -> open descriptor
+  std::map<std::string, int> previous_folders_; // the same in the previous tree; -1 when absent
+  bool has_previous_ = false;
+  std::string compare_buffer_;
   bool committed_ = false;
 };
 
