@@ -272,9 +272,10 @@ std::vector<SloTarget> slo_targets(const Run& run, const SiteState& state) {
 
 std::string target_line(const TargetOutcome& target) {
   const std::string where = target.expectation_id.empty() ? "" : fmt::format(" (expectation {})", target.expectation_id);
-  if (target.verdict.met) return fmt::format("{} {}, wanted {}{}", target.name, target.verdict.achieved_text,
-                                             target.verdict.wanted_text, where);
-  return fmt::format("{} {}{}", target.name, target.verdict.reason, where);
+  const TargetVerdict& verdict = target.verdict;
+  if (verdict.measured && (verdict.met || verdict.reason.ends_with(verdict.wanted_text)))
+    return fmt::format("{} {}, wanted {}{}", target.name, verdict.achieved_text, verdict.wanted_text, where);
+  return fmt::format("{}: {}{}", target.name, verdict.reason, where);
 }
 
 CheckResult judge_targets(const std::vector<TargetOutcome>& outcomes) {
