@@ -4,6 +4,8 @@
 #include <functional>
 
 #include <fmt/format.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 
 #include "core/interrupt.hpp"
 #include "publish/cache.hpp"
@@ -81,6 +83,7 @@ class SitePublisher {
     git_remote* raw = nullptr;
     git::check(git_remote_lookup(&raw, repo_.get(), "origin"), "cannot read the cache " + cache_path_);
     origin_.reset(raw);
+    stage_writes_in_memory();
     run_attempts(options_.rollback ? rollback_planner() : publish_planner());
   }
 
@@ -91,6 +94,37 @@ class SitePublisher {
     else return;
     if (!std::filesystem::is_directory(path))
       throw external_error(fmt::format("repository not found (no folder {})", path));
+  }
+
+  // New objects (blobs, trees, the commit) are kept in memory and written as
+  // one pack once a commit is made: a thousand loose files cost more than the
+  // whole push, and a dry run or an unchanged site leaves nothing behind.
+  void stage_writes_in_memory() {
+    git_odb* raw = nullptr;
+    git::check(git_repository_odb(&raw, repo_.get()), "cannot open the object database");
+    git::Odb odb(raw);
+    git::check(git_mempack_new(&staging_), "cannot stage objects in memory");
+    if (git_odb_add_backend(odb.get(), staging_, 999) < 0) {
+      staging_->free(staging_);
+      staging_ = nullptr;
+      git::check(-1, "cannot stage objects in memory");
+    }
+  }
+
+  void persist_staged_objects() {
+    git_odb* raw = nullptr;
+    git::check(git_repository_odb(&raw, repo_.get()), "cannot open the object database");
+    git::Odb odb(raw);
+    git::Buffer pack;
+    git::check(git_mempack_dump(&pack.buf, repo_.get(), staging_), "cannot pack the new objects");
+    git_odb_writepack* writer = nullptr;
+    git::check(git_odb_write_pack(&writer, odb.get(), nullptr, nullptr), "cannot write to the cache");
+    git_indexer_progress stats{};
+    const int appended = writer->append(writer, pack.buf.ptr, pack.buf.size, &stats);
+    const int committed = appended < 0 ? appended : writer->commit(writer, &stats);
+    writer->free(writer);
+    git::check(committed, "cannot write the new objects to the cache " + cache_path_);
+    git::check(git_mempack_reset(staging_), "cannot stage objects in memory");
   }
 
   // --- planners ----------------------------------------------------------
@@ -176,6 +210,7 @@ class SitePublisher {
         return;
       }
       const git_oid commit = make_commit(head.get(), *plan);
+      persist_staged_objects();
       if (push(commit) == PushResult::pushed) {
         outcome_.commit = git::oid_hex(commit);
         outcome_.pushed = true;
@@ -400,6 +435,7 @@ class SitePublisher {
   std::string cache_path_;
   git::Repository repo_;
   git::Remote origin_;
+  git_odb_backend* staging_ = nullptr; // owned by the repository's object database
   SiteOutcome outcome_;
 };
 
