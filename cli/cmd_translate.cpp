@@ -20,7 +20,10 @@ void define_translate(CLI::App& app, Runner& run) {
       ->type_name("FILE");
   app.add_option("--delta", options->delta_file, "write the input fields that have no 28.312 home to FILE (JSON)")
       ->type_name("FILE");
-  app.add_option("--site", options->sites, "deploy the intents to this site (repeatable)")->type_name("NAME");
+  // One name per --site, so that "--site edge1 intent.json" leaves the file an input.
+  app.add_option("--site", options->sites, "deploy the intents to this site (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   app.add_option("--output", options->output_file, "write to FILE instead of standard output")->type_name("FILE");
   app.add_option("--layout", *layout, "28.312 layout: flat (Rel-18) or attributes (MnS)")
       ->check(CLI::IsMember({"flat", "attributes"}))

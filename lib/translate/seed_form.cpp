@@ -149,7 +149,8 @@ ExpectationDraft read_expectation(const Node& node, const std::string& path, Int
     if (!contexts) continue;
     const std::string base = join_path(path, key);
     for (std::size_t i = 0; i < contexts->items().size(); ++i)
-      keep_context(read_context(contexts->items()[i], join_path(base, i), context), draft.contexts, intent.sites);
+      keep_context(read_context(contexts->items()[i], join_path(base, i), context), draft.contexts, intent.sites,
+                   context.source);
   }
   record_unread(fields, context);
   return draft;

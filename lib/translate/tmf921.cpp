@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "io/writer.hpp"
+#include "sites/sites.hpp"
 
 namespace intentctl {
 
@@ -149,12 +150,20 @@ void add_sites(std::vector<std::string>& sites, const std::vector<std::string>& 
     if (std::find(sites.begin(), sites.end(), site) == sites.end()) sites.push_back(site);
 }
 
-void keep_context(Context context, std::vector<Context>& contexts, std::vector<std::string>& sites) {
+void keep_context(Context context, std::vector<Context>& contexts, std::vector<std::string>& sites,
+                  const Source& source) {
   const bool names_sites = context.condition == Condition::is_equal_to || context.condition == Condition::is_one_of ||
                            context.condition == Condition::is_all_of;
   if (context.attribute == kSitesContextAttribute && names_sites) {
     std::vector<std::string> names;
-    for (const auto& value : context.range.values) names.push_back(value_text(value));
+    for (const auto& value : context.range.values) {
+      names.push_back(value_text(value));
+      if (!std::holds_alternative<std::string>(value) || !is_dns1123_label(names.back()))
+        throw input_error(fmt::format("site \"{}\" is not a DNS-1123 label (lower-case letters, digits and '-', "
+                                      "at most 63 characters), which site names must be",
+                                      names.back()),
+                          location_of(source, context.mark));
+    }
     add_sites(sites, names);
     return;
   }

@@ -45,8 +45,10 @@ std::optional<std::string> resolve_object_type(std::string_view spelling, const 
 std::string canonical_context_attribute(std::string_view name);
 
 // Keeps a context: a site context adds its values to sites (deduplicated,
-// in order); any other is appended to contexts.
-void keep_context(Context context, std::vector<Context>& contexts, std::vector<std::string>& sites);
+// in order; each must be a DNS-1123 label, as sites name folders and
+// repositories); any other is appended to contexts.
+void keep_context(Context context, std::vector<Context>& contexts, std::vector<std::string>& sites,
+                  const Source& source);
 void add_sites(std::vector<std::string>& sites, const std::vector<std::string>& more);
 
 // A target or context value as TM Forum forms write it: numbers, numeric

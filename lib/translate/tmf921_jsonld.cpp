@@ -662,7 +662,8 @@ void JsonLdReader::read_object(const Node& value, const At& parent, const std::s
   }
   for (const auto& member : object.node->members()) {
     if (is_keyword(member.key)) continue;
-    keep_context(read_context_property(member, key_term(member, object), object), draft.object_contexts, sites);
+    keep_context(read_context_property(member, key_term(member, object), object), draft.object_contexts, sites,
+                 context_.source);
   }
 }
 
@@ -867,7 +868,7 @@ void JsonLdReader::read_context_node(const At& at, std::vector<Context>& context
   bool any = false;
   for (const auto& member : at.node->members()) {
     if (is_keyword(member.key)) continue;
-    keep_context(read_context_property(member, key_term(member, at), at), contexts, sites);
+    keep_context(read_context_property(member, key_term(member, at), at), contexts, sites, context_.source);
     any = true;
   }
   if (!any) note(at.node->mark, at.path, "icm:Context without properties; nothing to carry over");
