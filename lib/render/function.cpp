@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
-#include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -153,7 +153,9 @@ class Function {
       regenerated_.push_back({entry, expectation_object(entry, placement), path,
                               !annotation(item, kLegacyPathAnnotation).empty(), false});
     } catch (const Error& failure) {
-      error(&item, failure.describe());
+      const Location& where = failure.where();
+      failed_ids_.insert(label(item, kIdLabel));
+      error(&item, location_prefix(where) + (where.path.empty() ? "" : where.path + ": ") + failure.message());
     }
   }
 
@@ -216,6 +218,10 @@ class Function {
         items.push(std::move(item));
         continue;
       }
+      if (failed_ids_.count(label(item, kIdLabel))) { // its ConfigMap has an error result: left as it is
+        items.push(std::move(item));
+        continue;
+      }
       auto found = wanted.find(resource_id(item));
       if (found == wanted.end() || found->second->placed) continue; // stale: its ConfigMap is gone or changed
       copy_placement(item, found->second->object);
@@ -248,6 +254,7 @@ class Function {
   std::vector<Regenerated> regenerated_;
   std::map<std::string, long> used_indexes_;
   std::deque<Node> subjects_;
+  std::set<std::string> failed_ids_; // expectation ids of ConfigMaps with errors
 };
 
 } // namespace
