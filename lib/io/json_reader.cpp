@@ -142,6 +142,19 @@ class JsonParser {
     advance(); // opening quote
     std::string value;
     for (;;) {
+      // Runs of plain ASCII (no quote, escape, control or multi-byte character)
+      // are copied at once; they hold no newline, so only the column moves.
+      std::size_t run = pos_;
+      while (run < text_.size()) {
+        const unsigned char r = static_cast<unsigned char>(text_[run]);
+        if (r == '"' || r == '\\' || r < 0x20 || r >= 0x80) break;
+        ++run;
+      }
+      if (run > pos_) {
+        value.append(text_, pos_, run - pos_);
+        column_ += static_cast<std::uint32_t>(run - pos_);
+        pos_ = run;
+      }
       if (at_end()) fail("unterminated string");
       const unsigned char c = static_cast<unsigned char>(peek());
       if (c == '"') {
@@ -222,6 +235,21 @@ class JsonParser {
     }
   }
 
+  // Duplicate keys: a look through the members is cheapest for the small
+  // objects documents are made of; a large object gets a hash set, so that a
+  // hostile one with a million keys stays linear.
+  static bool seen_before(const Node& object, const std::string& key, std::unordered_set<std::string>& large) {
+    const auto& members = object.members();
+    if (members.size() < 16 && large.empty()) {
+      for (const auto& member : members)
+        if (member.key == key) return true;
+      return false;
+    }
+    if (large.empty())
+      for (const auto& member : members) large.insert(member.key);
+    return !large.insert(key).second;
+  }
+
   Node parse_object(std::uint32_t depth, Mark at) {
     check_depth(depth);
     advance(); // {
@@ -239,7 +267,7 @@ class JsonParser {
       std::string key = parse_string();
       expect(':', "':' after a member name");
       Node value = parse_value(depth);
-      if (!seen.insert(key).second) {
+      if (seen_before(object, key, seen)) {
         Location where = location_of(source_, key_mark, key);
         if (limits_.reject_duplicate_keys) throw input_error("duplicate key \"" + key + "\"", where);
         out_.duplicate_keys.push_back({std::move(where), key});

@@ -25,6 +25,7 @@
 #include <cmath>
 #include <deque>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -101,17 +102,24 @@ Term classify(std::string_view iri) {
 
 // The @context in force at a node: term and prefix definitions as written
 // (expanded on use, so definitions may refer to each other in any order).
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 struct Scope {
   std::map<std::string, std::string, std::less<>> terms;
   std::string vocab;
   bool has_remote = false;
+  // Keys and types expanded so far: documents repeat the same few, many times.
+  mutable std::unordered_map<std::string, Term, TextHash, std::equal_to<>> expanded;
 };
 
-// A node being read, with the @context that applies to it and its path.
+// A node being read, with the @context that applies to it. Paths for
+// messages are worked out from the node when a message needs one (path_of).
 struct At {
   const Node* node;
   const Scope* scope;
-  std::string path;
 };
 
 enum class Kind { intent, delivery, property, reporting, expectation, condition, context, logic, unknown };
@@ -119,13 +127,14 @@ enum class Kind { intent, delivery, property, reporting, expectation, condition,
 struct Operator {
   Condition condition;
   ValueRange range;
-  std::string spelling; // as written: "q:smaller"
-  Location where;
+  const Node* object;           // the node holding the operator, and
+  const Node::Member* member;   // the operator's member, for messages
+  const std::string& spelling() const { return member->key; } // as written: "q:smaller"
 };
 
 struct Name {
   std::string text;
-  Mark mark;
+  const Node* node; // where it is written
 };
 
 // What one icm:Condition (with its set:forAll parts) says.
@@ -141,12 +150,25 @@ struct IntentParts {
   std::string named_id;
   std::vector<ExpectationDraft> drafts;
   ExpectationDraft loose; // conditions stated on the intent itself
+  const Node* loose_at = nullptr;
   std::vector<Context> contexts;
   std::vector<std::string> sites;
   std::optional<long> observation_period;
 };
 
 constexpr int max_reference_depth = 32;
+
+// Appends "[i]" or ".key" to a path being built.
+void push_index(std::string& path, std::size_t index) {
+  path += '[';
+  path += std::to_string(index);
+  path += ']';
+}
+
+void push_key(std::string& path, std::string_view key) {
+  if (!path.empty()) path += '.';
+  path += key;
+}
 
 class JsonLdReader {
  public:
@@ -155,95 +177,200 @@ class JsonLdReader {
   void read(const Node& value, const std::string& path, const Node& document, Intent& intent);
 
  private:
+  // ---- where things are
+  std::string path_of(const Node& node) const;
+  std::string path_of(const Node& object, std::string_view key) const;
+  Location where(const Node& node) const { return location_of(source_, node.mark, path_of(node)); }
+  Location where(const Node& object, const Node::Member& member) const {
+    return location_of(source_, member.key_mark, path_of(object, member.key));
+  }
+  [[noreturn]] void fail(const Node& node, const std::string& message) const { throw input_error(message, where(node)); }
+  [[noreturn]] void fail(const Node& object, const Node::Member& member, const std::string& message) const {
+    throw input_error(message, where(object, member));
+  }
+  void note(const Node& node, std::string text) { context_.delta.push_back({where(node), std::move(text)}); }
+  void note(const Node& object, const Node::Member& member, std::string text) {
+    context_.delta.push_back({where(object, member), std::move(text)});
+  }
+  // Errors of the shared value readers, which know paths only from the node
+  // they were given, placed in the document.
+  template <typename Read> auto placed(const Node& node, Read&& read) const -> decltype(read());
+  // check_arity, placing its error at the member (or node) stating the values.
+  void check(const ValueRange& range, Condition condition, std::string_view name, std::string_view spelling,
+             const Node& object, const Node::Member* member) const;
+
   // ---- @context and terms
-  const Scope* scope_for(const Node& node, const Scope* parent, const std::string& path);
-  void apply_context(Scope& scope, const Node& definition, const std::string& path);
+  const Scope* scope_for(const Node& node, const Scope* parent);
+  std::shared_ptr<const Scope> shared_root_scope(const Node& definition);
+  static bool is_inline(const Node& definition);
+  void apply_context(Scope& scope, const Node& definition);
   std::optional<std::string> expand(std::string_view text, const Scope& scope, bool vocab_relative,
                                     int depth = 0) const;
-  Term key_term(const Node::Member& member, const At& at) const;
-  Term iri_term(const Node& node, const At& at, std::string_view text, bool vocab_relative) const;
+  const Term& iri_term(std::string_view text, const Scope& scope, const Node& written) const;
+  const Term& key_term(const Node::Member& member, const At& at) const;
   std::vector<Term> types_of(const At& at) const;
   Name name_of(const Node& node, const At& at) const;
-  [[noreturn]] void fail(const Node& node, const std::string& path, const std::string& message) const;
-  Location where(Mark mark, const std::string& path) const { return location_of(source_, mark, path); }
-  void note(Mark mark, const std::string& path, std::string text) { context_.delta.push_back({where(mark, path), std::move(text)}); }
 
   // ---- graph
   void index(const At& at);
-  At resolve(const At& at) const;
-  std::vector<At> items_of(const Node& value, const At& parent, const std::string& path);
+  At resolve(const At& at);
+  std::vector<At> items_of(const Node& value, const At& parent);
   Kind kind_of(const At& at) const;
   bool is_operator(const Term& term) const;
   bool holds_operator(const Node& value, const At& at) const;
 
   // ---- the intent
   void read_intent_node(const At& at, IntentParts& parts);
-  void read_intent_items(const Node& value, const At& parent, const std::string& path, IntentParts& parts, int depth);
+  void read_intent_items(const Node& value, const At& parent, IntentParts& parts, int depth);
   ExpectationDraft read_expectation(const At& at, Kind kind, std::vector<std::string>& sites);
-  void read_expectation_items(const Node& value, const At& parent, const std::string& path, ExpectationDraft& draft,
+  void read_expectation_items(const Node& value, const At& parent, ExpectationDraft& draft,
                               std::vector<std::string>& sites, int depth);
-  void read_object(const Node& value, const At& parent, const std::string& path, ExpectationDraft& draft,
-                   std::vector<std::string>& sites);
+  void read_object(const Node& value, const At& parent, ExpectationDraft& draft, std::vector<std::string>& sites);
   void read_reporting(const At& at, IntentParts& parts);
-  long read_period(const Node& value, const At& parent, const std::string& path);
+  long read_period(const Node& value, const At& parent);
 
   // ---- conditions, contexts, values
   std::vector<Target> read_condition(const At& at);
   void collect_condition(const At& at, ConditionParts& parts, bool whole_node, int depth);
   std::vector<Target> targets_of(const ConditionParts& parts, const At& at) const;
-  Operator read_operator(const Node::Member& member, const Term& term, const At& at, const std::set<std::string>* variables);
+  Operator read_operator(const Node::Member& member, const Term& term, const At& at,
+                         const std::set<std::string>* variables);
   std::vector<Target> read_property_targets(const Node::Member& member, const Term& term, const At& at);
   void read_context_node(const At& at, std::vector<Context>& contexts, std::vector<std::string>& sites);
   Context read_context_property(const Node::Member& member, const Term& term, const At& at);
-  void append_values(const Node& node, const At& parent, const std::string& path, const std::string& unit,
+  void append_values(const Node& node, const At& parent, const std::string& unit,
                      const std::set<std::string>* variables, std::vector<Value>& out, int depth = 0);
   bool is_variable(const Node& node, const At& at, const std::set<std::string>* variables) const;
 
   TranslateContext& context_;
   const Source& source_;
+  const Node* root_value_ = nullptr; // the expressionValue, and
+  std::string root_path_;            // where it sits in the document
   Scope empty_scope_;
   std::deque<Scope> scopes_;
+  std::vector<std::shared_ptr<const Scope>> held_;
   std::unordered_map<const Node*, const Scope*> scope_of_;
+  bool indexed_ = false;                       // indexed on the first reference met
   std::unordered_map<std::string, At> named_;  // nodes with an @id and properties, by expanded @id
-  std::set<const Node*> read_nodes_;             // named nodes read, to report the rest of an @graph
+  std::set<const Node*> read_nodes_;           // nodes read, to report the rest of an @graph
 };
+
+// ---- where things are ---------------------------------------------------------
+
+// Depth-first search for a node's place; only messages ask, so the common
+// path stays free of path strings.
+bool find_path(const Node& at, const Node* wanted, std::string& path) {
+  if (&at == wanted) return true;
+  const std::size_t size = path.size();
+  for (std::size_t i = 0; i < at.items().size(); ++i) {
+    push_index(path, i);
+    if (find_path(at.items()[i], wanted, path)) return true;
+    path.resize(size);
+  }
+  for (const auto& member : at.members()) {
+    push_key(path, member.key);
+    if (find_path(member.value, wanted, path)) return true;
+    path.resize(size);
+  }
+  return false;
+}
+
+std::string JsonLdReader::path_of(const Node& node) const {
+  std::string path = root_path_;
+  if (root_value_ && find_path(*root_value_, &node, path)) return path;
+  return root_path_;
+}
+
+std::string JsonLdReader::path_of(const Node& object, std::string_view key) const {
+  std::string path = path_of(object);
+  push_key(path, key);
+  return path;
+}
+
+template <typename Read>
+auto JsonLdReader::placed(const Node& node, Read&& read) const -> decltype(read()) {
+  try {
+    return read();
+  } catch (const Error& error) {
+    std::string path = path_of(node);
+    if (!error.where().path.empty()) push_key(path, error.where().path);
+    Location at = error.where();
+    at.path = std::move(path);
+    throw input_error(error.message(), at);
+  }
+}
+
+void JsonLdReader::check(const ValueRange& range, Condition condition, std::string_view name,
+                         std::string_view spelling, const Node& object, const Node::Member* member) const {
+  try {
+    check_arity(range, condition, name, spelling, {});
+  } catch (const Error& error) {
+    throw input_error(error.message(), member ? where(object, *member) : where(object));
+  }
+}
 
 // ---- @context and terms -----------------------------------------------------
 
-const Scope* JsonLdReader::scope_for(const Node& node, const Scope* parent, const std::string& path) {
+const Scope* JsonLdReader::scope_for(const Node& node, const Scope* parent) {
   if (!node.is_object()) return parent;
   const Node* definition = node.find("@context");
   if (!definition) return parent;
   if (auto found = scope_of_.find(&node); found != scope_of_.end()) return found->second;
+  if (parent == &empty_scope_ && is_inline(*definition)) {
+    auto shared = shared_root_scope(*definition);
+    held_.push_back(shared);
+    scope_of_.emplace(&node, shared.get());
+    return shared.get();
+  }
   Scope& scope = scopes_.emplace_back(*parent);
-  apply_context(scope, *definition, join_path(path, "@context"));
+  apply_context(scope, *definition);
   scope_of_.emplace(&node, &scope);
   return &scope;
 }
 
-void JsonLdReader::apply_context(Scope& scope, const Node& definition, const std::string& path) {
+// Documents in one stream tend to share their @context: a top-level context
+// written out inline (no remote ones, whose notes belong to each document) is
+// worked out once per thread and shared, expanded terms and all.
+std::shared_ptr<const Scope> JsonLdReader::shared_root_scope(const Node& definition) {
+  thread_local std::vector<std::pair<Node, std::shared_ptr<const Scope>>> shared; // most recent last
+  for (auto entry = shared.rbegin(); entry != shared.rend(); ++entry)
+    if (entry->first == definition) return entry->second;
+  auto scope = std::make_shared<Scope>();
+  apply_context(*scope, definition);
+  if (shared.size() >= 16) shared.erase(shared.begin()); // readers hold the scopes they use
+  shared.emplace_back(definition, scope);
+  return scope;
+}
+
+bool JsonLdReader::is_inline(const Node& definition) {
+  if (definition.is_object()) return true;
+  if (!definition.is_array()) return false;
+  for (const auto& item : definition.items())
+    if (!item.is_object()) return false;
+  return true;
+}
+
+void JsonLdReader::apply_context(Scope& scope, const Node& definition) {
   switch (definition.type()) {
     case Node::Type::null: scope = Scope{}; return;
     case Node::Type::string:
       scope.has_remote = true;
-      note(definition.mark, path,
+      note(definition,
            fmt::format("remote @context \"{}\" is not fetched; the prefixes the intent uses must be bound inline",
                        definition.text()));
       return;
     case Node::Type::array:
-      for (std::size_t i = 0; i < definition.items().size(); ++i)
-        apply_context(scope, definition.items()[i], join_path(path, i));
+      for (const auto& item : definition.items()) apply_context(scope, item);
       return;
     case Node::Type::object: break;
-    default: fail(definition, path, "@context must be an object, a string or a list of them");
+    default: fail(definition, "@context must be an object, a string or a list of them");
   }
   for (const auto& member : definition.members()) {
-    const std::string member_path = join_path(path, member.key);
     const Node& value = member.value;
     if (member.key == "@vocab") {
-      if (!value.is_string()) fail(value, member_path, "@vocab must be a string (an IRI)");
+      if (!value.is_string()) fail(value, "@vocab must be a string (an IRI)");
       scope.vocab = expand(value.text(), scope, false).value_or(value.text());
-    } else if (!member.key.empty() && is_keyword(member.key)) {
+    } else if (is_keyword(member.key)) {
       continue; // @base, @version, @language, @protected: no bearing on what an intent says
     } else if (value.is_string()) {
       scope.terms[member.key] = value.text();
@@ -252,9 +379,10 @@ void JsonLdReader::apply_context(Scope& scope, const Node& definition, const std
     } else if (value.is_null()) {
       scope.terms.erase(member.key);
     } else {
-      fail(value, member_path, "a term definition must be an IRI string or an object with an \"@id\"");
+      fail(value, "a term definition must be an IRI string or an object with an \"@id\"");
     }
   }
+  scope.expanded.clear(); // the definitions changed
 }
 
 std::optional<std::string> JsonLdReader::expand(std::string_view text, const Scope& scope, bool vocab_relative,
@@ -286,40 +414,45 @@ std::optional<std::string> JsonLdReader::expand(std::string_view text, const Sco
   return std::nullopt;
 }
 
-void JsonLdReader::fail(const Node& node, const std::string& path, const std::string& message) const {
-  throw input_error(message, where(node.mark, path));
-}
-
-Term JsonLdReader::iri_term(const Node& node, const At& at, std::string_view text, bool vocab_relative) const {
+// A key, @type or IRI value, expanded as a vocabulary term; the same text in
+// the same @context expands the same way, so each is worked out once. written
+// is where the text stands, for the undefined-prefix error.
+const Term& JsonLdReader::iri_term(std::string_view text, const Scope& scope, const Node& written) const {
+  if (auto known = scope.expanded.find(text); known != scope.expanded.end()) return known->second;
+  Term term;
   const bool plain = text.find(':') == std::string_view::npos;
-  if (plain && (!vocab_relative || at.scope->vocab.empty()) && !at.scope->terms.count(text))
-    return text.size() && text[0] == '@' ? Term{Vocab::keyword, std::string(text)} : Term{Vocab::plain, std::string(text)};
-  const auto iri = expand(text, *at.scope, vocab_relative);
-  if (!iri) {
-    const std::string prefix(text.substr(0, text.find(':')));
-    throw input_error(fmt::format("undefined prefix \"{}\" in \"{}\": bind it in the expression's @context{}", prefix,
-                                  text, at.scope->has_remote ? " (a remote @context is not fetched)" : ""),
-                      where(node.mark, at.path));
+  if (!text.empty() && text[0] == '@') {
+    term = {Vocab::keyword, std::string(text)};
+  } else if (plain && scope.vocab.empty() && !scope.terms.count(text)) {
+    term = {Vocab::plain, std::string(text)};
+  } else {
+    const auto iri = expand(text, scope, true);
+    if (!iri) {
+      const std::string prefix(text.substr(0, text.find(':')));
+      fail(written, fmt::format("undefined prefix \"{}\" in \"{}\": bind it in the expression's @context{}", prefix,
+                                text, scope.has_remote ? " (a remote @context is not fetched)" : ""));
+    }
+    term = !iri->empty() && (*iri)[0] == '@' ? Term{Vocab::keyword, *iri} : classify(*iri);
   }
-  if (!iri->empty() && (*iri)[0] == '@') return {Vocab::keyword, *iri};
-  return classify(*iri);
+  return scope.expanded.emplace(std::string(text), std::move(term)).first->second;
 }
 
-Term JsonLdReader::key_term(const Node::Member& member, const At& at) const {
-  if (!member.key.empty() && is_keyword(member.key)) return {Vocab::keyword, member.key};
-  Node key_node = Node::string(member.key, member.key_mark);
-  At key_at{at.node, at.scope, join_path(at.path, member.key)};
-  return iri_term(key_node, key_at, member.key, true);
+const Term& JsonLdReader::key_term(const Node::Member& member, const At& at) const {
+  if (auto known = at.scope->expanded.find(member.key); known != at.scope->expanded.end()) return known->second;
+  try {
+    return iri_term(member.key, *at.scope, *at.node);
+  } catch (const Error& error) {
+    fail(*at.node, member, error.message());
+  }
 }
 
 std::vector<Term> JsonLdReader::types_of(const At& at) const {
   std::vector<Term> types;
   const Node* type = at.node->is_object() ? at.node->find("@type") : nullptr;
   if (!type) return types;
-  const At type_at{at.node, at.scope, join_path(at.path, "@type")};
   auto add = [&](const Node& item) {
-    if (!item.is_string()) fail(item, type_at.path, type_mismatch(Node::Type::string, item));
-    types.push_back(iri_term(item, type_at, item.text(), true));
+    if (!item.is_string()) fail(item, type_mismatch(Node::Type::string, item));
+    types.push_back(iri_term(item.text(), *at.scope, item));
   };
   if (type->is_array()) for (const auto& item : type->items()) add(item);
   else add(*type);
@@ -330,9 +463,8 @@ std::vector<Term> JsonLdReader::types_of(const At& at) const {
 Name JsonLdReader::name_of(const Node& node, const At& at) const {
   const Node* id = node.is_object() ? node.find("@id") : &node;
   if (!id || !id->is_string() || id->text().empty())
-    fail(node, at.path, "expected an IRI: a string such as \"ex:latency\" or {\"@id\": \"ex:latency\"}");
-  const Term term = iri_term(*id, at, id->text(), true);
-  return {term.local, id->mark};
+    fail(node, "expected an IRI: a string such as \"ex:latency\" or {\"@id\": \"ex:latency\"}");
+  return {iri_term(id->text(), *at.scope, *id).local, id};
 }
 
 // ---- graph ------------------------------------------------------------------
@@ -340,11 +472,7 @@ Name JsonLdReader::name_of(const Node& node, const At& at) const {
 void JsonLdReader::index(const At& at) {
   const Node& node = *at.node;
   if (node.is_array()) {
-    for (std::size_t i = 0; i < node.items().size(); ++i) {
-      const Node& item = node.items()[i];
-      const std::string path = join_path(at.path, i);
-      index(At{&item, scope_for(item, at.scope, path), path});
-    }
+    for (const auto& item : node.items()) index(At{&item, scope_for(item, at.scope)});
     return;
   }
   if (!node.is_object()) return;
@@ -357,13 +485,12 @@ void JsonLdReader::index(const At& at) {
   }
   for (const auto& member : node.members()) {
     if (member.key == "@context") continue;
-    const std::string path = join_path(at.path, member.key);
-    index(At{&member.value, scope_for(member.value, at.scope, path), path});
+    index(At{&member.value, scope_for(member.value, at.scope)});
   }
 }
 
 // {"@id": "ex:E1"} alone refers to the node defined elsewhere with that @id.
-At JsonLdReader::resolve(const At& at) const {
+At JsonLdReader::resolve(const At& at) {
   const Node& node = *at.node;
   if (!node.is_object()) return at;
   const Node* id = node.find("@id");
@@ -372,33 +499,32 @@ At JsonLdReader::resolve(const At& at) const {
     if (member.key != "@id" && member.key != "@context") return at;
   const auto iri = expand(id->text(), *at.scope, false);
   if (!iri) return at;
+  if (!indexed_) {
+    indexed_ = true;
+    index(At{root_value_, scope_for(*root_value_, &empty_scope_)});
+  }
   auto found = named_.find(*iri);
   return found == named_.end() ? at : found->second;
 }
 
-std::vector<At> JsonLdReader::items_of(const Node& value, const At& parent, const std::string& path) {
+std::vector<At> JsonLdReader::items_of(const Node& value, const At& parent) {
   std::vector<At> items;
   const Node* list = &value;
-  std::string list_path = path;
   if (value.is_object()) {
     for (const char* key : {"@list", "@set"})
-      if (const Node* inner = value.find(key); inner && inner->is_array()) {
-        list = inner;
-        list_path = join_path(path, key);
-      }
+      if (const Node* inner = value.find(key); inner && inner->is_array()) list = inner;
   }
   if (!list->is_array()) {
-    items.push_back(At{&value, scope_for(value, parent.scope, path), path});
+    items.push_back(At{&value, scope_for(value, parent.scope)});
     return items;
   }
-  for (std::size_t i = 0; i < list->items().size(); ++i) {
-    const Node& item = list->items()[i];
-    const std::string item_path = join_path(list_path, i);
+  items.reserve(list->items().size());
+  for (const auto& item : list->items()) {
     if (item.is_object() && (item.find("@list") || item.find("@set"))) {
-      for (auto& inner : items_of(item, parent, item_path)) items.push_back(std::move(inner));
+      for (auto& inner : items_of(item, parent)) items.push_back(inner);
       continue;
     }
-    items.push_back(At{&item, scope_for(item, parent.scope, item_path), item_path});
+    items.push_back(At{&item, scope_for(item, parent.scope)});
   }
   return items;
 }
@@ -421,7 +547,7 @@ bool JsonLdReader::holds_operator(const Node& value, const At& at) const {
   }
   if (!value.is_object()) return false;
   if (const Node* list = value.find("@list")) return holds_operator(*list, at);
-  const At inner{&value, at.scope, at.path};
+  const At inner{&value, at.scope};
   for (const auto& member : value.members())
     if (!is_keyword(member.key) && is_operator(key_term(member, inner))) return true;
   return false;
@@ -444,7 +570,7 @@ Kind JsonLdReader::kind_of(const At& at) const {
   // Untyped nodes: told apart by what they hold.
   bool logic = false, condition = false, expectation = false, other = false;
   for (const auto& member : at.node->members()) {
-    const Term key = key_term(member, at);
+    const Term& key = key_term(member, at);
     if (key.vocab == Vocab::keyword) continue;
     if (key.vocab == Vocab::log) logic = true;
     else if (key.is(Vocab::set, "forAll") || key.is(Vocab::icm, "valuesOfTargetProperty") || is_operator(key)) condition = true;
@@ -460,38 +586,37 @@ Kind JsonLdReader::kind_of(const At& at) const {
 // ---- the intent ---------------------------------------------------------------
 
 void JsonLdReader::read(const Node& value, const std::string& path, const Node& document, Intent& intent) {
-  const At root{&value, scope_for(value, &empty_scope_, path), path};
-  index(root);
+  root_value_ = &value;
+  root_path_ = path;
+  const At root{&value, scope_for(value, &empty_scope_)};
   std::vector<At> intents;
   std::vector<At> graph;
   if (const Node* nodes = value.find("@graph")) {
-    graph = items_of(*nodes, root, join_path(path, "@graph"));
+    graph = items_of(*nodes, root);
     for (const auto& node : graph)
       if (kind_of(node) == Kind::intent) intents.push_back(node);
   } else {
     const auto types = types_of(root);
     if (!types.empty() && kind_of(root) != Kind::intent)
-      fail(value, path, fmt::format("the expressionValue is a {}, not an icm:Intent", types.front().local));
+      fail(value, fmt::format("the expressionValue is a {}, not an icm:Intent", types.front().local));
     intents.push_back(root);
   }
   if (intents.size() != 1)
-    fail(value, path,
-         intents.empty() ? "the expressionValue holds no icm:Intent node"
-                         : fmt::format("the expressionValue holds {} icm:Intent nodes; a TMF921 Intent states one",
-                                       intents.size()));
+    fail(value, intents.empty() ? "the expressionValue holds no icm:Intent node"
+                                : fmt::format("the expressionValue holds {} icm:Intent nodes; a TMF921 Intent states one",
+                                              intents.size()));
   IntentParts parts;
   read_intent_node(intents.front(), parts);
   for (const auto& node : graph)
     if (node.node != intents.front().node && !read_nodes_.count(node.node))
-      note(node.node->mark, node.path, "@graph node not reached from the icm:Intent; not carried over");
+      note(*node.node, "@graph node not reached from the icm:Intent; not carried over");
 
   if (intent.id.empty()) intent.id = stable_intent_id(parts.named_id, intent.user_label, document);
   if (!parts.loose.targets.empty()) parts.drafts.push_back(std::move(parts.loose));
   if (parts.drafts.empty())
-    fail(*intents.front().node, intents.front().path,
-         fmt::format("intent \"{}\" has no expectations: give the icm:Intent a log:allOf list of "
-                     "icm:DeliveryExpectation or icm:PropertyExpectation nodes",
-                     intent.id));
+    fail(*intents.front().node, fmt::format("intent \"{}\" has no expectations: give the icm:Intent a log:allOf list of "
+                                            "icm:DeliveryExpectation or icm:PropertyExpectation nodes",
+                                            intent.id));
   add_expectations(intent, std::move(parts.drafts), context_);
   for (auto& context : parts.contexts) intent.contexts.push_back(std::move(context));
   add_sites(intent.sites, parts.sites);
@@ -503,52 +628,45 @@ void JsonLdReader::read_intent_node(const At& at, IntentParts& parts) {
   if (const Node* id = at.node->find("@id"); id && id->is_string() && !starts_with(id->text(), "_:"))
     parts.named_id = name_of(*id, at).text;
   for (const auto& member : at.node->members()) {
-    const Term key = key_term(member, at);
-    const std::string path = join_path(at.path, member.key);
+    const Term& key = key_term(member, at);
     if (key.vocab == Vocab::keyword) {
       if (member.key != "@id" && member.key != "@type" && member.key != "@context" && member.key != "@graph")
-        note(member.key_mark, path, "JSON-LD keyword on the icm:Intent without a 28.312 home; not carried over");
+        note(*at.node, member, "JSON-LD keyword on the icm:Intent without a 28.312 home; not carried over");
     } else if (key.vocab == Vocab::log || key.is(Vocab::icm, "hasExpectation")) {
       if (key.is(Vocab::log, "noneOf"))
-        throw input_error("log:noneOf has no 28.312 equivalent: state what the intent expects instead",
-                          where(member.key_mark, path));
+        fail(*at.node, member, "log:noneOf has no 28.312 equivalent: state what the intent expects instead");
       if (key.is(Vocab::log, "anyOf") || key.is(Vocab::log, "oneOf"))
-        note(member.key_mark, path, "28.312 has no choice among expectations; all of these are carried over as required");
-      read_intent_items(member.value, at, path, parts, 0);
+        note(*at.node, member, "28.312 has no choice among expectations; all of these are carried over as required");
+      read_intent_items(member.value, at, parts, 0);
     } else {
-      note(member.key_mark, path, "property of the icm:Intent without a 28.312 home; not carried over");
+      note(*at.node, member, "property of the icm:Intent without a 28.312 home; not carried over");
     }
   }
 }
 
-void JsonLdReader::read_intent_items(const Node& value, const At& parent, const std::string& path, IntentParts& parts,
-                                     int depth) {
-  if (depth > max_reference_depth) fail(value, path, "log operators nest too deep (do @id references form a circle?)");
-  for (const auto& item : items_of(value, parent, path)) {
+void JsonLdReader::read_intent_items(const Node& value, const At& parent, IntentParts& parts, int depth) {
+  if (depth > max_reference_depth) fail(value, "log operators nest too deep (do @id references form a circle?)");
+  for (const auto& item : items_of(value, parent)) {
     const At node = resolve(item);
     read_nodes_.insert(node.node);
-    switch (kind_of(node)) {
+    switch (const Kind kind = kind_of(node)) {
       case Kind::delivery:
       case Kind::property:
-      case Kind::expectation: parts.drafts.push_back(read_expectation(node, kind_of(node), parts.sites)); break;
+      case Kind::expectation: parts.drafts.push_back(read_expectation(node, kind, parts.sites)); break;
       case Kind::reporting: read_reporting(node, parts); break;
       case Kind::context: read_context_node(node, parts.contexts, parts.sites); break;
       case Kind::condition:
         for (auto& target : read_condition(node)) parts.loose.targets.push_back(std::move(target));
-        if (!parts.loose.mark.line) {
-          parts.loose.mark = node.node->mark;
-          parts.loose.path = node.path;
-        }
+        if (!parts.loose.mark.line) parts.loose.mark = node.node->mark;
         break;
       case Kind::logic:
         for (const auto& member : node.node->members())
-          if (!is_keyword(member.key)) read_intent_items(member.value, node, join_path(node.path, member.key), parts, depth + 1);
+          if (!is_keyword(member.key)) read_intent_items(member.value, node, parts, depth + 1);
         break;
       case Kind::intent:
       case Kind::unknown:
-        note(node.node->mark, node.path,
-             "not an expectation, condition or context (give it an @type such as icm:DeliveryExpectation, "
-             "icm:PropertyExpectation, icm:Condition or icm:Context); not carried over");
+        note(*node.node, "not an expectation, condition or context (give it an @type such as icm:DeliveryExpectation, "
+                         "icm:PropertyExpectation, icm:Condition or icm:Context); not carried over");
         break;
     }
   }
@@ -558,35 +676,31 @@ ExpectationDraft JsonLdReader::read_expectation(const At& at, Kind kind, std::ve
   ExpectationDraft draft;
   draft.verb = kind == Kind::property ? "ENSURE" : "DELIVER";
   draft.mark = at.node->mark;
-  draft.path = at.path;
   if (const Node* id = at.node->find("@id"); id && id->is_string() && !starts_with(id->text(), "_:"))
     draft.given_id = name_of(*id, at).text;
   bool states_condition = false;
   for (const auto& member : at.node->members()) {
-    const Term key = key_term(member, at);
-    const std::string path = join_path(at.path, member.key);
+    const Term& key = key_term(member, at);
     if (key.vocab == Vocab::keyword) continue;
     if (key.is(Vocab::icm, "target")) {
-      read_object(member.value, at, path, draft, sites);
+      read_object(member.value, at, draft, sites);
     } else if (key.is(Vocab::icm, "deliveryType")) {
-      const Name type = name_of(member.value, At{at.node, at.scope, path});
+      const Name type = name_of(member.value, at);
       if (draft.object_type.empty() && resolve_object_type(type.text, context_.mapping)) {
         draft.object_type = type.text;
-        draft.object_type_where = where(type.mark, path);
+        draft.object_type_where = where(*type.node);
       } else {
-        note(member.key_mark, path, fmt::format("icm:deliveryType \"{}\": no 28.312 home; not carried over", type.text));
+        note(*at.node, member, fmt::format("icm:deliveryType \"{}\": no 28.312 home; not carried over", type.text));
       }
     } else if (key.vocab == Vocab::log) {
       if (key.local == "noneOf")
-        throw input_error("log:noneOf has no 28.312 equivalent: state the conditions the expectation needs instead",
-                          where(member.key_mark, path));
+        fail(*at.node, member, "log:noneOf has no 28.312 equivalent: state the conditions the expectation needs instead");
       if (key.local == "anyOf" || key.local == "oneOf")
-        note(member.key_mark, path,
-             "28.312 targets of an expectation all apply; these are carried over as all required");
-      read_expectation_items(member.value, at, path, draft, sites, 0);
+        note(*at.node, member, "28.312 targets of an expectation all apply; these are carried over as all required");
+      read_expectation_items(member.value, at, draft, sites, 0);
     } else if (key.is(Vocab::icm, "params")) {
-      for (const auto& item : items_of(member.value, at, path)) {
-        if (!item.node->is_object()) fail(*item.node, item.path, type_mismatch(Node::Type::object, *item.node));
+      for (const auto& item : items_of(member.value, at)) {
+        if (!item.node->is_object()) fail(*item.node, type_mismatch(Node::Type::object, *item.node));
         for (const auto& param : item.node->members()) {
           if (is_keyword(param.key)) continue;
           for (auto& target : read_property_targets(param, key_term(param, item), item))
@@ -598,7 +712,7 @@ ExpectationDraft JsonLdReader::read_expectation(const At& at, Kind kind, std::ve
     } else if (key.vocab != Vocab::icm && key.vocab != Vocab::log && holds_operator(member.value, at)) {
       for (auto& target : read_property_targets(member, key, at)) draft.targets.push_back(std::move(target));
     } else {
-      note(member.key_mark, path, "property of an expectation without a 28.312 home; not carried over");
+      note(*at.node, member, "property of an expectation without a 28.312 home; not carried over");
     }
   }
   if (states_condition) {
@@ -606,13 +720,14 @@ ExpectationDraft JsonLdReader::read_expectation(const At& at, Kind kind, std::ve
     collect_condition(at, parts, false, 0);
     for (auto& target : targets_of(parts, at)) draft.targets.push_back(std::move(target));
   }
+  if (draft.targets.empty()) draft.path = path_of(*at.node); // for the "no targets" error
   return draft;
 }
 
-void JsonLdReader::read_expectation_items(const Node& value, const At& parent, const std::string& path,
-                                          ExpectationDraft& draft, std::vector<std::string>& sites, int depth) {
-  if (depth > max_reference_depth) fail(value, path, "log operators nest too deep (do @id references form a circle?)");
-  for (const auto& item : items_of(value, parent, path)) {
+void JsonLdReader::read_expectation_items(const Node& value, const At& parent, ExpectationDraft& draft,
+                                          std::vector<std::string>& sites, int depth) {
+  if (depth > max_reference_depth) fail(value, "log operators nest too deep (do @id references form a circle?)");
+  for (const auto& item : items_of(value, parent)) {
     const At node = resolve(item);
     read_nodes_.insert(node.node);
     switch (kind_of(node)) {
@@ -622,12 +737,10 @@ void JsonLdReader::read_expectation_items(const Node& value, const At& parent, c
       case Kind::context: read_context_node(node, draft.contexts, sites); break;
       case Kind::logic:
         for (const auto& member : node.node->members())
-          if (!is_keyword(member.key))
-            read_expectation_items(member.value, node, join_path(node.path, member.key), draft, sites, depth + 1);
+          if (!is_keyword(member.key)) read_expectation_items(member.value, node, draft, sites, depth + 1);
         break;
       default:
-        note(node.node->mark, node.path,
-             "not a condition or context (give it an @type of icm:Condition or icm:Context); not carried over");
+        note(*node.node, "not a condition or context (give it an @type of icm:Condition or icm:Context); not carried over");
         break;
     }
   }
@@ -636,12 +749,11 @@ void JsonLdReader::read_expectation_items(const Node& value, const At& parent, c
 // icm:target: what the expectation is about. Its @type, when a 28.312 or
 // mapping-table objectType, is the objectType; its @id the objectInstance; its
 // other properties the object's contexts.
-void JsonLdReader::read_object(const Node& value, const At& parent, const std::string& path, ExpectationDraft& draft,
+void JsonLdReader::read_object(const Node& value, const At& parent, ExpectationDraft& draft,
                                std::vector<std::string>& sites) {
-  const auto items = items_of(value, parent, path);
+  const auto items = items_of(value, parent);
   for (std::size_t i = 1; i < items.size(); ++i)
-    note(items[i].node->mark, items[i].path,
-         "a 28.312 expectation has one object; this further icm:target is not carried over");
+    note(*items[i].node, "a 28.312 expectation has one object; this further icm:target is not carried over");
   if (items.empty()) return;
   const At object = resolve(items.front());
   read_nodes_.insert(object.node);
@@ -652,12 +764,12 @@ void JsonLdReader::read_object(const Node& value, const At& parent, const std::s
   if (const Node* id = object.node->find("@id"); id && id->is_string() && !starts_with(id->text(), "_:"))
     draft.object_instance = name_of(*id, object).text;
   for (const auto& type : types_of(object)) {
+    const Node& written = *object.node->find("@type");
     if (draft.object_type.empty() && resolve_object_type(type.local, context_.mapping)) {
       draft.object_type = type.local;
-      draft.object_type_where = where(object.node->find("@type")->mark, join_path(object.path, "@type"));
+      draft.object_type_where = where(written);
     } else {
-      note(object.node->find("@type")->mark, join_path(object.path, "@type"),
-           fmt::format("icm:target type \"{}\" is not a 28.312 objectType; not carried over", type.local));
+      note(written, fmt::format("icm:target type \"{}\" is not a 28.312 objectType; not carried over", type.local));
     }
   }
   for (const auto& member : object.node->members()) {
@@ -695,7 +807,7 @@ std::optional<long> iso_duration_seconds(std::string_view text) {
   return any ? std::optional(seconds) : std::nullopt;
 }
 
-long JsonLdReader::read_period(const Node& value, const At& parent, const std::string& path) {
+long JsonLdReader::read_period(const Node& value, const At& parent) {
   const char* wanted = "a reporting interval must be a positive duration such as \"PT5M\", \"300s\" or 300 (seconds)";
   std::vector<Value> values;
   if (value.is_string()) {
@@ -703,11 +815,11 @@ long JsonLdReader::read_period(const Node& value, const At& parent, const std::s
     if (auto duration = parse_duration(value.text()); duration && duration->count() >= 1000)
       return static_cast<long>(duration->count() / 1000);
   }
-  append_values(value, parent, path, "", nullptr, values);
+  append_values(value, parent, "", nullptr, values);
   const Quantity* quantity = values.size() == 1 ? std::get_if<Quantity>(&values.front()) : nullptr;
-  if (!quantity) fail(value, path, wanted);
+  if (!quantity) fail(value, wanted);
   const auto seconds = quantity->unit.empty() ? std::optional(quantity->value()) : convert(quantity->value(), quantity->unit, "s");
-  if (!seconds || *seconds < 1) fail(value, path, wanted);
+  if (!seconds || *seconds < 1) fail(value, wanted);
   return static_cast<long>(std::llround(*seconds));
 }
 
@@ -716,26 +828,25 @@ long JsonLdReader::read_period(const Node& value, const At& parent, const std::s
 void JsonLdReader::read_reporting(const At& at, IntentParts& parts) {
   bool has_interval = false;
   for (const auto& member : at.node->members()) {
-    const Term key = key_term(member, at);
-    const std::string path = join_path(at.path, member.key);
+    const Term& key = key_term(member, at);
     if (key.vocab == Vocab::keyword) continue;
     const std::string name = normalize_name(key.local);
     if (name == "reportinginterval" || name == "reportingperiod" || name == "observationperiod" ||
         name == "reportinterval" || name == "interval") {
-      const long seconds = read_period(member.value, at, path);
+      const long seconds = read_period(member.value, at);
       if (parts.observation_period && *parts.observation_period != seconds)
-        note(member.key_mark, path,
+        note(*at.node, member,
              fmt::format("a second reporting interval ({} s); the intent keeps the first ({} s)", seconds,
                          *parts.observation_period));
       else
         parts.observation_period = seconds;
       has_interval = true;
     } else {
-      note(member.key_mark, path, "property of an icm:ReportingExpectation without a 28.312 home; not carried over");
+      note(*at.node, member, "property of an icm:ReportingExpectation without a 28.312 home; not carried over");
     }
   }
   if (!has_interval)
-    note(at.node->mark, at.path,
+    note(*at.node,
          "icm:ReportingExpectation without a reporting interval: 28.312 has no reporting expectation; not carried over");
 }
 
@@ -752,25 +863,21 @@ std::vector<Target> JsonLdReader::read_condition(const At& at) {
 // is false when the condition's keys sit on an expectation, whose other keys
 // the expectation reads itself.
 void JsonLdReader::collect_condition(const At& at, ConditionParts& parts, bool whole_node, int depth) {
-  if (depth > max_reference_depth) fail(*at.node, at.path, "set:forAll nests too deep");
+  if (depth > max_reference_depth) fail(*at.node, "set:forAll nests too deep");
   // A selector's @id names the variable that the operands refer back to.
   if (const Node* id = at.node->find("@id"); id && id->is_string() && at.node->size() > 1)
     if (auto iri = expand(id->text(), *at.scope, false)) parts.variables.insert(*iri);
   for (const auto& member : at.node->members()) {
-    const Term key = key_term(member, at);
-    const std::string path = join_path(at.path, member.key);
+    const Term& key = key_term(member, at);
     if (key.vocab == Vocab::keyword) continue;
     if (key.is(Vocab::icm, "valuesOfTargetProperty")) {
-      for (const auto& item : items_of(member.value, at, path)) {
-        Name name = name_of(*item.node, item);
-        parts.names.push_back(std::move(name));
-      }
+      for (const auto& item : items_of(member.value, at)) parts.names.push_back(name_of(*item.node, item));
     } else if (key.is(Vocab::set, "forAll")) {
-      for (const auto& item : items_of(member.value, at, path)) {
+      for (const auto& item : items_of(member.value, at)) {
         if (is_variable(*item.node, item, &parts.variables)) continue;
         const At part = resolve(item);
         if (!part.node->is_object())
-          fail(*part.node, part.path, "a set:forAll list holds the variable, its selector and the constraint on it");
+          fail(*part.node, "a set:forAll list holds the variable, its selector and the constraint on it");
         read_nodes_.insert(part.node);
         collect_condition(part, parts, true, depth + 1);
       }
@@ -781,50 +888,48 @@ void JsonLdReader::collect_condition(const At& at, ConditionParts& parts, bool w
     } else if (key.vocab != Vocab::icm && key.vocab != Vocab::log && holds_operator(member.value, at)) {
       for (auto& target : read_property_targets(member, key, at)) parts.by_property.push_back(std::move(target));
     } else {
-      note(member.key_mark, path, "property of a condition without a 28.312 home; not carried over");
+      note(*at.node, member, "property of a condition without a 28.312 home; not carried over");
     }
   }
 }
 
 std::vector<Target> JsonLdReader::targets_of(const ConditionParts& parts, const At& at) const {
   std::vector<Target> targets;
-  if (!parts.operators.empty() && parts.names.empty())
-    throw input_error(fmt::format("{} constrains no target property: name it with icm:valuesOfTargetProperty",
-                                  parts.operators.front().spelling),
-                      parts.operators.front().where);
+  if (!parts.operators.empty() && parts.names.empty()) {
+    const Operator& op = parts.operators.front();
+    fail(*op.object, *op.member,
+         fmt::format("{} constrains no target property: name it with icm:valuesOfTargetProperty", op.spelling()));
+  }
   if (parts.operators.empty() && !parts.names.empty())
-    throw input_error(fmt::format("condition on \"{}\" has no operator (known: quan:smaller, quan:greater, "
-                                  "quan:atLeast, quan:atMost, quan:inRange, quan:exactly)",
-                                  parts.names.front().text),
-                      where(parts.names.front().mark, at.path));
+    fail(*parts.names.front().node,
+         fmt::format("condition on \"{}\" has no operator (known: quan:smaller, quan:greater, quan:atLeast, "
+                     "quan:atMost, quan:inRange, quan:exactly)",
+                     parts.names.front().text));
   // One target per property and operator: a condition over several
   // properties constrains each of them.
   for (const auto& name : parts.names)
     for (const auto& op : parts.operators) {
-      check_arity(op.range, op.condition, name.text, op.spelling, op.where);
+      check(op.range, op.condition, name.text, op.spelling(), *op.object, op.member);
       Target target;
       target.name = name.text;
       target.condition = op.condition;
       target.range = op.range;
-      target.mark = name.mark;
+      target.mark = name.node->mark;
       targets.push_back(std::move(target));
     }
   for (const auto& target : parts.by_property) targets.push_back(target);
   if (targets.empty())
-    fail(*at.node, at.path,
-         "condition names no target: give icm:valuesOfTargetProperty and an operator such as quan:smaller");
+    fail(*at.node, "condition names no target: give icm:valuesOfTargetProperty and an operator such as quan:smaller");
   return targets;
 }
 
 Operator JsonLdReader::read_operator(const Node::Member& member, const Term& term, const At& at,
                                      const std::set<std::string>* variables) {
-  const std::string path = join_path(at.path, member.key);
   const auto condition = parse_condition(std::string(operator_prefix(term.vocab)) + ":" + term.local);
   if (!condition)
-    throw input_error(fmt::format("unknown condition \"{}\" (known: {})", member.key, known_condition_words()),
-                      where(member.key_mark, path));
-  Operator op{*condition, {}, member.key, where(member.key_mark, path)};
-  append_values(member.value, at, path, "", variables, op.range.values);
+    fail(*at.node, member, fmt::format("unknown condition \"{}\" (known: {})", member.key, known_condition_words()));
+  Operator op{*condition, {}, at.node, &member};
+  append_values(member.value, at, "", variables, op.range.values);
   op.range.is_list = takes_range(*condition) || takes_set(*condition) || op.range.values.size() > 1;
   return op;
 }
@@ -833,28 +938,26 @@ Operator JsonLdReader::read_operator(const Node::Member& member, const Term& ter
 // icm:params a plain value means "equal to".
 std::vector<Target> JsonLdReader::read_property_targets(const Node::Member& member, const Term& term, const At& at) {
   std::vector<Target> targets;
-  const std::string path = join_path(at.path, member.key);
-  for (const auto& item : items_of(member.value, at, path)) {
+  for (const auto& item : items_of(member.value, at)) {
     Target base;
     base.name = term.local;
     base.mark = member.key_mark;
     if (!item.node->is_object() || !holds_operator(*item.node, item)) {
       base.condition = Condition::is_equal_to;
-      append_values(*item.node, item, item.path, "", nullptr, base.range.values);
-      check_arity(base.range, base.condition, base.name, "equal to", where(item.node->mark, item.path));
+      append_values(*item.node, item, "", nullptr, base.range.values);
+      check(base.range, base.condition, base.name, "equal to", *item.node, nullptr);
       targets.push_back(std::move(base));
       continue;
     }
     for (const auto& constraint : item.node->members()) {
-      const Term key = key_term(constraint, item);
+      const Term& key = key_term(constraint, item);
       if (key.vocab == Vocab::keyword) continue;
       if (!is_operator(key)) {
-        note(constraint.key_mark, join_path(item.path, constraint.key),
-             "property beside a constraint without a 28.312 home; not carried over");
+        note(*item.node, constraint, "property beside a constraint without a 28.312 home; not carried over");
         continue;
       }
       Operator op = read_operator(constraint, key, item, nullptr);
-      check_arity(op.range, op.condition, base.name, op.spelling, op.where);
+      check(op.range, op.condition, base.name, op.spelling(), *op.object, op.member);
       Target target = base;
       target.condition = op.condition;
       target.range = std::move(op.range);
@@ -871,33 +974,31 @@ void JsonLdReader::read_context_node(const At& at, std::vector<Context>& context
     keep_context(read_context_property(member, key_term(member, at), at), contexts, sites, context_.source);
     any = true;
   }
-  if (!any) note(at.node->mark, at.path, "icm:Context without properties; nothing to carry over");
+  if (!any) note(*at.node, "icm:Context without properties; nothing to carry over");
 }
 
 // One context from a property: "ex:site": ["edge1", "edge2"] is IS_ONE_OF,
 // a single value IS_EQUAL_TO, an area IS_ALL_OF (as 28.312's
 // CoverageAreaPolygon context), a constraint its own condition.
 Context JsonLdReader::read_context_property(const Node::Member& member, const Term& term, const At& at) {
-  const std::string path = join_path(at.path, member.key);
   Context context;
   context.attribute = canonical_context_attribute(term.local);
   context.mark = member.key_mark;
   const Node& value = member.value;
   if (value.is_object() && holds_operator(value, at)) {
-    const At inner{&value, scope_for(value, at.scope, path), path};
+    const At inner{&value, scope_for(value, at.scope)};
     for (const auto& constraint : value.members()) {
-      const Term key = key_term(constraint, inner);
+      const Term& key = key_term(constraint, inner);
       if (!is_operator(key)) continue;
       Operator op = read_operator(constraint, key, inner, nullptr);
-      check_arity(op.range, op.condition, context.attribute, op.spelling, op.where);
+      check(op.range, op.condition, context.attribute, op.spelling(), *op.object, op.member);
       context.condition = op.condition;
       context.range = std::move(op.range);
       return context;
     }
   }
-  append_values(value, at, path, "", nullptr, context.range.values);
-  if (context.range.values.empty())
-    throw input_error(fmt::format("context \"{}\" has no value", member.key), where(value.mark, path));
+  append_values(value, at, "", nullptr, context.range.values);
+  if (context.range.values.empty()) fail(value, fmt::format("context \"{}\" has no value", member.key));
   const bool list = value.is_array() || (value.is_object() && value.find("@list")) || context.range.values.size() > 1;
   if (!list && std::holds_alternative<GeoArea>(context.range.values.front())) {
     context.condition = Condition::is_all_of;
@@ -916,66 +1017,64 @@ bool JsonLdReader::is_variable(const Node& node, const At& at, const std::set<st
   const Node* id = node.find("@id");
   if (!id || !id->is_string()) return false;
   if (starts_with(id->text(), "_:")) return true;
+  if (!variables || variables->empty()) return false;
   const auto iri = expand(id->text(), *at.scope, false);
-  return iri && variables && variables->count(*iri);
+  return iri && variables->count(*iri);
 }
 
 // The values of an operand or a context: numbers, strings ("20ms"), typed
 // literals {"@value": "20.0", "@type": "xsd:decimal"}, quantities
 // {"rdf:value": 20, "quan:unit": "ms"}, JSON literals ("@json", for GeoArea),
 // lists; references to the condition's variable are skipped.
-void JsonLdReader::append_values(const Node& node, const At& parent, const std::string& path, const std::string& unit,
+void JsonLdReader::append_values(const Node& node, const At& parent, const std::string& unit,
                                  const std::set<std::string>* variables, std::vector<Value>& out, int depth) {
-  if (depth > max_reference_depth) fail(node, path, "values nest too deep");
+  if (depth > max_reference_depth) fail(node, "values nest too deep");
   if (node.is_null()) return;
   if (node.is_array()) {
-    for (std::size_t i = 0; i < node.items().size(); ++i)
-      append_values(node.items()[i], parent, join_path(path, i), unit, variables, out, depth + 1);
+    for (const auto& item : node.items()) append_values(item, parent, unit, variables, out, depth + 1);
     return;
   }
   if (!node.is_object()) {
-    if (!is_variable(node, parent, variables)) out.push_back(tmf_value(source_, node, unit, path));
+    if (!is_variable(node, parent, variables))
+      out.push_back(placed(node, [&] { return tmf_value(source_, node, unit, ""); }));
     return;
   }
-  const At at{&node, scope_for(node, parent.scope, path), path};
+  const At at{&node, scope_for(node, parent.scope)};
   if (is_variable(node, at, variables)) return;
   for (const char* key : {"@list", "@set"})
-    if (const Node* list = node.find(key)) return append_values(*list, at, join_path(path, key), unit, variables, out, depth + 1);
+    if (const Node* list = node.find(key)) return append_values(*list, at, unit, variables, out, depth + 1);
   if (const Node* literal = node.find("@value")) {
     const Node* type = node.find("@type");
     if (type && type->is_string() && type->text() == "@json")
-      out.push_back(read_value(source_, *literal, join_path(path, "@value")));
+      out.push_back(placed(*literal, [&] { return read_value(source_, *literal, ""); }));
     else
-      append_values(*literal, at, join_path(path, "@value"), unit, variables, out, depth + 1);
+      append_values(*literal, at, unit, variables, out, depth + 1);
     return;
   }
   if (node.size() == 1 && node.find("@id")) {
     const At target = resolve(at);
-    if (target.node != &node) return append_values(*target.node, target, target.path, unit, variables, out, depth + 1);
+    if (target.node != &node) return append_values(*target.node, target, unit, variables, out, depth + 1);
     out.push_back(name_of(node, at).text);
     return;
   }
   const Node* value = nullptr;
   std::string value_unit = unit;
-  std::string value_path;
   bool has_iri_keys = false;
   for (const auto& member : node.members()) {
-    const Term key = key_term(member, at);
+    const Term& key = key_term(member, at);
     if (key.is(Vocab::rdf, "value")) {
       value = &member.value;
-      value_path = join_path(path, member.key);
     } else if (key.is(Vocab::quan, "unit")) {
       value_unit = member.value.is_string() ? member.value.text() : name_of(member.value, at).text;
     } else if (key.vocab != Vocab::plain && key.vocab != Vocab::keyword) {
       has_iri_keys = true;
     }
   }
-  if (value) return append_values(*value, at, value_path, value_unit, variables, out, depth + 1);
+  if (value) return append_values(*value, at, value_unit, variables, out, depth + 1);
   if (has_iri_keys)
-    fail(node, path,
-         "cannot read a value here: expected a number, a string, {\"rdf:value\": ..., \"quan:unit\": ...}, "
-         "{\"@value\": ...} or {\"@list\": [...]}");
-  out.push_back(read_value(source_, node, path)); // plain JSON: a GeoArea, a PlmnId, ...
+    fail(node, "cannot read a value here: expected a number, a string, {\"rdf:value\": ..., \"quan:unit\": ...}, "
+               "{\"@value\": ...} or {\"@list\": [...]}");
+  out.push_back(placed(node, [&] { return read_value(source_, node, ""); })); // plain JSON: a GeoArea, a PlmnId, ...
 }
 
 } // namespace
