@@ -45,6 +45,7 @@ std::unique_ptr<Invocation> make_invocation(const Command& command);
 // Subcommand definers, one file each.
 void define_translate(CLI::App& app, Runner& run);
 void define_render(CLI::App& app, Runner& run);
+void define_validate(CLI::App& app, Runner& run);
 void define_publish(CLI::App& app, Runner& run);
 void define_verify(CLI::App& app, Runner& run);
 void define_completion(CLI::App& app, Runner& run);

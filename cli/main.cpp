@@ -21,6 +21,7 @@ namespace {
 constexpr Command command_table[] = {
     {"translate", "turn TMF921 intents into 3GPP TS 28.312 intents", define_translate},
     {"render", "turn 28.312 expectations into a KRM tree per site", define_render},
+    {"validate", "check intents and rendered KRM against their schemas", define_validate},
     {"publish", "commit and push each site's rendered tree to its Git repository", define_publish},
     {"verify", "check that each site's intent landed in Git, synced to the cluster and meets its SLOs", define_verify},
     {"completion", "print the shell completion script for bash, zsh or fish", define_completion},

@@ -1,0 +1,298 @@
+// The checks of one document: a KRM object against its kind's schema plus
+// metadata, a kustomization's paths, or an intent against the JSON Schemas.
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "krm/resource.hpp"
+#include "model/intent_io.hpp"
+#include "validate/engine.hpp"
+#include "validate/intent_schema.hpp"
+#include "validate/metadata.hpp"
+#include "validate/sources.hpp"
+
+namespace intentctl {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kLocalConfigAnnotation = "config.kubernetes.io/local-config";
+constexpr const char* kImplicitKustomization = "kustomize.config.k8s.io/v1beta1";
+
+Finding finding_of(const std::string& file, const SchemaViolation& violation, Severity severity = Severity::error) {
+  return Finding{severity, violation.rule, Location{file, violation.mark.line, violation.mark.column, violation.path},
+                 violation.message};
+}
+
+void add(ResourceResult& result, const std::string& file, const std::vector<SchemaViolation>& violations,
+         Severity severity = Severity::error) {
+  for (const auto& violation : violations) result.findings.push_back(finding_of(file, violation, severity));
+}
+
+bool is_remote(std::string_view entry) {
+  return entry.find("://") != std::string_view::npos || entry.rfind("git@", 0) == 0 ||
+         entry.rfind("github.com/", 0) == 0 || entry.rfind("gitlab.com/", 0) == 0 ||
+         entry.find("?ref=") != std::string_view::npos;
+}
+
+bool has_kustomization(const fs::path& folder) {
+  std::error_code error;
+  for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"})
+    if (fs::is_regular_file(folder / name, error)) return true;
+  return false;
+}
+
+// The paths a kustomization names, each with where it is named.
+struct NamedPath {
+  std::string path;
+  std::string field;
+  Mark mark;
+  bool folder_allowed;
+};
+
+void collect_strings(const Node& kustomization, const char* field, bool folder_allowed, std::vector<NamedPath>& out) {
+  const Node* list = kustomization.find(field);
+  if (!list || !list->is_array()) return;
+  for (std::size_t i = 0; i < list->items().size(); ++i) {
+    const Node& item = list->items()[i];
+    // Inline patches and generator configs are YAML text, not paths.
+    if (item.is_string() && item.text().find('\n') == std::string::npos)
+      out.push_back({item.text(), fmt::format("{}[{}]", field, i), item.mark, folder_allowed});
+  }
+}
+
+void collect_generator_files(const Node& kustomization, const char* field, std::vector<NamedPath>& out) {
+  const Node* list = kustomization.find(field);
+  if (!list || !list->is_array()) return;
+  for (std::size_t i = 0; i < list->items().size(); ++i) {
+    const Node& generator = list->items()[i];
+    if (!generator.is_object()) continue;
+    const std::string base = fmt::format("{}[{}]", field, i);
+    for (const char* key : {"files", "envs"}) {
+      const Node* files = generator.find(key);
+      if (!files || !files->is_array()) continue;
+      for (std::size_t j = 0; j < files->items().size(); ++j) {
+        const Node& item = files->items()[j];
+        if (!item.is_string()) continue;
+        const auto equals = item.text().find('='); // files: [key=path]
+        const std::string path = equals == std::string::npos ? item.text() : item.text().substr(equals + 1);
+        out.push_back({path, fmt::format("{}.{}[{}]", base, key, j), item.mark, false});
+      }
+    }
+    if (const Node* env = generator.find("env"); env && env->is_string())
+      out.push_back({env->text(), base + ".env", env->mark, false});
+  }
+}
+
+std::vector<NamedPath> named_paths(const Node& kustomization) {
+  std::vector<NamedPath> paths;
+  collect_strings(kustomization, "resources", true, paths);
+  collect_strings(kustomization, "bases", true, paths);
+  collect_strings(kustomization, "components", true, paths);
+  collect_strings(kustomization, "crds", false, paths);
+  collect_strings(kustomization, "patchesStrategicMerge", false, paths);
+  collect_strings(kustomization, "configurations", false, paths);
+  for (const char* field : {"patches", "patchesJson6902"}) {
+    const Node* list = kustomization.find(field);
+    if (!list || !list->is_array()) continue;
+    for (std::size_t i = 0; i < list->items().size(); ++i) {
+      const Node* path = list->items()[i].is_object() ? list->items()[i].find("path") : nullptr;
+      if (path && path->is_string()) paths.push_back({path->text(), fmt::format("{}[{}].path", field, i), path->mark, false});
+    }
+  }
+  collect_generator_files(kustomization, "configMapGenerator", paths);
+  collect_generator_files(kustomization, "secretGenerator", paths);
+  return paths;
+}
+
+std::vector<SchemaViolation> missing_paths(const Node& kustomization, const std::string& file) {
+  std::vector<SchemaViolation> problems;
+  if (!kustomization.is_object()) return problems;
+  const fs::path folder = fs::path(file).parent_path();
+  for (const NamedPath& named : named_paths(kustomization)) {
+    if (named.path.empty() || is_remote(named.path)) continue;
+    const fs::path target = folder / named.path;
+    std::error_code error;
+    const fs::file_status status = fs::status(target, error);
+    if (!fs::exists(status)) {
+      problems.push_back({named.mark, named.field, "kustomization",
+                          fmt::format("\"{}\" does not exist ({})", named.path, target.lexically_normal().string())});
+    } else if (fs::is_directory(status)) {
+      if (!named.folder_allowed)
+        problems.push_back({named.mark, named.field, "kustomization", fmt::format("\"{}\" is a folder, not a file", named.path)});
+      else if (!has_kustomization(target))
+        problems.push_back({named.mark, named.field, "kustomization",
+                            fmt::format("the folder \"{}\" holds no kustomization.yaml for kustomize to build", named.path)});
+    }
+  }
+  return problems;
+}
+
+std::string string_member(const Node& object, std::string_view key) {
+  const Node* value = object.is_object() ? object.find(key) : nullptr;
+  return value && value->is_string() ? value->text() : std::string{};
+}
+
+} // namespace
+
+bool is_custom_resource_definition(const Node& document) {
+  return document.is_object() && string_member(document, "kind") == "CustomResourceDefinition" &&
+         string_member(document, "apiVersion").rfind("apiextensions.k8s.io/", 0) == 0;
+}
+
+void settle_status(ResourceResult& result) {
+  if (result.status == ResourceStatus::error || result.status == ResourceStatus::skipped) return;
+  result.status = result.has_errors() ? ResourceStatus::invalid : ResourceStatus::valid;
+}
+
+DocumentChecker::DocumentChecker(SchemaRegistry& registry, const ValidateOptions& options)
+    : registry_(registry), options_(options) {}
+
+CheckedDocument DocumentChecker::check(const Node& document, const DocumentContext& context) {
+  switch (options_.kind) {
+    case ValidateKind::krm: return check_object(document, context);
+    case ValidateKind::gpp28312: return check_intent_document(document, context, true);
+    case ValidateKind::tmf921: return check_intent_document(document, context, false);
+    case ValidateKind::automatic: break;
+  }
+  if (document.is_object() && (document.find("apiVersion") || document.find("kind") || context.kustomization_file))
+    return check_object(document, context);
+  const bool expectations = document.is_array() && !document.items().empty() &&
+                            std::all_of(document.items().begin(), document.items().end(),
+                                        [](const Node& item) { return is_3gpp_expectation(item); });
+  if (is_3gpp_intent(document) || expectations) return check_intent_document(document, context, true);
+  if (document.is_object() &&
+      (document.find("expression") || document.find("intentSpecification") || document.find("requirements")))
+    return check_intent_document(document, context, false);
+  CheckedDocument checked;
+  ResourceResult& result = checked.result;
+  result.file = context.file;
+  result.mark = document.mark;
+  result.status = ResourceStatus::error;
+  result.findings.push_back({Severity::error, "kind", Location{context.file, document.mark.line, document.mark.column, {}},
+                             fmt::format("this {} is neither a KRM object (apiVersion, kind) nor an intent (TMF921 or "
+                                         "28.312); say which with --kind",
+                                         type_name(document.type()))});
+  return checked;
+}
+
+CheckedDocument DocumentChecker::check_intent_document(const Node& document, const DocumentContext& context, bool gpp) {
+  const IntentShape shape = intent_shape(document, gpp ? IntentKind::gpp28312 : IntentKind::tmf921);
+  CheckedDocument checked;
+  ResourceResult& result = checked.result;
+  result.file = context.file;
+  result.mark = document.mark;
+  result.kind = shape.label;
+  result.name = string_member(document, "id");
+  if (result.name.empty()) result.name = string_member(document, "name");
+  add(result, context.file, check_intent(document, shape));
+  settle_status(result);
+  return checked;
+}
+
+const KindSchema* DocumentChecker::schema_for(const std::string& api_version, const std::string& kind) {
+  const std::string key = api_version + '\n' + kind;
+  for (const auto& [known, schema] : cache_)
+    if (known == key) return schema;
+  const KindSchema* schema = registry_.find(api_version, kind);
+  if (cache_.size() >= 32) cache_.erase(cache_.begin());
+  cache_.emplace_back(key, schema);
+  return schema;
+}
+
+bool DocumentChecker::skipped(const std::string& api_version, const std::string& kind) const {
+  for (const std::string& entry : options_.skip)
+    if (entry == kind || entry == api_version + "/" + kind) return true;
+  return false;
+}
+
+CheckedDocument DocumentChecker::check_object(const Node& document, const DocumentContext& context) {
+  CheckedDocument checked;
+  ResourceResult& result = checked.result;
+  result.file = context.file;
+  result.mark = document.mark;
+  auto fail = [&](const std::string& path, Mark mark, const std::string& message, const char* rule) {
+    result.findings.push_back({Severity::error, rule, Location{context.file, mark.line, mark.column, path}, message});
+    result.status = ResourceStatus::error;
+    return checked;
+  };
+  if (!document.is_object()) return fail({}, document.mark, fmt::format("expected a KRM object, got {}", type_name(document.type())), "kind");
+
+  ResourceId id = resource_id(document);
+  const bool implicit = context.kustomization_file && !document.find("apiVersion") && !document.find("kind");
+  if (implicit) id.api_version = kImplicitKustomization, id.kind = "Kustomization";
+  result.api_version = id.api_version;
+  result.kind = id.kind;
+  result.name = id.name;
+  result.namespace_ = id.namespace_;
+  for (const char* field : {"apiVersion", "kind"}) {
+    if (implicit) break;
+    const Node::Member* member = document.find_member(field);
+    if (!member) return fail(field, document.mark, "missing required field; every KRM object names its apiVersion and kind", "required");
+    if (!member->value.is_string() || member->value.text().empty())
+      return fail(field, member->value.mark, fmt::format("expected a non-empty string, got {}", type_name(member->value.type())), "type");
+  }
+  if (skipped(id.api_version, id.kind)) {
+    result.status = ResourceStatus::skipped;
+    result.note = "--skip";
+    return checked;
+  }
+  const KindSchema* schema = schema_for(id.api_version, id.kind);
+  if (!schema) {
+    if (annotation(document, kLocalConfigAnnotation) == "true") {
+      result.status = ResourceStatus::skipped;
+      result.note = "local configuration with no schema";
+      return checked;
+    }
+    return fail({}, document.mark,
+                fmt::format("no schema for {} {}: give its CRD in the input or with --crds, a --schema-location, "
+                            "or --skip {}",
+                            id.api_version, id.kind, id.kind),
+                "no-schema");
+  }
+  if (!schema->schema) return fail({}, document.mark, schema->problem, "no-schema");
+
+  MetadataFindings metadata;
+  check_metadata(document, id, schema->scope, metadata);
+  add(result, context.file, metadata.errors);
+  add(result, context.file, metadata.warnings, Severity::warning);
+  add(result, context.file, schema->schema->check(document));
+  if (context.crd_problems) add(result, context.file, *context.crd_problems);
+  if (id.kind == "Kustomization" && id.group() == "kustomize.config.k8s.io" && context.on_disk)
+    add(result, context.file, missing_paths(document, context.file));
+  settle_status(result);
+
+  const bool applied = schema->scope != Scope::local && annotation(document, kLocalConfigAnnotation) != "true";
+  const Node* metadata_node = document.find("metadata");
+  const Node* name = metadata_node && metadata_node->is_object() ? metadata_node->find("name") : nullptr;
+  if (applied && name && name->is_string() && !id.name.empty()) {
+    const std::string ns = schema->scope == Scope::cluster ? std::string{} : id.namespace_;
+    checked.identity = ObjectIdentity{id.group() + '\n' + id.kind + '\n' + ns + '\n' + id.name, name->mark};
+  }
+  return checked;
+}
+
+void report_duplicates(std::vector<ResourceResult>& resources,
+                       const std::vector<std::optional<ObjectIdentity>>& identities) {
+  std::map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    if (!identities[i]) continue;
+    auto [at, fresh] = first.emplace(identities[i]->key, i);
+    if (fresh) continue;
+    const ResourceResult& original = resources[at->second];
+    const Mark original_mark = identities[at->second]->name_mark;
+    ResourceResult& duplicate = resources[i];
+    const Mark mark = identities[i]->name_mark;
+    const std::string where = location_prefix(Location{original.file, original_mark.line, original_mark.column, {}});
+    duplicate.findings.push_back(
+        {Severity::error, "duplicate-object", Location{duplicate.file, mark.line, mark.column, "metadata.name"},
+         fmt::format("duplicate object: {} {} is defined before, at {}", duplicate.kind,
+                     duplicate.namespace_.empty() ? duplicate.name : duplicate.namespace_ + "/" + duplicate.name,
+                     where.substr(0, where.size() - 2))});
+    if (duplicate.status == ResourceStatus::valid) duplicate.status = ResourceStatus::invalid;
+  }
+}
+
+} // namespace intentctl

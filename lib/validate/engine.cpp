@@ -1,0 +1,197 @@
+// The run over many files: read them (in parallel), register the CRDs they
+// carry, then parse and check every document (in parallel), then the checks
+// across files (duplicates). Each file's results go to its own slot, so the
+// output is in input order whatever the number of workers; a file's text and
+// tree are freed as soon as it is checked.
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/interrupt.hpp"
+#include "validate/engine.hpp"
+#include "validate/sources.hpp"
+
+namespace intentctl {
+
+namespace {
+
+struct FileWork {
+  InputFile input;
+  Source source;
+  std::optional<ParsedStream> stream;
+  std::vector<std::vector<SchemaViolation>> crd_problems; // per document, for CRDs in the input
+  std::vector<ResourceResult> results;
+  std::vector<std::optional<ObjectIdentity>> identities;
+};
+
+// Inputs nest deeper than the reader's default allows when they carry CRDs
+// (every schema level is properties + the property); the reader keeps its own
+// stack, and the checks recurse at most this deep.
+ReadLimits input_limits() {
+  ReadLimits limits;
+  limits.max_depth = 256;
+  limits.reject_duplicate_keys = false; // reported as findings instead (errors with --strict)
+  return limits;
+}
+
+unsigned worker_count(const ValidateOptions& options, std::size_t tasks) {
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, tasks)));
+}
+
+// Runs task(i, worker) for every i < count on the workers (worker < workers);
+// the first exception is rethrown once all have stopped.
+template <typename Task>
+void parallel_for(std::size_t count, unsigned workers, Task task) {
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::atomic<bool> failed{false};
+  auto work = [&](unsigned worker) {
+    for (;;) {
+      const std::size_t i = next.fetch_add(1);
+      if (i >= count || failed.load() || interrupted()) return;
+      try {
+        task(i, worker);
+      } catch (...) {
+        if (!failed.exchange(true)) failure = std::current_exception();
+        return;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work, i);
+  work(0);
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+  throw_if_interrupted();
+}
+
+ResourceResult unreadable(const std::string& file, const Location& where, const std::string& message) {
+  ResourceResult result;
+  result.file = file;
+  result.mark = Mark{where.line, where.column};
+  result.status = ResourceStatus::error;
+  result.findings.push_back({Severity::error, "unreadable", where, message});
+  return result;
+}
+
+void read_file(FileWork& work, const ValidateOptions&, Io& io) {
+  if (!work.input.problem.empty()) {
+    work.results.push_back(unreadable(work.input.path, Location{work.input.path, 0, 0, {}},
+                                      fmt::format("cannot read: {}", work.input.problem)));
+    return;
+  }
+  try {
+    work.source = read_source(work.input.path, input_limits(), io.in, io.stdin_is_terminal);
+  } catch (const Error& error) {
+    if (work.input.path == "-") throw; // a terminal on stdin is a usage error for the whole run
+    work.results.push_back(unreadable(work.input.path, Location{work.input.path, 0, 0, {}}, error.message()));
+  }
+}
+
+void parse_file(FileWork& work) {
+  if (work.stream || !work.results.empty()) return;
+  try {
+    work.stream = parse_documents(work.source, input_limits());
+  } catch (const Error& error) {
+    Location where = error.where();
+    if (where.file.empty()) where.file = work.source.name;
+    work.results.push_back(unreadable(work.source.name, where, error.message()));
+  }
+}
+
+// The document a duplicate key belongs to: the last one starting at or before it.
+std::size_t document_at(const std::vector<Node>& documents, const Location& where) {
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    if (documents[i].mark.line < where.line ||
+        (documents[i].mark.line == where.line && documents[i].mark.column <= where.column))
+      index = i;
+  return index;
+}
+
+void check_file(FileWork& work, DocumentChecker& checker, const ValidateOptions& options) {
+  parse_file(work);
+  if (!work.stream) return;
+  const auto& documents = work.stream->documents;
+  DocumentContext context;
+  context.file = work.source.name;
+  context.kustomization_file = is_kustomization_file_name(work.input.path);
+  context.on_disk = work.input.path != "-";
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    context.crd_problems = i < work.crd_problems.size() ? &work.crd_problems[i] : nullptr;
+    CheckedDocument checked = checker.check(documents[i], context);
+    if (checked.identity) checked.identity->key = work.input.package + '\n' + checked.identity->key;
+    work.results.push_back(std::move(checked.result));
+    work.identities.push_back(std::move(checked.identity));
+  }
+  for (const DuplicateKey& duplicate : work.stream->duplicate_keys) {
+    if (documents.empty()) break;
+    ResourceResult& result = work.results[document_at(documents, duplicate.where)];
+    result.findings.push_back({options.strict ? Severity::error : Severity::warning, "duplicate-key", duplicate.where,
+                               fmt::format("duplicate key \"{}\"; the last value is used", duplicate.key)});
+    settle_status(result);
+  }
+  // Done with this file: give the memory back now rather than at the end.
+  work.stream.reset();
+  work.source.text = std::string();
+}
+
+void register_input_crds(std::vector<FileWork>& files, SchemaRegistry& registry) {
+  for (FileWork& work : files) {
+    if (!work.stream) continue;
+    const auto& documents = work.stream->documents;
+    work.crd_problems.resize(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i)
+      if (is_custom_resource_definition(documents[i]))
+        work.crd_problems[i] = registry.add_crd(work.source.name, documents[i], SchemaTier::input);
+  }
+}
+
+} // namespace
+
+ValidationReport run_validation(const ValidateOptions& options, Io& io) {
+  std::vector<std::string> paths = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
+  if (std::count(paths.begin(), paths.end(), "-") > 1) throw usage_error("standard input (-) can be read only once");
+  SchemaRegistry registry(options.schema_locations, options.strict);
+  for (const std::string& folder : options.crd_folders) registry.add_crd_folder(folder);
+
+  std::vector<FileWork> files;
+  for (InputFile& input : list_validation_inputs(paths)) files.push_back(FileWork{std::move(input), {}, {}, {}, {}, {}});
+  for (FileWork& work : files) // standard input first, on this thread: it may be a terminal (a usage error)
+    if (work.input.path == "-") read_file(work, options, io);
+
+  const unsigned workers = worker_count(options, files.size());
+  // 1. Read every file; parse now the ones that may hold CRDs, which must be
+  //    known before anything is checked against them.
+  parallel_for(files.size(), workers, [&](std::size_t i, unsigned) {
+    FileWork& work = files[i];
+    if (work.input.path != "-") read_file(work, options, io);
+    if (work.results.empty() && work.source.text.find("CustomResourceDefinition") != std::string::npos) parse_file(work);
+  });
+  register_input_crds(files, registry);
+  // 2. Parse and check; each worker keeps its own checker (and schema cache).
+  std::vector<std::unique_ptr<DocumentChecker>> checkers;
+  for (unsigned i = 0; i < workers; ++i) checkers.push_back(std::make_unique<DocumentChecker>(registry, options));
+  parallel_for(files.size(), workers, [&](std::size_t i, unsigned worker) { check_file(files[i], *checkers[worker], options); });
+
+  ValidationReport report;
+  report.files = files.size();
+  std::vector<std::optional<ObjectIdentity>> identities;
+  for (FileWork& work : files) {
+    work.identities.resize(work.results.size()); // unreadable files have results but no objects
+    for (std::size_t j = 0; j < work.results.size(); ++j) {
+      ResourceResult& result = work.results[j];
+      if (!result.findings.empty() && result.findings.front().rule == "unreadable") report.unreadable = true;
+      report.resources.push_back(std::move(result));
+      identities.push_back(std::move(work.identities[j]));
+    }
+  }
+  report_duplicates(report.resources, identities);
+  return report;
+}
+
+} // namespace intentctl

@@ -1,0 +1,65 @@
+// The checks of one document, shared by the file mode and the kpt function
+// mode, and the run over many files with parallel workers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "validate/registry.hpp"
+#include "validate/report.hpp"
+#include "validate/validate.hpp"
+
+namespace intentctl {
+
+// What identifies an object for the duplicate check: group, kind, namespace
+// (for objects that are not cluster-scoped) and name, within one package.
+struct ObjectIdentity {
+  std::string key;
+  Mark name_mark;
+};
+
+struct CheckedDocument {
+  ResourceResult result;
+  std::optional<ObjectIdentity> identity; // none for intents, local files, unnamed objects
+};
+
+struct DocumentContext {
+  std::string file;                 // for findings
+  bool kustomization_file = false;  // named like a kustomization: kind may be left out
+  bool on_disk = false;             // the file exists, so a kustomization's paths can be checked
+  const std::vector<SchemaViolation>* crd_problems = nullptr; // found when the CRD was registered
+};
+
+class DocumentChecker {
+ public:
+  DocumentChecker(SchemaRegistry& registry, const ValidateOptions& options);
+
+  CheckedDocument check(const Node& document, const DocumentContext& context);
+
+ private:
+  CheckedDocument check_object(const Node& document, const DocumentContext& context);
+  CheckedDocument check_intent_document(const Node& document, const DocumentContext& context, bool gpp);
+  const KindSchema* schema_for(const std::string& api_version, const std::string& kind);
+  bool skipped(const std::string& api_version, const std::string& kind) const;
+
+  SchemaRegistry& registry_;
+  const ValidateOptions& options_;
+  std::vector<std::pair<std::string, const KindSchema*>> cache_; // this worker's recent lookups
+};
+
+// Duplicate objects: the second and later definitions get a finding that
+// names the first. identities[i] belongs to resources[i].
+void report_duplicates(std::vector<ResourceResult>& resources,
+                       const std::vector<std::optional<ObjectIdentity>>& identities);
+
+// Sets each result's status from its findings (unless already error or skipped).
+void settle_status(ResourceResult& result);
+
+bool is_custom_resource_definition(const Node& document);
+
+// Reads and checks everything the options name; findings in input order
+// whatever the number of workers.
+ValidationReport run_validation(const ValidateOptions& options, Io& io);
+
+} // namespace intentctl

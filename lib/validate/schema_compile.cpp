@@ -1,0 +1,309 @@
+// Compiling openAPIV3Schema / JSON Schema documents into SchemaNode trees.
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "validate/schema.hpp"
+
+namespace intentctl {
+
+namespace {
+
+using Document = std::shared_ptr<const std::pair<Source, Node>>;
+
+std::uint8_t type_bit(std::string_view name) {
+  if (name == "object") return SchemaNode::object_bit;
+  if (name == "array") return SchemaNode::array_bit;
+  if (name == "string") return SchemaNode::string_bit;
+  if (name == "integer") return SchemaNode::integer_bit;
+  if (name == "number") return SchemaNode::number_bit | SchemaNode::integer_bit;
+  if (name == "boolean") return SchemaNode::boolean_bit;
+  if (name == "null") return SchemaNode::null_bit;
+  return 0;
+}
+
+// JSON Pointer segment: "a~1b" -> "a/b", "%25" -> "%".
+std::string unescape_pointer(std::string_view segment) {
+  std::string out;
+  for (std::size_t i = 0; i < segment.size(); ++i) {
+    const char c = segment[i];
+    if (c == '~' && i + 1 < segment.size() && (segment[i + 1] == '0' || segment[i + 1] == '1')) {
+      out.push_back(segment[++i] == '0' ? '~' : '/');
+    } else if (c == '%' && i + 2 < segment.size() && std::isxdigit(static_cast<unsigned char>(segment[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(segment[i + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(std::string(segment.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+const SchemaNode* SchemaNode::property(std::string_view key) const {
+  for (const auto& [name, schema] : properties)
+    if (name == key) return schema;
+  return nullptr;
+}
+
+std::string member_path(std::string_view parent, std::string_view key) {
+  const bool plain = !key.empty() && key.find_first_of(".[]\" ") == std::string_view::npos;
+  std::string path(parent);
+  if (plain) {
+    if (!path.empty()) path += '.';
+    path += key;
+  } else {
+    path += "[\"";
+    path += key;
+    path += "\"]";
+  }
+  return path;
+}
+
+class SchemaCompiler {
+ public:
+  SchemaCompiler(CompiledSchema& out, SchemaDialect dialect, SchemaDocumentLoader loader)
+      : out_(out), dialect_(dialect), loader_(std::move(loader)) {}
+
+  const SchemaNode* compile(const Document& document, const Node& schema, bool root, bool in_branch) {
+    const auto key = std::make_pair(&schema, (in_branch ? 1 : 0) | (root ? 2 : 0));
+    if (auto found = memo_.find(key); found != memo_.end()) return found->second;
+    if (++depth_ > 200) fail(document, schema, "schema nested or referenced more than 200 levels deep");
+    SchemaNode& node = out_.nodes_.emplace_back();
+    memo_[key] = &node;
+    if (const Node* ref = schema.is_object() ? schema.find("$ref") : nullptr) {
+      // Draft 4-7: a $ref replaces its siblings. The target gets its own node
+      // so that cycles resolve to the same pointer.
+      auto [target_document, target] = resolve(document, *ref);
+      const SchemaNode* resolved = compile(target_document, *target, root, in_branch);
+      --depth_;
+      node = *resolved;
+      memo_[key] = resolved;
+      return resolved;
+    }
+    fill(node, document, schema, root, in_branch);
+    --depth_;
+    return &node;
+  }
+
+ private:
+  [[noreturn]] void fail(const Document& document, const Node& at, const std::string& message) const {
+    throw input_error("invalid schema: " + message, location_of(document->first, at.mark));
+  }
+
+  const Node& expect(const Document& document, const Node& value, Node::Type type, std::string_view keyword) const {
+    if (value.type() != type)
+      fail(document, value, fmt::format("{} must be {}, not {}", keyword, type_name(type), type_name(value.type())));
+    return value;
+  }
+
+  std::size_t count(const Document& document, const Node& value, std::string_view keyword) const {
+    if (!value.is_number() || value.as_double() < 0 || value.text().find_first_of(".eE") != std::string::npos)
+      fail(document, value, fmt::format("{} must be a non-negative integer", keyword));
+    return static_cast<std::size_t>(value.as_double());
+  }
+
+  std::shared_ptr<const std::regex> regex(const Document& document, const Node& value) const {
+    expect(document, value, Node::Type::string, "pattern");
+    try {
+      return std::make_shared<const std::regex>(value.text(), std::regex::ECMAScript | std::regex::optimize);
+    } catch (const std::regex_error& error) {
+      fail(document, value, fmt::format("pattern \"{}\" is not a regular expression: {}", value.text(), error.what()));
+    }
+  }
+
+  std::pair<Document, const Node*> resolve(const Document& document, const Node& ref) {
+    expect(document, ref, Node::Type::string, "$ref");
+    const std::string& text = ref.text();
+    const auto hash = text.find('#');
+    const std::string file = text.substr(0, hash);
+    const std::string pointer = hash == std::string::npos ? "" : text.substr(hash + 1);
+    Document target = document;
+    if (!file.empty()) target = load(document, ref, file);
+    const Node* node = &target->second;
+    if (!pointer.empty()) {
+      if (pointer.front() != '/') fail(document, ref, fmt::format("$ref \"{}\": only JSON Pointers (#/...) are supported", text));
+      for (std::size_t start = 1;;) {
+        const auto slash = pointer.find('/', start);
+        node = step(*node, unescape_pointer(std::string_view(pointer).substr(start, slash - start)));
+        if (!node) fail(document, ref, fmt::format("$ref \"{}\" leads nowhere", text));
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+      }
+    }
+    return {target, node};
+  }
+
+  static const Node* step(const Node& node, const std::string& segment) {
+    if (node.is_object()) return node.find(segment);
+    if (!node.is_array() || segment.empty() || segment.size() > 9 ||
+        segment.find_first_not_of("0123456789") != std::string::npos)
+      return nullptr;
+    const std::size_t index = std::stoul(segment);
+    return index < node.items().size() ? &node.items()[index] : nullptr;
+  }
+
+  Document load(const Document& document, const Node& ref, const std::string& file) {
+    if (file.find("://") != std::string::npos)
+      fail(document, ref, fmt::format("$ref \"{}\": remote schemas are not fetched; keep the files in the schema folder", file));
+    const std::filesystem::path base = std::filesystem::path(document->first.name).parent_path();
+    const std::string path = (base / file).lexically_normal().string();
+    if (auto found = loaded_.find(path); found != loaded_.end()) return found->second;
+    Document loaded = loader_ ? loader_(path) : nullptr;
+    if (!loaded) fail(document, ref, fmt::format("$ref \"{}\": cannot read {}", ref.text(), path));
+    out_.documents_.push_back(loaded);
+    loaded_[path] = loaded;
+    return loaded;
+  }
+
+  std::vector<const SchemaNode*> list(const Document& document, const Node& value, std::string_view keyword) {
+    expect(document, value, Node::Type::array, keyword);
+    std::vector<const SchemaNode*> schemas;
+    for (const Node& item : value.items()) schemas.push_back(compile(document, item, false, true));
+    return schemas;
+  }
+
+  std::vector<std::string> strings(const Document& document, const Node& value, std::string_view keyword) const {
+    expect(document, value, Node::Type::array, keyword);
+    std::vector<std::string> names;
+    for (const Node& item : value.items()) names.push_back(expect(document, item, Node::Type::string, keyword).text());
+    return names;
+  }
+
+  bool flag(const Document& document, const Node& value, std::string_view keyword) const {
+    return expect(document, value, Node::Type::boolean, keyword).as_bool();
+  }
+
+  void types(SchemaNode& node, const Document& document, const Node& value) const {
+    std::vector<const Node*> names;
+    if (value.is_array())
+      for (const Node& item : value.items()) names.push_back(&item);
+    else names.push_back(&value);
+    for (const Node* name : names) {
+      const std::uint8_t bit = name->is_string() ? type_bit(name->text()) : 0;
+      if (bit == 0) fail(document, *name, fmt::format("unknown type {}", name->is_string() ? "\"" + name->text() + "\"" : std::string(type_name(name->type()))));
+      node.types |= bit;
+    }
+  }
+
+  void bound(std::optional<double>& limit, bool& exclusive, const Document& document, const Node& value) const {
+    if (value.is_bool()) {
+      exclusive = value.as_bool(); // OpenAPI 3.0 / draft 4: a flag beside minimum or maximum
+      return;
+    }
+    limit = expect(document, value, Node::Type::number, "exclusiveMinimum").as_double(); // draft 6+: the bound itself
+    exclusive = true;
+  }
+
+  void fill(SchemaNode& node, const Document& document, const Node& schema, bool root, bool in_branch) {
+    node.root = root;
+    if (schema.is_bool()) { // draft 6+: true accepts everything, false nothing
+      node.reject_all = !schema.as_bool();
+      return;
+    }
+    if (!schema.is_object()) fail(document, schema, fmt::format("a schema must be an object, not {}", type_name(schema.type())));
+    std::optional<double> exclusive_min_value, exclusive_max_value;
+    for (const auto& member : schema.members()) {
+      const std::string& k = member.key;
+      const Node& v = member.value;
+      if (k == "type") types(node, document, v);
+      else if (k == "nullable") node.nullable = flag(document, v, k);
+      else if (k == "x-kubernetes-preserve-unknown-fields") node.preserve_unknown = flag(document, v, k);
+      else if (k == "x-kubernetes-int-or-string") node.int_or_string = flag(document, v, k);
+      else if (k == "x-kubernetes-embedded-resource") node.embedded_resource = flag(document, v, k);
+      else if (k == "format") {
+        node.format = expect(document, v, Node::Type::string, k).text();
+        if (node.format == "int-or-string") node.int_or_string = true;
+      } else if (k == "properties") {
+        expect(document, v, Node::Type::object, k);
+        for (const auto& property : v.members())
+          node.properties.emplace_back(property.key, compile(document, property.value, false, false));
+      } else if (k == "patternProperties") {
+        expect(document, v, Node::Type::object, k);
+        for (const auto& property : v.members()) {
+          Node pattern = Node::string(property.key, property.key_mark);
+          node.pattern_properties.emplace_back(regex(document, pattern), compile(document, property.value, false, false));
+        }
+      } else if (k == "additionalProperties") {
+        if (v.is_bool()) node.extra = v.as_bool() ? SchemaNode::Extra::allowed : SchemaNode::Extra::forbidden;
+        else {
+          node.extra = SchemaNode::Extra::schema;
+          node.additional = compile(document, v, false, false);
+        }
+      } else if (k == "items") {
+        if (!v.is_array()) node.items = compile(document, v, false, false); // tuple forms are not checked
+      } else if (k == "propertyNames") node.property_names = compile(document, v, false, true);
+      else if (k == "required") node.required = strings(document, v, k);
+      else if (k == "enum") node.enum_values = expect(document, v, Node::Type::array, k).items();
+      else if (k == "const") node.const_value = v;
+      else if (k == "pattern") {
+        node.pattern = regex(document, v);
+        node.pattern_text = v.text();
+      } else if (k == "minimum") node.minimum = expect(document, v, Node::Type::number, k).as_double();
+      else if (k == "maximum") node.maximum = expect(document, v, Node::Type::number, k).as_double();
+      else if (k == "exclusiveMinimum") bound(exclusive_min_value, node.exclusive_minimum, document, v);
+      else if (k == "exclusiveMaximum") bound(exclusive_max_value, node.exclusive_maximum, document, v);
+      else if (k == "multipleOf") {
+        node.multiple_of = expect(document, v, Node::Type::number, k).as_double();
+        if (*node.multiple_of <= 0) fail(document, v, "multipleOf must be greater than 0");
+      } else if (k == "minLength") node.min_length = count(document, v, k);
+      else if (k == "maxLength") node.max_length = count(document, v, k);
+      else if (k == "minItems") node.min_items = count(document, v, k);
+      else if (k == "maxItems") node.max_items = count(document, v, k);
+      else if (k == "minProperties") node.min_properties = count(document, v, k);
+      else if (k == "maxProperties") node.max_properties = count(document, v, k);
+      else if (k == "uniqueItems") node.unique_items = flag(document, v, k);
+      else if (k == "allOf") node.all_of = list(document, v, k);
+      else if (k == "anyOf") node.any_of = list(document, v, k);
+      else if (k == "oneOf") node.one_of = list(document, v, k);
+      else if (k == "not") node.not_ = compile(document, v, false, true);
+      else if (k == "if") node.if_ = compile(document, v, false, true);
+      else if (k == "then") node.then_ = compile(document, v, false, true);
+      else if (k == "else") node.else_ = compile(document, v, false, true);
+      else if (k == "x-kubernetes-list-type") {
+        const std::string& type = expect(document, v, Node::Type::string, k).text();
+        if (type == "set") node.list_type = SchemaNode::ListType::set;
+        else if (type == "map") node.list_type = SchemaNode::ListType::map;
+        else if (type != "atomic") fail(document, v, fmt::format("unknown x-kubernetes-list-type \"{}\" (known: atomic, set, map)", type));
+      } else if (k == "x-kubernetes-list-map-keys") node.list_map_keys = strings(document, v, k);
+      // Everything else (description, default, example, x-kubernetes-validations, ...) does not constrain here.
+    }
+    if (exclusive_min_value) node.minimum = exclusive_min_value;
+    if (exclusive_max_value) node.maximum = exclusive_max_value;
+    if (node.list_type == SchemaNode::ListType::map && node.list_map_keys.empty())
+      fail(document, schema, "x-kubernetes-list-type: map needs x-kubernetes-list-map-keys");
+    node.reports_unknown = reports_unknown(node, in_branch);
+  }
+
+  bool reports_unknown(const SchemaNode& node, bool in_branch) const {
+    if (node.extra == SchemaNode::Extra::forbidden) return true;
+    if (dialect_ == SchemaDialect::json_schema) return false;
+    // Structural: value validations inside allOf/anyOf/oneOf/not cannot name
+    // fields of their own, so only the schema proper prunes.
+    const bool is_object = (node.types & SchemaNode::object_bit) != 0 || !node.properties.empty();
+    return is_object && !in_branch && !node.preserve_unknown && node.extra == SchemaNode::Extra::unspecified;
+  }
+
+  CompiledSchema& out_;
+  SchemaDialect dialect_;
+  SchemaDocumentLoader loader_;
+  std::map<std::pair<const Node*, int>, const SchemaNode*> memo_;
+  std::map<std::string, Document> loaded_;
+  int depth_ = 0;
+};
+
+std::shared_ptr<const CompiledSchema> CompiledSchema::compile(std::shared_ptr<const std::pair<Source, Node>> document,
+                                                             const Node& schema, SchemaDialect dialect,
+                                                             SchemaDocumentLoader loader, bool object_root) {
+  auto compiled = std::make_shared<CompiledSchema>();
+  compiled->dialect_ = dialect;
+  compiled->documents_.push_back(document);
+  SchemaCompiler compiler(*compiled, dialect, std::move(loader));
+  compiled->root_ = compiler.compile(document, schema, object_root, false);
+  return compiled;
+}
+
+} // namespace intentctl
