@@ -1,5 +1,6 @@
 // A small recursive-descent JSON reader. nlohmann_json does not report where a
 // value came from, and its depth is unbounded, so positions and limits live here.
+#include <array>
 #include <string>
 #include <unordered_set>
 
@@ -11,6 +12,13 @@
 namespace intentctl {
 
 namespace {
+
+// Characters a string may hold as they are: printable ASCII but '"' and '\\'.
+constexpr auto plain_in_string = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x20; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return table;
+}();
 
 class JsonParser {
  public:
@@ -145,11 +153,7 @@ class JsonParser {
       // Runs of plain ASCII (no quote, escape, control or multi-byte character)
       // are copied at once; they hold no newline, so only the column moves.
       std::size_t run = pos_;
-      while (run < text_.size()) {
-        const unsigned char r = static_cast<unsigned char>(text_[run]);
-        if (r == '"' || r == '\\' || r < 0x20 || r >= 0x80) break;
-        ++run;
-      }
+      while (run < text_.size() && plain_in_string[static_cast<unsigned char>(text_[run])]) ++run;
       if (run > pos_) {
         value.append(text_, pos_, run - pos_);
         column_ += static_cast<std::uint32_t>(run - pos_);
@@ -211,6 +215,16 @@ class JsonParser {
     append_utf8(value, code);
   }
 
+  // Items and members collect on a stack shared by all levels and move into
+  // their node at the end, exactly sized: growing each node's vector one by
+  // one would copy it again and again and leave it up to twice too large.
+  template <typename T>
+  static void move_from_stack(std::vector<T>& stack, std::size_t start, std::vector<T>& into) {
+    into.reserve(stack.size() - start);
+    for (std::size_t i = start; i < stack.size(); ++i) into.push_back(std::move(stack[i]));
+    stack.resize(start);
+  }
+
   Node parse_array(std::uint32_t depth, Mark at) {
     check_depth(depth);
     advance(); // [
@@ -220,8 +234,9 @@ class JsonParser {
       advance();
       return array;
     }
+    const std::size_t start = item_stack_.size();
     for (;;) {
-      array.push(parse_value(depth));
+      item_stack_.push_back(parse_value(depth));
       skip_blank();
       if (peek() == ',') {
         advance();
@@ -229,25 +244,29 @@ class JsonParser {
       }
       if (peek() == ']') {
         advance();
+        move_from_stack(item_stack_, start, array.items());
         return array;
       }
       fail(fmt::format("expected ',' or ']' in an array, found {}", describe_here()));
     }
   }
 
-  // Duplicate keys: a look through the members is cheapest for the small
-  // objects documents are made of; a large object gets a hash set, so that a
-  // hostile one with a million keys stays linear.
-  static bool seen_before(const Node& object, const std::string& key, std::unordered_set<std::string>& large) {
-    const auto& members = object.members();
-    if (members.size() < 16 && large.empty()) {
-      for (const auto& member : members)
-        if (member.key == key) return true;
-      return false;
+  // Duplicate keys among the object's members so far (members_[start...]): a
+  // look through them is cheapest for the small objects documents are made
+  // of; a large object gets a hash set, so that a hostile one with a million
+  // keys stays linear.
+  Node::Member* seen_before(std::size_t start, const std::string& key, std::unordered_set<std::string>& large) {
+    if (member_stack_.size() - start < 16 && large.empty()) {
+      for (std::size_t i = start; i < member_stack_.size(); ++i)
+        if (member_stack_[i].key == key) return &member_stack_[i];
+      return nullptr;
     }
     if (large.empty())
-      for (const auto& member : members) large.insert(member.key);
-    return !large.insert(key).second;
+      for (std::size_t i = start; i < member_stack_.size(); ++i) large.insert(member_stack_[i].key);
+    if (large.insert(key).second) return nullptr;
+    for (std::size_t i = start; i < member_stack_.size(); ++i)
+      if (member_stack_[i].key == key) return &member_stack_[i];
+    return nullptr;
   }
 
   Node parse_object(std::uint32_t depth, Mark at) {
@@ -260,6 +279,7 @@ class JsonParser {
       advance();
       return object;
     }
+    const std::size_t start = member_stack_.size();
     for (;;) {
       skip_blank();
       if (peek() != '"') fail(fmt::format("expected a member name in quotes, found {}", describe_here()));
@@ -267,13 +287,13 @@ class JsonParser {
       std::string key = parse_string();
       expect(':', "':' after a member name");
       Node value = parse_value(depth);
-      if (seen_before(object, key, seen)) {
+      if (Node::Member* earlier = seen_before(start, key, seen)) {
         Location where = location_of(source_, key_mark, key);
         if (limits_.reject_duplicate_keys) throw input_error("duplicate key \"" + key + "\"", where);
         out_.duplicate_keys.push_back({std::move(where), key});
-        object.set(std::move(key), std::move(value));
+        earlier->value = std::move(value); // the last one wins, where the first one stood
       } else {
-        object.add(std::move(key), std::move(value), key_mark);
+        member_stack_.push_back(Node::Member{std::move(key), key_mark, std::move(value)});
       }
       skip_blank();
       if (peek() == ',') {
@@ -282,6 +302,7 @@ class JsonParser {
       }
       if (peek() == '}') {
         advance();
+        move_from_stack(member_stack_, start, object.members());
         return object;
       }
       fail(fmt::format("expected ',' or '}}' in an object, found {}", describe_here()));
@@ -292,6 +313,8 @@ class JsonParser {
   const std::string& text_;
   const ReadLimits& limits_;
   ParsedStream& out_;
+  std::vector<Node> item_stack_;
+  std::vector<Node::Member> member_stack_;
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
   std::uint32_t column_ = 1;

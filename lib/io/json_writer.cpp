@@ -62,8 +62,12 @@ void write(std::string& out, const Node& node, JsonStyle style, int depth) {
 
 void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
+  std::size_t plain = 0; // start of the run of characters that need no escape
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -72,11 +76,10 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out.push_back(ch);
+      default: out += fmt::format("\\u{:04x}", c);
     }
   }
+  out.append(text, plain, text.size() - plain);
   out.push_back('"');
 }
 

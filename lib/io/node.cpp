@@ -77,15 +77,11 @@ Node* Node::find(std::string_view key) {
 }
 
 Node& Node::push(Node value) {
-  // Room for a few at once: growing one by one costs a move of the whole
-  // vector each time, and most arrays and objects in documents are small.
-  if (items_.capacity() == 0) items_.reserve(4);
   items_.push_back(std::move(value));
   return items_.back();
 }
 
 Node& Node::add(std::string key, Node value, Mark key_mark) {
-  if (members_.capacity() == 0) members_.reserve(4);
   members_.push_back(Member{std::move(key), key_mark, std::move(value)});
   return members_.back().value;
 }

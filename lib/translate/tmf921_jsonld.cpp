@@ -208,7 +208,7 @@ class JsonLdReader {
                                     int depth = 0) const;
   const Term& iri_term(std::string_view text, const Scope& scope, const Node& written) const;
   const Term& key_term(const Node::Member& member, const At& at) const;
-  std::vector<Term> types_of(const At& at) const;
+  std::vector<const Term*> types_of(const At& at) const;
   Name name_of(const Node& node, const At& at) const;
 
   // ---- graph
@@ -446,13 +446,13 @@ const Term& JsonLdReader::key_term(const Node::Member& member, const At& at) con
   }
 }
 
-std::vector<Term> JsonLdReader::types_of(const At& at) const {
-  std::vector<Term> types;
+std::vector<const Term*> JsonLdReader::types_of(const At& at) const {
+  std::vector<const Term*> types;
   const Node* type = at.node->is_object() ? at.node->find("@type") : nullptr;
   if (!type) return types;
   auto add = [&](const Node& item) {
     if (!item.is_string()) fail(item, type_mismatch(Node::Type::string, item));
-    types.push_back(iri_term(item.text(), *at.scope, item));
+    types.push_back(&iri_term(item.text(), *at.scope, item));
   };
   if (type->is_array()) for (const auto& item : type->items()) add(item);
   else add(*type);
@@ -556,15 +556,16 @@ bool JsonLdReader::holds_operator(const Node& value, const At& at) const {
 Kind JsonLdReader::kind_of(const At& at) const {
   if (!at.node->is_object()) return Kind::unknown;
   const auto types = types_of(at);
-  for (const auto& type : types) {
-    if (type.vocab != Vocab::icm) continue;
-    if (type.local == "Intent") return Kind::intent;
-    if (type.local == "DeliveryExpectation") return Kind::delivery;
-    if (type.local == "PropertyExpectation") return Kind::property;
-    if (type.local == "ReportingExpectation") return Kind::reporting;
-    if (type.local == "Condition") return Kind::condition;
-    if (type.local == "Context") return Kind::context;
-    if (type.local.size() > 11 && type.local.ends_with("Expectation")) return Kind::expectation;
+  for (const Term* type : types) {
+    if (type->vocab != Vocab::icm) continue;
+    const std::string& name = type->local;
+    if (name == "Intent") return Kind::intent;
+    if (name == "DeliveryExpectation") return Kind::delivery;
+    if (name == "PropertyExpectation") return Kind::property;
+    if (name == "ReportingExpectation") return Kind::reporting;
+    if (name == "Condition") return Kind::condition;
+    if (name == "Context") return Kind::context;
+    if (name.size() > 11 && name.ends_with("Expectation")) return Kind::expectation;
   }
   if (!types.empty()) return Kind::unknown;
   // Untyped nodes: told apart by what they hold.
@@ -598,7 +599,7 @@ void JsonLdReader::read(const Node& value, const std::string& path, const Node& 
   } else {
     const auto types = types_of(root);
     if (!types.empty() && kind_of(root) != Kind::intent)
-      fail(value, fmt::format("the expressionValue is a {}, not an icm:Intent", types.front().local));
+      fail(value, fmt::format("the expressionValue is a {}, not an icm:Intent", types.front()->local));
     intents.push_back(root);
   }
   if (intents.size() != 1)
@@ -688,7 +689,7 @@ ExpectationDraft JsonLdReader::read_expectation(const At& at, Kind kind, std::ve
       const Name type = name_of(member.value, at);
       if (draft.object_type.empty() && resolve_object_type(type.text, context_.mapping)) {
         draft.object_type = type.text;
-        draft.object_type_where = where(*type.node);
+        draft.object_type_where = location_of(source_, type.node->mark); // resolved already: only a fallback
       } else {
         note(*at.node, member, fmt::format("icm:deliveryType \"{}\": no 28.312 home; not carried over", type.text));
       }
@@ -763,13 +764,13 @@ void JsonLdReader::read_object(const Node& value, const At& parent, ExpectationD
   }
   if (const Node* id = object.node->find("@id"); id && id->is_string() && !starts_with(id->text(), "_:"))
     draft.object_instance = name_of(*id, object).text;
-  for (const auto& type : types_of(object)) {
+  for (const Term* type : types_of(object)) {
     const Node& written = *object.node->find("@type");
-    if (draft.object_type.empty() && resolve_object_type(type.local, context_.mapping)) {
-      draft.object_type = type.local;
-      draft.object_type_where = where(written);
+    if (draft.object_type.empty() && resolve_object_type(type->local, context_.mapping)) {
+      draft.object_type = type->local;
+      draft.object_type_where = location_of(source_, written.mark); // resolved already: only a fallback
     } else {
-      note(written, fmt::format("icm:target type \"{}\" is not a 28.312 objectType; not carried over", type.local));
+      note(written, fmt::format("icm:target type \"{}\" is not a 28.312 objectType; not carried over", type->local));
     }
   }
   for (const auto& member : object.node->members()) {

@@ -1,5 +1,6 @@
 #include "translate/translate.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -43,21 +44,36 @@ void check_intent(const Intent& intent, const Source& source, const Node& docume
   }
 }
 
-std::string render_output(const std::vector<Intent>& intents, const TranslateOptions& options) {
+// Written one intent at a time, each let go once written, so that a stream of
+// thousands never has all of its output trees in memory at once.
+std::string render_output(std::vector<Intent>& intents, const TranslateOptions& options) {
   std::string text;
   if (options.format == "yaml") {
     for (std::size_t i = 0; i < intents.size(); ++i) {
       if (i || intents.size() > 1) text += "---\n";
       write_yaml(text, to_node(intents[i], options.layout));
+      intents[i] = Intent{};
     }
     return text;
   }
   if (intents.size() == 1) {
     write_json(text, to_node(intents.front(), options.layout));
   } else {
-    Node list = Node::array();
-    for (const auto& intent : intents) list.push(to_node(intent, options.layout));
-    write_json(text, list);
+    // The JSON list, each element indented as write_json indents the items of a list.
+    text += intents.empty() ? "[" : "[\n  ";
+    std::string one;
+    for (std::size_t i = 0; i < intents.size(); ++i) {
+      if (i) text += ",\n  ";
+      one.clear();
+      write_json(one, to_node(intents[i], options.layout));
+      intents[i] = Intent{};
+      for (std::size_t line = 0, end; line < one.size(); line = end + 1) {
+        end = std::min(one.find('\n', line), one.size());
+        text.append(one, line, end - line);
+        if (end < one.size()) text += "\n  ";
+      }
+    }
+    text += intents.empty() ? "]" : "\n]";
   }
   text += '\n';
   return text;
@@ -127,7 +143,7 @@ ExitClass translate(const TranslateOptions& options, Io& io) {
   std::set<std::string> intent_ids;
   for (const auto& input : inputs) {
     const Source source = read_source(input, ReadLimits{}, io.in, io.stdin_is_terminal);
-    const ParsedStream stream = parse_documents(source, ReadLimits{});
+    ParsedStream stream = parse_documents(source, ReadLimits{});
     if (stream.documents.empty()) throw input_error("no intent found in the input", location_of(source, Mark{1, 1}));
     TranslateContext context{source, mapping, delta};
     auto translate_one = [&](const Node& document) {
@@ -140,7 +156,7 @@ ExitClass translate(const TranslateOptions& options, Io& io) {
         intents.push_back(std::move(intent));
       }
     };
-    for (const Node& document : stream.documents) {
+    for (Node& document : stream.documents) {
       // A JSON array of intents is several documents in one.
       if (document.is_array()) {
         if (document.items().empty()) throw input_error("empty list: no intent found", location_of(source, document.mark));
@@ -148,6 +164,7 @@ ExitClass translate(const TranslateOptions& options, Io& io) {
       } else {
         translate_one(document);
       }
+      document = Node{}; // translated: its memory serves the documents still to come
     }
   }
 
