@@ -111,19 +111,21 @@ class SitePublisher {
     }
   }
 
-  void persist_staged_objects() {
-    git_odb* raw = nullptr;
-    git::check(git_repository_odb(&raw, repo_.get()), "cannot open the object database");
-    git::Odb odb(raw);
-    git::Buffer pack;
-    git::check(git_mempack_dump(&pack.buf, repo_.get(), staging_), "cannot pack the new objects");
-    git_odb_writepack* writer = nullptr;
-    git::check(git_odb_write_pack(&writer, odb.get(), nullptr, nullptr), "cannot write to the cache");
-    git_indexer_progress stats{};
-    const int appended = writer->append(writer, pack.buf.ptr, pack.buf.size, &stats);
-    const int committed = appended < 0 ? appended : writer->commit(writer, &stats);
-    writer->free(writer);
-    git::check(committed, "cannot write the new objects to the cache " + cache_path_);
+  // Writes what commit adds to head (the commit, its new trees and blobs) as
+  // one pack into the cache, then empties the in-memory store.
+  void persist_staged_objects(const git_oid& commit, const git_commit* head) {
+    git_packbuilder* raw_builder = nullptr;
+    git::check(git_packbuilder_new(&raw_builder, repo_.get()), "cannot pack the new objects");
+    std::unique_ptr<git_packbuilder, git::Deleter<git_packbuilder, git_packbuilder_free>> builder(raw_builder);
+    git_revwalk* raw_walk = nullptr;
+    git::check(git_revwalk_new(&raw_walk, repo_.get()), "cannot pack the new objects");
+    git::Revwalk walk(raw_walk);
+    git::check(git_revwalk_push(walk.get(), &commit), "cannot pack the new objects");
+    if (head) git::check(git_revwalk_hide(walk.get(), git_commit_id(head)), "cannot pack the new objects");
+    git::check(git_packbuilder_insert_walk(builder.get(), walk.get()), "cannot pack the new objects");
+    const std::string pack_folder = cache_path_ + "/objects/pack";
+    git::check(git_packbuilder_write(builder.get(), pack_folder.c_str(), 0, nullptr, nullptr),
+               "cannot write the new objects to the cache " + cache_path_);
     git::check(git_mempack_reset(staging_), "cannot stage objects in memory");
   }
 
@@ -131,7 +133,8 @@ class SitePublisher {
 
   Planner publish_planner() {
     const SiteTree tree = write_site_tree(repo_.get(), request_.folder);
-    const std::vector<std::string> intent_ids = collect_intent_ids(request_.folder);
+    const std::vector<std::string> intent_ids =
+        collect_intent_ids(tree, fmt::format("{}.{}.intent-ids", cache_path_, site_.name));
     const std::vector<std::string> path = split_site_path(site_.path);
     return [this, tree, intent_ids, path](const git_commit* head) -> std::optional<Plan> {
       git::Tree head_tree = head ? git::lookup_tree(repo_.get(), *git_commit_tree_id(head)) : git::Tree();
@@ -210,7 +213,7 @@ class SitePublisher {
         return;
       }
       const git_oid commit = make_commit(head.get(), *plan);
-      persist_staged_objects();
+      persist_staged_objects(commit, head.get());
       if (push(commit) == PushResult::pushed) {
         outcome_.commit = git::oid_hex(commit);
         outcome_.pushed = true;

@@ -9,12 +9,15 @@
 #include <sstream>
 #include <filesystem>
 #include <optional>
+#include <fstream>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <git2/sys/mempack.h>
 
 #include "core/error.hpp"
+#include "io/files.hpp"
 #include "io/reader.hpp"
 #include "krm/resource.hpp"
 #include "publish/git.hpp"
@@ -48,9 +51,14 @@ std::string read_whole_file(const fs::path& path) {
   return content;
 }
 
+bool is_yaml(const fs::path& path) {
+  const auto extension = path.extension();
+  return extension == ".yaml" || extension == ".yml";
+}
+
 class FolderWriter {
  public:
-  explicit FolderWriter(git_repository* repo) : repo_(repo) {
+  FolderWriter(git_repository* repo, const fs::path& root) : repo_(repo), intents_(root / "apps" / "intent") {
     git_odb* odb = nullptr;
     git::check(git_repository_odb(&odb, repo), "cannot open the object database");
     odb_.reset(odb);
@@ -72,6 +80,7 @@ class FolderWriter {
   }
 
   std::size_t files() const { return files_; }
+  std::vector<std::pair<std::string, git_oid>>& intent_files() { return intent_files_; }
 
  private:
   void add_entry(git_treebuilder* builder, const fs::path& path) {
@@ -90,6 +99,7 @@ class FolderWriter {
       const std::string content = read_whole_file(path);
       write_blob(id, content, path);
       mode = (info.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+      if (path.parent_path() == intents_ && is_yaml(path)) intent_files_.emplace_back(path.string(), id);
       ++files_;
     } else if (S_ISLNK(info.st_mode)) {
       std::error_code error;
@@ -112,8 +122,10 @@ class FolderWriter {
   }
 
   git_repository* repo_;
+  fs::path intents_;
   git::Odb odb_;
   std::size_t files_ = 0;
+  std::vector<std::pair<std::string, git_oid>> intent_files_;
 };
 
 git_oid empty_tree(git_repository* repo) {
@@ -133,11 +145,12 @@ SiteTree write_site_tree(git_repository* repo, const std::string& folder) {
     throw input_error("no rendered tree here (run 'intentctl render' first, or give the folder that holds one "
                       "folder per site)",
                       file_location(folder));
-  FolderWriter writer(repo);
+  FolderWriter writer(repo, folder);
   SiteTree tree;
   const auto id = writer.write_folder(folder);
   tree.id = id ? *id : empty_tree(repo);
   tree.files = writer.files();
+  tree.intent_files = std::move(writer.intent_files());
   return tree;
 }
 
@@ -156,27 +169,76 @@ git_oid site_tree_id(const std::string& folder) {
   return write_site_tree(repo.get(), folder).id;
 }
 
+namespace {
+
+// The ids the ConfigMaps of one file give (see collect_intent_ids).
+std::vector<std::string> intent_ids_in(const std::string& file) {
+  std::istringstream no_stdin;
+  const Source source = read_source(file, ReadLimits{}, no_stdin, false);
+  std::vector<std::string> ids;
+  for (const Node& document : parse_documents(source, ReadLimits{}).documents) {
+    if (!document.is_object() || resource_id(document).kind != "ConfigMap") continue;
+    const std::string expectation = label(document, "expectation.nephio.org/id");
+    if (expectation.empty()) continue;
+    std::string intent = annotation(document, "expectation.nephio.org/intent-id"); // what render writes
+    if (intent.empty()) intent = label(document, "intent.nephio.org/id");
+    ids.push_back(intent.empty() ? expectation : intent);
+  }
+  return ids;
+}
+
+// memo_file: one line per blob, "<40 hex>\tid\tid...".
+std::unordered_map<std::string, std::vector<std::string>> read_memo(const std::string& memo_file) {
+  std::unordered_map<std::string, std::vector<std::string>> memo;
+  std::ifstream in(memo_file);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string blob, id;
+    if (!std::getline(fields, blob, '\t') || blob.size() != GIT_OID_HEXSZ) continue;
+    auto& ids = memo[blob];
+    while (std::getline(fields, id, '\t'))
+      if (!id.empty()) ids.push_back(id);
+  }
+  return memo;
+}
+
+bool fits_memo_line(const std::vector<std::string>& ids) {
+  return std::none_of(ids.begin(), ids.end(),
+                      [](const std::string& id) { return id.find_first_of("\t\n") != std::string::npos; });
+}
+
+} // namespace
+
 std::vector<std::string> collect_intent_ids(const std::string& folder) {
   const fs::path intents = fs::path(folder) / "apps" / "intent";
   std::error_code error;
   if (!fs::is_directory(intents, error)) return {};
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(intents, error)) {
-    const auto extension = entry.path().extension();
-    if ((extension == ".yaml" || extension == ".yml") && entry.is_regular_file()) files.push_back(entry.path());
-  }
   std::set<std::string> ids;
-  std::istringstream no_stdin;
-  for (const auto& file : files) {
-    const Source source = read_source(file.string(), ReadLimits{}, no_stdin, false);
-    for (const Node& document : parse_documents(source, ReadLimits{}).documents) {
-      if (!document.is_object() || resource_id(document).kind != "ConfigMap") continue;
-      const std::string expectation = label(document, "expectation.nephio.org/id");
-      if (expectation.empty()) continue;
-      std::string intent = annotation(document, "expectation.nephio.org/intent-id"); // what render writes
-      if (intent.empty()) intent = label(document, "intent.nephio.org/id");
-      ids.insert(intent.empty() ? expectation : intent);
-    }
+  for (const auto& entry : fs::directory_iterator(intents, error))
+    if (is_yaml(entry.path()) && entry.is_regular_file())
+      for (auto& id : intent_ids_in(entry.path().string())) ids.insert(std::move(id));
+  return {ids.begin(), ids.end()};
+}
+
+std::vector<std::string> collect_intent_ids(const SiteTree& tree, const std::string& memo_file) {
+  auto memo = read_memo(memo_file);
+  std::set<std::string> ids;
+  std::string kept;
+  for (const auto& [file, blob] : tree.intent_files) {
+    const std::string key = git::oid_hex(blob);
+    auto found = memo.find(key);
+    if (found == memo.end()) found = memo.emplace(key, intent_ids_in(file)).first;
+    ids.insert(found->second.begin(), found->second.end());
+    if (!fits_memo_line(found->second)) continue;
+    kept += key;
+    for (const auto& id : found->second) kept += '\t' + id;
+    kept += '\n';
+  }
+  // Only a cache: when it cannot be written, the next publish reads the files again.
+  try {
+    write_file_atomically(memo_file, kept);
+  } catch (const Error&) {
   }
   return {ids.begin(), ids.end()};
 }

@@ -14,6 +14,9 @@ namespace intentctl {
 struct SiteTree {
   git_oid id{};           // the folder's tree
   std::size_t files = 0;  // blobs in it
+  // The files where render keeps the expectation ConfigMaps (apps/intent/*),
+  // with their blob ids, so their intent ids can be remembered by content.
+  std::vector<std::pair<std::string, git_oid>> intent_files;
 };
 
 // Writes the folder's files into repo's object database (objects already there
@@ -32,5 +35,11 @@ git_oid site_tree_id(const std::string& folder);
 // intent.nephio.org/id) or, when none is recorded, the expectation's id.
 // Sorted, no duplicates.
 std::vector<std::string> collect_intent_ids(const std::string& folder);
+
+// The same for a tree written by write_site_tree, reading only the files whose
+// content memo_file (a cache of blob id -> ids) does not know yet, and then
+// rewriting memo_file with the files of this tree. Publishing a change to one
+// of 10,000 files then parses one file, not 10,000.
+std::vector<std::string> collect_intent_ids(const SiteTree& tree, const std::string& memo_file);
 
 } // namespace intentctl

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -181,6 +182,21 @@ TEST_CASE("intent ids come from the expectation ConfigMaps") {
                "    expectation.nephio.org/id: c-alone\n");
   folder.write("apps/intent/notes.txt", "kind: ConfigMap\n");
   CHECK(collect_intent_ids(folder.path.string()) == std::vector<std::string>{"c-alone", "robot-cell"});
+
+  // Remembered by content: a blob already in the memo is not read again.
+  ScratchRepo scratch;
+  const SiteTree tree = write_site_tree(scratch.repo.get(), folder.path.string());
+  CHECK(tree.intent_files.size() == 3); // notes.txt is not YAML
+  const std::string memo = (folder.path / "memo").string();
+  CHECK(collect_intent_ids(tree, memo) == std::vector<std::string>{"c-alone", "robot-cell"});
+  std::string c_blob;
+  for (const auto& [file, blob] : tree.intent_files)
+    if (file.ends_with("c.yml")) c_blob = git::oid_hex(blob);
+  std::ofstream(memo) << c_blob << "\tfrom-the-memo\n";
+  CHECK(collect_intent_ids(tree, memo) == std::vector<std::string>{"from-the-memo", "robot-cell"});
+  std::ifstream rewritten(memo);
+  const std::string text((std::istreambuf_iterator<char>(rewritten)), std::istreambuf_iterator<char>());
+  CHECK(std::count(text.begin(), text.end(), '\n') == 3);
 
   Scratch bare;
   CHECK(collect_intent_ids(bare.path.string()).empty());
