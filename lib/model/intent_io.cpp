@@ -49,6 +49,7 @@ void add_contexts(Node& object, const char* key, const std::vector<Context>& con
 
 Node to_node(const Context& context) {
   Node node = Node::object();
+  node.members().reserve(3); // sized up front: thousands of these are written in a stream
   node.add("contextAttribute", Node::string(context.attribute));
   node.add("contextCondition", Node::string(std::string(to_3gpp(context.condition))));
   node.add("contextValueRange", to_node(context.range));
@@ -57,6 +58,7 @@ Node to_node(const Context& context) {
 
 Node to_node(const Target& target) {
   Node node = Node::object();
+  node.members().reserve(4);
   node.add("targetName", Node::string(target.name));
   node.add("targetCondition", Node::string(std::string(to_3gpp(target.condition))));
   node.add("targetValueRange", to_node(target.range));
@@ -66,15 +68,18 @@ Node to_node(const Target& target) {
 
 Node to_node(const Expectation& expectation) {
   Node node = Node::object();
+  node.members().reserve(5);
   node.add("expectationId", Node::string(expectation.id));
   node.add("expectationVerb", Node::string(expectation.verb));
   Node object = Node::object();
+  object.members().reserve(3);
   object.add("objectType", Node::string(expectation.object.type));
   if (!expectation.object.instance.empty())
     object.add("objectInstance", Node::string(expectation.object.instance));
   add_contexts(object, "objectContexts", expectation.object.contexts);
   node.add("expectationObject", std::move(object));
   Node targets = Node::array();
+  targets.items().reserve(expectation.targets.size());
   for (const auto& target : expectation.targets) targets.push(to_node(target));
   node.add("expectationTargets", std::move(targets));
   add_contexts(node, "expectationContexts", expectation.contexts);
