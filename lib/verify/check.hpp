@@ -1,6 +1,7 @@
 // What one check (git, cluster or slo) of one site found.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,7 @@ struct CheckResult {
   std::vector<std::string> details; // diffs, the reconciler's errors, each missing object
   ExitClass error_class = ExitClass::external; // for state error: external or timeout
   bool permanent = false; // an error asking again will not fix (refused credentials)
+  std::chrono::microseconds elapsed{0}; // spent on this check, all passes together
 
   bool final() const { return state != CheckState::pending; }
 };

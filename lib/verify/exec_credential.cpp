@@ -78,11 +78,12 @@ void collect(int out_fd, int err_fd, Clock::time_point deadline, ProcessOutput& 
   int open = 2;
   char chunk[8192];
   while (open > 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left <= 0) {
+    const auto now = Clock::now();
+    if (now >= deadline) {
       output.timed_out = true;
       return;
     }
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now).count();
     const int ready = ::poll(fds, 2, static_cast<int>(std::min<long long>(left, 1000)));
     if (ready < 0 && errno != EINTR) return;
     for (int i = 0; i < 2; ++i) {

@@ -199,16 +199,18 @@ class Parser {
     if (number.front() == '.') number.insert(0, "0");
     if (number.starts_with("-.")) number.insert(1, "0");
     if (number.back() == '.') number.pop_back();
-    const std::size_t unit_start = pos_;
-    while (pos_ < text_.size() && peek() == ' ' && pos_ + 1 < text_.size() && unit_char(text_[pos_ + 1])) ++pos_;
-    std::string unit;
-    while (!at_end() && unit_char(peek())) unit += text_[pos_++];
-    if (unit.empty()) {
-      pos_ = unit_start;
-      return Quantity{number, name_unit};
-    }
+    // A unit right after the number must be a known one; after a space, only a
+    // known unit is taken (so "1 b<2" stops before "b", where a ',' is missing).
+    const std::size_t number_end = pos_;
+    std::size_t unit_start = pos_;
+    while (unit_start < text_.size() && text_[unit_start] == ' ') ++unit_start;
+    std::size_t unit_end = unit_start;
+    while (unit_end < text_.size() && unit_char(text_[unit_end])) ++unit_end;
+    const std::string unit(text_.substr(unit_start, unit_end - unit_start));
     const auto known = find_unit(unit);
+    if (unit.empty() || (!known && unit_start > number_end)) return Quantity{number, name_unit};
     if (!known) fail_at(unit_start, fmt::format("unknown unit \"{}\" (known: ms, s, us, Mbps, Gbps, %, ratio, ...)", unit));
+    pos_ = unit_end;
     return Quantity{number, std::string(known->symbol)};
   }
 

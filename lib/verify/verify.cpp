@@ -342,13 +342,23 @@ void run_slo(Run& run, SiteState& state, HttpClient& http) {
   result.slo = guarded("slo", [&] { return measure(run, state, http); });
 }
 
+// Runs one check and adds its time to the check's result.
+template <typename Step>
+void timed(CheckResult& check, Step step) {
+  const auto start = Clock::now();
+  const auto before = check.elapsed;
+  step();
+  check.elapsed = before + std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
+}
+
 void run_pass(Run& run, SiteState& state, HttpClient& http) {
   const auto start = Clock::now();
   const auto network_before = http.network_time();
   const std::size_t requests_before = http.requests();
-  run_git(run, state);
-  run_cluster(run, state, http);
-  run_slo(run, state, http);
+  SiteResult& result = state.result;
+  timed(result.git, [&] { run_git(run, state); });
+  timed(result.cluster, [&] { run_cluster(run, state, http); });
+  timed(result.slo, [&] { run_slo(run, state, http); });
   state.result.network += http.network_time() - network_before;
   state.result.requests += http.requests() - requests_before;
   state.result.elapsed += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
@@ -465,9 +475,11 @@ void print_results(Run& run, Io& io, std::chrono::microseconds elapsed) {
 void report_timing(const Run& run, Io& io) {
   for (const auto& state : run.states) {
     const SiteResult& result = state->result;
-    io.diagnostics.verbose(fmt::format("{}: {} requests, network {:.1f} ms, checks {:.1f} ms", result.site,
-                                       result.requests, static_cast<double>(result.network.count()) / 1e3,
-                                       static_cast<double>(result.elapsed.count()) / 1e3));
+    auto ms = [](std::chrono::microseconds time) { return static_cast<double>(time.count()) / 1e3; };
+    io.diagnostics.verbose(fmt::format("{}: {} requests, network {:.1f} ms, checks {:.1f} ms (git {:.1f}, cluster "
+                                       "{:.1f}, slo {:.1f})",
+                                       result.site, result.requests, ms(result.network), ms(result.elapsed),
+                                       ms(result.git.elapsed), ms(result.cluster.elapsed), ms(result.slo.elapsed)));
   }
 }
 
