@@ -107,6 +107,10 @@ Node resolve_scalar(std::string text, std::string_view tag, bool plain, Mark mar
   return Node::string(std::move(text), mark);
 }
 
+// Mappings this small find a repeated key by scanning their members, which is
+// faster than hashing every key; larger ones keep a set.
+constexpr std::size_t kKeyScanLimit = 16;
+
 struct Frame {
   Node node;
   std::string anchor;
@@ -114,9 +118,33 @@ struct Frame {
   std::string key;
   Mark key_mark;
   bool key_is_merge = false;
-  std::unordered_set<std::string> keys;
+  std::unique_ptr<std::unordered_set<std::string>> many_keys;
   std::vector<Node> merges; // values of "<<" keys, applied when the mapping ends
+
+  bool has_key(const std::string& name) const {
+    if (many_keys) return many_keys->count(name) != 0;
+    for (const auto& member : node.members())
+      if (member.key == name) return true;
+    return false;
+  }
+  // Call before adding the member named name.
+  void note_key(const std::string& name) {
+    if (!many_keys && node.members().size() + 1 > kKeyScanLimit) {
+      many_keys = std::make_unique<std::unordered_set<std::string>>();
+      for (const auto& member : node.members()) many_keys->insert(member.key);
+    }
+    if (many_keys) many_keys->insert(name);
+  }
 };
+
+// Whether a plain scalar may resolve to something other than a string (null,
+// bool, number), so that its text as a key must go through resolve_scalar.
+bool may_not_be_string(std::string_view text) {
+  if (text.empty()) return true;
+  const char c = text.front();
+  return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == '~' || c == 'n' || c == 'N' ||
+         c == 't' || c == 'T' || c == 'f' || c == 'F';
+}
 
 class YamlBuilder {
  public:
@@ -171,8 +199,13 @@ class YamlBuilder {
         const std::string_view tag = s.tag ? reinterpret_cast<const char*>(s.tag) : "";
         const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
         const bool merge_key = plain && text == "<<";
-        Node node = resolve_scalar(std::move(text), tag, plain, mark);
         count_direct(1, mark);
+        // A mapping key that is surely a string skips building a Node.
+        if (!s.anchor && !merge_key && tag.empty() && (!plain || !may_not_be_string(text)) && awaiting_key()) {
+          take_key(std::move(text), mark, false);
+          return;
+        }
+        Node node = resolve_scalar(std::move(text), tag, plain, mark);
         complete(std::move(node), anchor_of(s.anchor), merge_key);
         return;
       }
@@ -223,6 +256,16 @@ class YamlBuilder {
     stack_.push_back(std::move(frame));
   }
 
+  bool awaiting_key() const { return !stack_.empty() && stack_.back().node.is_object() && !stack_.back().have_key; }
+
+  void take_key(std::string key, Mark mark, bool merge_key) {
+    Frame& parent = stack_.back();
+    parent.have_key = true;
+    parent.key = std::move(key);
+    parent.key_mark = mark;
+    parent.key_is_merge = merge_key;
+  }
+
   void remember_anchor(const std::string& anchor, const Node& node) {
     if (anchor.empty()) return;
     anchors_[anchor] = {node, count_nodes(node)};
@@ -241,10 +284,7 @@ class YamlBuilder {
     }
     if (!parent.have_key) {
       if (!node.is_scalar()) fail("a mapping key must be a plain value, not a list or mapping", node.mark);
-      parent.have_key = true;
-      parent.key = node.text();
-      parent.key_mark = node.mark;
-      parent.key_is_merge = merge_key;
+      take_key(node.text(), node.mark, merge_key);
       return;
     }
     parent.have_key = false;
@@ -252,13 +292,14 @@ class YamlBuilder {
       parent.merges.push_back(std::move(node));
       return;
     }
-    if (!parent.keys.insert(parent.key).second) {
+    if (parent.has_key(parent.key)) {
       Location where = location_of(source_, parent.key_mark, parent.key);
       if (limits_.reject_duplicate_keys) throw input_error("duplicate key \"" + parent.key + "\"", where);
       out_.duplicate_keys.push_back({std::move(where), parent.key});
       parent.node.set(std::move(parent.key), std::move(node));
       return;
     }
+    parent.note_key(parent.key);
     parent.node.add(std::move(parent.key), std::move(node), parent.key_mark);
   }
 
@@ -272,7 +313,10 @@ class YamlBuilder {
       for (const Node* source : sources) {
         if (!source->is_object()) fail("a merge key (<<) takes a mapping or a list of mappings", source->mark);
         for (const auto& member : source->members())
-          if (frame.keys.insert(member.key).second) frame.node.add(member.key, member.value, member.key_mark);
+          if (!frame.has_key(member.key)) {
+            frame.note_key(member.key);
+            frame.node.add(member.key, member.value, member.key_mark);
+          }
       }
     }
   }
