@@ -113,6 +113,36 @@ std::size_t document_at(const std::vector<Node>& documents, const Location& wher
   return index;
 }
 
+bool before(Mark a, const Location& b) { return a.line < b.line || (a.line == b.line && a.column < b.column); }
+
+// The JSON path of a key that a mapping repeats. The reader kept the first
+// value's member; the mapping is the one holding that key before the repeat,
+// in the same column (block style) when there is one.
+struct KeyOwner {
+  std::string path;
+  Mark mark;
+  bool same_column = false;
+  bool found = false;
+};
+
+void find_key_owner(const Node& node, const std::string& path, const DuplicateKey& duplicate, KeyOwner& best) {
+  if (node.is_array()) {
+    for (std::size_t i = 0; i < node.items().size(); ++i)
+      find_key_owner(node.items()[i], fmt::format("{}[{}]", path, i), duplicate, best);
+    return;
+  }
+  if (!node.is_object()) return;
+  for (const auto& member : node.members()) {
+    if (member.key == duplicate.key && before(member.key_mark, duplicate.where)) {
+      const bool same_column = member.key_mark.column == duplicate.where.column;
+      const bool better = !best.found || (same_column && !best.same_column) ||
+                          (same_column == best.same_column && before(best.mark, Location{{}, member.key_mark.line, member.key_mark.column, {}}));
+      if (better) best = KeyOwner{member_path(path, member.key), member.key_mark, same_column, true};
+    }
+    find_key_owner(member.value, member_path(path, member.key), duplicate, best);
+  }
+}
+
 void check_file(FileWork& work, DocumentChecker& checker, const ValidateOptions& options) {
   parse_file(work);
   if (!work.stream) return;
@@ -130,9 +160,15 @@ void check_file(FileWork& work, DocumentChecker& checker, const ValidateOptions&
   }
   for (const DuplicateKey& duplicate : work.stream->duplicate_keys) {
     if (documents.empty()) break;
-    ResourceResult& result = work.results[document_at(documents, duplicate.where)];
-    result.findings.push_back({options.strict ? Severity::error : Severity::warning, "duplicate-key", duplicate.where,
-                               fmt::format("duplicate key \"{}\"; the last value is used", duplicate.key)});
+    const std::size_t index = document_at(documents, duplicate.where);
+    ResourceResult& result = work.results[index];
+    KeyOwner owner;
+    find_key_owner(documents[index], {}, duplicate, owner);
+    Location where = duplicate.where;
+    if (owner.found) where.path = owner.path;
+    result.findings.push_back({options.strict ? Severity::error : Severity::warning, "duplicate-key", where,
+                               fmt::format("duplicate key \"{}\" (first at line {}); the last value is used",
+                                           duplicate.key, owner.found ? owner.mark.line : duplicate.where.line)});
     settle_status(result);
   }
   // Done with this file: give the memory back now rather than at the end.

@@ -343,10 +343,19 @@ std::vector<SchemaViolation> check_intent(const Node& document, const IntentShap
       return &other != &wrapper && !is_wrapper(other.description) && extends(other.context, wrapper.context);
     });
   };
+  // Among alternatives (anyOf), the ones of the wrong type say least: when the
+  // value failed a rule of an alternative of its own type, that one speaks.
+  auto other_reason_here = [&](const valijson::ValidationResults::Error& type_error) {
+    return std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
+      return other.context == type_error.context && !is_wrapper(other.description) &&
+             other.description.rfind("Value type not permitted", 0) != 0;
+    });
+  };
   const Explainer explainer(focused.document, document);
   std::vector<SchemaViolation> violations;
   for (const auto& each : errors) {
     if (is_wrapper(each.description) && explained_below(each)) continue;
+    if (each.description.rfind("Value type not permitted", 0) == 0 && other_reason_here(each)) continue;
     SchemaViolation violation = explainer.explain(each);
     const bool seen = std::any_of(violations.begin(), violations.end(), [&](const SchemaViolation& v) {
       return v.path == violation.path && v.message == violation.message;

@@ -42,9 +42,9 @@ void check_name(const Node& name, const ResourceId& id, MetadataFindings& out) {
 void check_keys(const Node& map, const char* field, bool values_are_labels, MetadataFindings& out) {
   std::size_t bytes = 0;
   for (const auto& member : map.members()) {
-    const std::string path = member_path(std::string("metadata.") + field, member.key);
+    auto path = [&] { return member_path(std::string("metadata.") + field, member.key); };
     if (!is_qualified_name(member.key))
-      out.errors.push_back({member.key_mark, path, "name",
+      out.errors.push_back({member.key_mark, path(), "name",
                             fmt::format("\"{}\" is not a qualified name ([prefix/]name: the name at most 63 letters, "
                                         "digits, '-', '_' or '.', starting and ending with a letter or digit; the "
                                         "prefix a DNS-1123 subdomain)",
@@ -52,7 +52,7 @@ void check_keys(const Node& map, const char* field, bool values_are_labels, Meta
     if (!member.value.is_string()) continue; // the schema reports the type
     bytes += member.key.size() + member.value.text().size();
     if (values_are_labels && !is_label_value(member.value.text()))
-      out.errors.push_back({member.value.mark, path, "name",
+      out.errors.push_back({member.value.mark, path(), "name",
                             fmt::format("\"{}\" is not a label value (at most 63 letters, digits, '-', '_' or '.', "
                                         "starting and ending with a letter or digit)",
                                         member.value.text())});

@@ -346,21 +346,32 @@ class Checker {
                           Mark anchor, const char* keyword) {
     std::size_t matches = 0;
     std::vector<SchemaViolation> closest;
+    std::size_t closest_score = 0;
     bool have_closest = false;
     for (const SchemaNode* alternative : alternatives) {
       std::vector<SchemaViolation> found;
-      if (passes(value, *alternative, path, anchor, &found)) ++matches;
-      else if (!have_closest || found.size() < closest.size()) {
+      if (passes(value, *alternative, path, anchor, &found)) {
+        ++matches;
+        continue;
+      }
+      // Fewest problems wins; on a tie, an alternative of the value's own type.
+      const bool wrong_type = !found.empty() && found.front().rule == "type" && found.front().mark.line == value.mark.line &&
+                              found.front().mark.column == value.mark.column;
+      const std::size_t score = found.size() * 2 + (wrong_type ? 1 : 0);
+      if (!have_closest || score < closest_score) {
         closest = std::move(found);
+        closest_score = score;
         have_closest = true;
       }
     }
     const bool one_of = std::string_view(keyword) == "oneOf";
     if (matches == 0) {
-      std::string why = have_closest && !closest.empty()
-                            ? fmt::format("; closest: {}{}", closest.front().path.empty() ? "" : closest.front().path + ": ",
-                                          closest.front().message)
-                            : "";
+      std::string why;
+      if (have_closest && !closest.empty()) {
+        const std::string here = path.text();
+        const std::string& there = closest.front().path;
+        why = fmt::format("; closest: {}{}", there.empty() || there == here ? "" : there + ": ", closest.front().message);
+      }
       report(value.mark, path, "composition", fmt::format("matches none of the {} alternatives of {}{}", alternatives.size(), keyword, why));
     } else if (one_of && matches > 1) {
       report(value.mark, path, "composition", fmt::format("matches {} of the oneOf alternatives; exactly one must match", matches));

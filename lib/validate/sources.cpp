@@ -85,8 +85,15 @@ std::vector<InputFile> list_validation_inputs(const std::vector<std::string>& pa
     const fs::file_status status = fs::status(path, error);
     if (fs::is_directory(status)) {
       std::map<fs::path, std::string> packages;
-      for (const fs::path& file : walk(path, true))
-        files.push_back({file.string(), package_of(file, fs::path(path), packages), {}});
+      const fs::path top(path);
+      const std::vector<fs::path> found = walk(top, true);
+      const bool folder_of_trees =
+          std::none_of(found.begin(), found.end(), [&](const fs::path& file) { return file.parent_path() == top; });
+      for (const fs::path& file : found) {
+        std::string package = package_of(file, top, packages);
+        if (package.empty() && folder_of_trees) package = (top / file.lexically_relative(top).begin()->string()).string();
+        files.push_back({file.string(), std::move(package), {}});
+      }
     } else if (fs::exists(status)) {
       files.push_back({path, {}, {}});
     } else {

@@ -12,8 +12,10 @@ struct InputFile {
   std::string path;    // as given or found; "-" for standard input
   // The folder of the package the file belongs to: the nearest folder (inside
   // the folder named on the command line) that holds a kustomization or a
-  // Kptfile. Objects are only duplicates of each other within one package, so
-  // that a folder of site trees is one run. Empty for the common package.
+  // Kptfile; else, when the folder named holds only folders (render's
+  // <out>/<site>/ layout), the folder of the first level. Objects are only
+  // duplicates of each other within one package, so that a folder of site
+  // trees is one run. Empty for the common package (files named, stdin).
   std::string package;
   std::string problem; // why the path cannot be read (missing, not a file or folder)
 };
