@@ -61,10 +61,19 @@ std::vector<std::string> diff_lines(const std::string& diff) {
   return lines;
 }
 
+// The dry run's changes take the branch to the rendered tree; people read them
+// the other way round, from the rendered folder they have in front of them.
+std::string change_word(const std::string& status) {
+  if (status == "added") return "only in the rendered tree";
+  if (status == "deleted") return "only on the branch";
+  return "differs";
+}
+
 std::string change_list(const std::vector<FileChange>& changes) {
   std::string text;
   const std::size_t shown = std::min<std::size_t>(changes.size(), 3);
-  for (std::size_t i = 0; i < shown; ++i) text += (i ? ", " : "") + changes[i].status + " " + changes[i].path;
+  for (std::size_t i = 0; i < shown; ++i)
+    text += fmt::format("{}{} {}", i ? ", " : "", changes[i].path, change_word(changes[i].status));
   if (changes.size() > shown) text += fmt::format(", and {} more", changes.size() - shown);
   return text;
 }
