@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <exception>
 #include <memory>
 #include <thread>
@@ -135,9 +136,39 @@ class FileBuffer final : public TreeOutput {
   std::vector<std::pair<std::string, std::string>> files_;
 };
 
+// One batch of expectations' files, built by several threads, in order.
+struct Batch {
+  std::vector<FileBuffer> files;
+  std::vector<std::vector<std::string>> paths;
+};
+
+Batch build_batch(const std::vector<const RenderExpectation*>& entries, std::size_t start, std::size_t end,
+                  const Placement& placement, std::size_t threads) {
+  Batch batch{std::vector<FileBuffer>(threads), std::vector<std::vector<std::string>>(threads)};
+  std::vector<std::exception_ptr> failures(threads);
+  std::vector<std::thread> workers;
+  const std::size_t share = (end - start + threads - 1) / threads;
+  for (std::size_t t = 0; t < threads; ++t) {
+    const std::size_t from = std::min(end, start + t * share), to = std::min(end, from + share);
+    workers.emplace_back([&, from, to, t] {
+      try {
+        for (std::size_t i = from; i < to; ++i)
+          write_expectation(*entries[i], placement, batch.files[t], batch.paths[t]);
+      } catch (...) {
+        failures[t] = std::current_exception();
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  return batch;
+}
+
 // Rendering is independent per expectation, so large sites use every core to
-// build the files, batch by batch; one thread writes them, in order (files
-// created in one folder from several threads only contend for its lock).
+// build the files, batch by batch, while this thread writes the previous
+// batch, in order (files created in one folder from several threads would only
+// contend for its lock).
 void write_expectations(const SitePlan& plan, TreeOutput& out, std::vector<std::string>& paths) {
   const auto& entries = plan.expectations;
   const Placement placement{*plan.site, plan.namespace_};
@@ -146,30 +177,18 @@ void write_expectations(const SitePlan& plan, TreeOutput& out, std::vector<std::
     for (const RenderExpectation* entry : entries) write_expectation(*entry, placement, out, paths);
     return;
   }
-  constexpr std::size_t batch = 4096;
-  for (std::size_t start = 0; start < entries.size(); start += batch) {
-    const std::size_t end = std::min(entries.size(), start + batch);
-    const std::size_t share = (end - start + threads - 1) / threads;
-    std::vector<FileBuffer> buffers(threads);
-    std::vector<std::vector<std::string>> worker_paths(threads);
-    std::vector<std::exception_ptr> failures(threads);
-    std::vector<std::thread> workers;
+  constexpr std::size_t batch_size = 2048;
+  auto build = [&](std::size_t start) {
+    return std::async(std::launch::async, build_batch, std::cref(entries), start,
+                      std::min(entries.size(), start + batch_size), std::cref(placement), threads);
+  };
+  std::future<Batch> next = build(0);
+  for (std::size_t start = 0; start < entries.size(); start += batch_size) {
+    Batch batch = next.get();
+    if (start + batch_size < entries.size()) next = build(start + batch_size);
     for (std::size_t t = 0; t < threads; ++t) {
-      const std::size_t from = std::min(end, start + t * share), to = std::min(end, from + share);
-      workers.emplace_back([&, from, to, t] {
-        try {
-          for (std::size_t i = from; i < to; ++i) write_expectation(*entries[i], placement, buffers[t], worker_paths[t]);
-        } catch (...) {
-          failures[t] = std::current_exception();
-        }
-      });
-    }
-    for (auto& worker : workers) worker.join();
-    for (const auto& failure : failures)
-      if (failure) std::rethrow_exception(failure);
-    for (std::size_t t = 0; t < threads; ++t) {
-      buffers[t].forward(out);
-      paths.insert(paths.end(), worker_paths[t].begin(), worker_paths[t].end());
+      batch.files[t].forward(out);
+      paths.insert(paths.end(), batch.paths[t].begin(), batch.paths[t].end());
     }
   }
 }
