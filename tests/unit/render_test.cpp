@@ -197,3 +197,25 @@ TEST_CASE("flags that do not go together are usage errors") {
   function.inputs = {"x.json"};
   CHECK(run(function, "").error.find("--fn reads a ResourceList") != std::string::npos);
 }
+
+TEST_CASE("--mapping adds domains: their bundles, and CRDs for them") {
+  RenderOptions options;
+  options.to_stdout = true;
+  options.mapping_file = fixture("mapping.yaml");
+  const Run result = run(options, R"({"expectationId": "u1",
+      "expectationObject": {"objectType": "CoreNetwork", "objectContexts": [{"contextAttribute": "dnn", "contextValueRange": ["internet", "ims"]}]},
+      "expectationTargets": [{"targetName": "throughput", "targetCondition": ">", "targetValueRange": "10Gbps"}]})");
+  INFO(result.error);
+  REQUIRE(result.code == ExitClass::ok);
+  const auto objects = parse_yaml(Source{"out", result.out}, ReadLimits{}).documents;
+  const Node* bundle = find_object(objects, "UPFBundle", "upf-bundle-u1");
+  REQUIRE(bundle != nullptr);
+  CHECK(bundle->find("apiVersion")->text() == "upf.example.net/v1beta1");
+  CHECK(to_json(*bundle->find("spec"), JsonStyle::compact) ==
+        R"({"expectationId":"u1","expectationType":"UserPlane","dnns":["ims","internet"],)"
+        R"("dataPlane":{"throughput":{"condition":"GREATER_THAN","value":"10Gbps"}}})");
+  const Node* crd = find_object(objects, "CustomResourceDefinition", "upfbundles.upf.example.net");
+  REQUIRE(crd != nullptr);
+  CHECK(crd->find("spec")->find("versions")->items().front().find("name")->text() == "v1beta1");
+  CHECK(find_object(objects, "CustomResourceDefinition", "cnbundles.cn.nephio.org") != nullptr);
+}
