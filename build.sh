@@ -50,6 +50,14 @@ demo() {
   mkdir -p dist
   "$bin" translate samples/tmf921/urllc-robot-cell.json --output dist/intent.json
   cat dist/intent.json
+  echo "== intentctl render dist/intent.json -o dist"
+  "$bin" render dist/intent.json -o dist
+  echo "== intentctl validate dist/edge1"
+  "$bin" validate dist/edge1
+  echo "== intentctl publish dist   (no sites file: site edge1, local bare repository .intentctl/remotes/edge1-config.git)"
+  "$bin" publish dist
+  echo "== git log of .intentctl/remotes/edge1-config.git"
+  git --git-dir=.intentctl/remotes/edge1-config.git log --stat --format='%h %an %s%n%(trailers)' main | head -n 40
 }
 
 run_tests() {
