@@ -12,7 +12,7 @@ void define_render(CLI::App& app, Runner& run) {
   app.add_option("-o,--output", options->output_dir, "write one tree per site under DIR (DIR/<site>/...)")
       ->type_name("DIR");
   app.add_flag("--stdout", options->to_stdout, "write one multi-document YAML stream to standard output instead");
-  app.add_option("--site", options->sites, "render only this site (repeatable)")->type_name("NAME");
+  app.add_option("--site", options->sites, "render only this site (repeatable)")->type_name("NAME")->allow_extra_args(false);
   app.add_option("--sites", options->sites_file, "sites file (default: $INTENTCTL_SITES, else the single site edge1)")
       ->type_name("FILE");
   app.add_option("--namespace", options->namespace_,

@@ -16,11 +16,11 @@ _intentctl() {
     esac
   done
   if [[ -z $command ]]; then
-    COMPREPLY=($(compgen -W 'help translate render publish completion --help --version --verbose --quiet --no-color -v -q -h' -- "$cur"))
+    COMPREPLY=($(compgen -W 'help translate render validate publish verify completion --help --version --verbose --quiet --no-color -v -q -h' -- "$cur"))
     return
   fi
   case $command in
-    help) COMPREPLY=($(compgen -W 'help translate render publish completion' -- "$cur")) ;;
+    help) COMPREPLY=($(compgen -W 'help translate render validate publish verify completion' -- "$cur")) ;;
     translate)
       case $prev in
         -o|--format) COMPREPLY=($(compgen -W 'json yaml' -- "$cur")); return ;;
@@ -52,6 +52,21 @@ _intentctl() {
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
+    validate)
+      case $prev in
+        --kind) COMPREPLY=($(compgen -W 'auto tmf921 28312 krm' -- "$cur")); return ;;
+        --crds) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --schema-location) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        -o|--output) COMPREPLY=($(compgen -W 'text json junit sarif' -- "$cur")); return ;;
+        -j|--jobs) return ;;
+        --skip) return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '-h --help --kind --crds --schema-location -o --output -j --jobs --strict --summary --skip --fn -v --verbose -q --quiet --no-color' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
     publish)
       case $prev in
         --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
@@ -68,6 +83,29 @@ _intentctl() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '-h --help --site --all --sites -m --message --author --email --branch --dry-run --rollback -j --jobs --ssh-key --timeout --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
+    verify)
+      case $prev in
+        --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
+        --sites) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --commit) return ;;
+        --kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --context) return ;;
+        --metrics) return ;;
+        --metrics-kind) COMPREPLY=($(compgen -W 'prometheus json' -- "$cur")); return ;;
+        --slo) return ;;
+        --timeout) return ;;
+        --interval) return ;;
+        --report) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        -j|--jobs) return ;;
+        --cache) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        -o|--format) COMPREPLY=($(compgen -W 'text json junit' -- "$cur")); return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '-h --help --site --all --sites --commit --kubeconfig --context --metrics --metrics-kind --slo --wait --timeout --interval --rollback-on-failure --report -j --jobs --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
