@@ -16,6 +16,7 @@
 #include "io/writer.hpp"
 #include "model/mapping.hpp"
 #include "publish/cache.hpp"
+#include "publish/git.hpp"
 #include "publish/remote_url.hpp"
 #include "sites/sites.hpp"
 #include "verify/cluster.hpp"
@@ -160,6 +161,9 @@ std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
                       file_location(options.dir));
   run->cache_root = cache_root(options.cache_dir);
   run->base_dir = fs::current_path().string();
+  // libgit2 loads the system's CA certificates when it starts: process start-up,
+  // not part of any site's checks.
+  git::ensure_initialised();
   KubeconfigSource kubeconfigs(run->options);
   for (const Site* site : chosen_sites(run->options, run->sites))
     run->states.push_back(prepare_site(*run, *site, kubeconfigs));
