@@ -14,7 +14,7 @@ jobs=${JOBS:-$(nproc)}
 
 build_packages=(g++ cmake ninja-build pkg-config git libyaml-dev nlohmann-json3-dev libgit2-dev libfmt-dev
   doctest-dev libcli11-dev libvalijson-dev libcurl4-openssl-dev)
-test_packages=(python3 python3-jsonschema openssl lighttpd mandoc zsh fish hyperfine clang libclang-rt-14-dev dpkg-dev)
+test_packages=(python3 python3-jsonschema python3-yaml openssl lighttpd mandoc zsh fish hyperfine clang libclang-rt-14-dev dpkg-dev)
 
 missing_packages() {
   local pkg
@@ -58,6 +58,8 @@ demo() {
   "$bin" publish dist
   echo "== git log of .intentctl/remotes/edge1-config.git"
   git --git-dir=.intentctl/remotes/edge1-config.git log --stat --format='%h %an %s%n%(trailers)' main | head -n 40
+  echo "== intentctl verify dist   (git check; no kubeconfig and no metrics source: cluster and SLO checks are skipped)"
+  "$bin" verify dist
 }
 
 run_tests() {
