@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "io/reader.hpp"
+#include "io/yaml_internal.hpp"
 
 namespace intentctl {
 
@@ -92,7 +93,7 @@ bool is_null_word(std::string_view text) {
   return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
 }
 
-Node resolve_scalar(std::string text, std::string_view tag, bool plain, Mark mark) {
+Node resolve_scalar_text(std::string text, std::string_view tag, bool plain, Mark mark) {
   const bool tagged_string = tag == "tag:yaml.org,2002:str" || tag == "!";
   if (tagged_string || (!plain && tag.empty())) return Node::string(std::move(text), mark);
   if (is_null_word(text)) {
@@ -139,7 +140,7 @@ struct Frame {
 
 // Whether a plain scalar may resolve to something other than a string (null,
 // bool, number), so that its text as a key must go through resolve_scalar.
-bool may_not_be_string(std::string_view text) {
+bool may_not_be_string_text(std::string_view text) {
   if (text.empty()) return true;
   const char c = text.front();
   return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == '~' || c == 'n' || c == 'N' ||
@@ -201,11 +202,11 @@ class YamlBuilder {
         const bool merge_key = plain && text == "<<";
         count_direct(1, mark);
         // A mapping key that is surely a string skips building a Node.
-        if (!s.anchor && !merge_key && tag.empty() && (!plain || !may_not_be_string(text)) && awaiting_key()) {
+        if (!s.anchor && !merge_key && tag.empty() && (!plain || !may_not_be_string_text(text)) && awaiting_key()) {
           take_key(std::move(text), mark, false);
           return;
         }
-        Node node = resolve_scalar(std::move(text), tag, plain, mark);
+        Node node = resolve_scalar_text(std::move(text), tag, plain, mark);
         complete(std::move(node), anchor_of(s.anchor), merge_key);
         return;
       }
@@ -334,10 +335,26 @@ class YamlBuilder {
 
 } // namespace
 
-ParsedStream parse_yaml(const Source& source, const ReadLimits& limits) {
+namespace yaml_detail {
+
+Node resolve_scalar(std::string text, std::string_view tag, bool plain, Mark mark) {
+  return resolve_scalar_text(std::move(text), tag, plain, mark);
+}
+
+bool may_not_be_string(std::string_view text) { return may_not_be_string_text(text); }
+
+ParsedStream parse_with_libyaml(const Source& source, const ReadLimits& limits) {
   ParsedStream out;
   YamlBuilder(source, limits, out).run();
   return out;
+}
+
+} // namespace yaml_detail
+
+ParsedStream parse_yaml(const Source& source, const ReadLimits& limits) {
+  ParsedStream out;
+  if (yaml_detail::parse_block_subset(source, limits, out)) return out;
+  return yaml_detail::parse_with_libyaml(source, limits);
 }
 
 } // namespace intentctl
