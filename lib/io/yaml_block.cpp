@@ -26,9 +26,30 @@ bool is_space_or_end(const char* p, const char* end) { return p == end || *p == 
 // control characters: columns are byte offsets, and libyaml's rules about
 // them never come into play.
 bool plain_ascii(std::string_view text) {
-  for (unsigned char c : text)
-    if (c >= 0x7F || (c < 0x20 && c != '\n')) return false;
+  // Blocks without an early exit inside, so the compiler can vectorize the test.
+  constexpr std::size_t kBlock = 4096;
+  for (std::size_t at = 0; at < text.size(); at += kBlock) {
+    const std::size_t stop = std::min(text.size(), at + kBlock);
+    bool ok = true;
+    for (std::size_t i = at; i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      ok &= (c >= 0x20 && c < 0x7F) || c == '\n';
+    }
+    if (!ok) return false;
+  }
   return true;
+}
+
+// Characters that may not start a plain scalar here (flow collections and
+// quotes are read before this is asked).
+bool refused_plain_start(char c) {
+  switch (c) {
+    case '&': case '*': case '!': case '%': case '@': case '`': case '?': case ':': case ',':
+    case '[': case ']': case '{': case '}': case '#': case '|': case '>':
+      return true;
+    default:
+      return false;
+  }
 }
 
 class BlockReader {
@@ -191,7 +212,7 @@ class BlockReader {
       return;
     }
     plain = true;
-    if (std::strchr("&*!%@`?:,[]{}#|>", c) || (c == '-' && is_space_or_end(p_ + 1, end_))) throw GiveUp{};
+    if (refused_plain_start(c) || (c == '-' && is_space_or_end(p_ + 1, end_))) throw GiveUp{};
     const char* start = p_;
     const char* q = p_;
     while (q != end_ && *q != '\n') {
@@ -277,7 +298,7 @@ class BlockReader {
   Node block_mapping(int indent, std::size_t depth) {
     deeper(depth);
     Node mapping = Node::object(mark_at(p_));
-    std::vector<Node::Member> members;
+    const std::size_t first = member_stack_.size();
     std::unordered_set<std::string> many_keys;
     for (;;) {
       const char* key_start = p_;
@@ -287,32 +308,40 @@ class BlockReader {
       if (!key_follows() || static_cast<std::size_t>(p_ - key_start) > kMaxKeyLength) throw GiveUp{};
       if (plain && key == "<<") throw GiveUp{}; // merge keys
       if (plain && may_not_be_string(key)) key = resolve_scalar(std::move(key), {}, true, {}).text();
-      if (repeated(members, many_keys, key)) throw GiveUp{}; // libyaml reports (or keeps) repeats
+      if (repeated(first, many_keys, key)) throw GiveUp{}; // libyaml reports (or keeps) repeats
       const Mark key_mark = mark_at(key_start);
       while (*p_ == ' ') ++p_;
       ++p_; // ':'
       Node value = mapping_value(indent, depth);
-      members.push_back(Node::Member{std::move(key), key_mark, std::move(value)});
+      member_stack_.push_back(Node::Member{std::move(key), key_mark, std::move(value)});
       const Line next = significant_line();
       if (next.eof || next.marker || next.indent < indent) break;
       if (next.indent > indent) throw GiveUp{};
       p_ = next.content;
       if (*p_ == '-' && is_space_or_end(p_ + 1, end_)) throw GiveUp{}; // a sequence entry where a key belongs
     }
-    mapping.members().reserve(members.size());
-    for (auto& member : members) mapping.members().push_back(std::move(member));
+    move_from_stack(member_stack_, first, mapping.members());
     return mapping;
   }
 
-  static bool repeated(const std::vector<Node::Member>& members, std::unordered_set<std::string>& many_keys,
-                       const std::string& key) {
-    if (members.size() < kKeyScanLimit) {
-      for (const auto& member : members)
-        if (member.key == key) return true;
+  // Items and members collect on stacks shared by all levels, then move into
+  // their node at its exact size.
+  template <typename T>
+  static void move_from_stack(std::vector<T>& stack, std::size_t first, std::vector<T>& into) {
+    into.reserve(stack.size() - first);
+    for (std::size_t i = first; i < stack.size(); ++i) into.push_back(std::move(stack[i]));
+    stack.resize(first);
+  }
+
+  // Whether key is among the members collected since first.
+  bool repeated(std::size_t first, std::unordered_set<std::string>& many_keys, const std::string& key) const {
+    if (member_stack_.size() - first < kKeyScanLimit) {
+      for (std::size_t i = first; i < member_stack_.size(); ++i)
+        if (member_stack_[i].key == key) return true;
       return false;
     }
     if (many_keys.empty())
-      for (const auto& member : members) many_keys.insert(member.key);
+      for (std::size_t i = first; i < member_stack_.size(); ++i) many_keys.insert(member_stack_[i].key);
     return !many_keys.insert(key).second;
   }
 
@@ -360,7 +389,7 @@ class BlockReader {
   Node block_sequence(int indent, std::size_t depth) {
     deeper(depth);
     Node sequence = Node::array(mark_at(p_));
-    std::vector<Node> items;
+    const std::size_t first = item_stack_.size();
     for (;;) {
       ++p_; // '-'
       while (p_ != end_ && *p_ == ' ') ++p_;
@@ -370,9 +399,11 @@ class BlockReader {
         const Line next = significant_line();
         if (next.eof || next.marker || next.indent <= indent) throw GiveUp{}; // an empty entry
         p_ = next.content;
-        items.push_back(block_node(indent, depth + 1));
+        Node item = block_node(indent, depth + 1);
+        item_stack_.push_back(std::move(item));
       } else {
-        items.push_back(block_node(indent, depth + 1));
+        Node item = block_node(indent, depth + 1);
+        item_stack_.push_back(std::move(item));
       }
       const Line next = significant_line();
       if (next.eof || next.marker || next.indent < indent) break;
@@ -382,8 +413,7 @@ class BlockReader {
       if (!(*next.content == '-' && is_space_or_end(next.content + 1, end_))) break;
       p_ = next.content;
     }
-    sequence.items().reserve(items.size());
-    for (auto& item : items) sequence.items().push_back(std::move(item));
+    move_from_stack(item_stack_, first, sequence.items());
     return sequence;
   }
 
@@ -463,7 +493,8 @@ class BlockReader {
     const Mark mark = mark_at(p_);
     ++p_;
     Node node = open == '[' ? Node::array(mark) : Node::object(mark);
-    std::vector<Node::Member> members;
+    const std::size_t first_item = item_stack_.size();
+    const std::size_t first = member_stack_.size();
     std::unordered_set<std::string> many_keys;
     skip_flow_spaces();
     if (*p_ == (open == '[' ? ']' : '}')) {
@@ -475,7 +506,7 @@ class BlockReader {
         Node item = flow_item(depth);
         skip_flow_spaces();
         if (*p_ == ':') throw GiveUp{}; // [a: b]
-        node.items().push_back(std::move(item));
+        item_stack_.push_back(std::move(item));
       } else {
         const char* key_start = p_;
         if (*p_ == '[' || *p_ == '{') throw GiveUp{};
@@ -486,12 +517,12 @@ class BlockReader {
         if (*p_ != ':' || !(p_ + 1 != end_ && (p_[1] == ' '))) throw GiveUp{};
         if (plain && key == "<<") throw GiveUp{};
         if (plain && may_not_be_string(key)) key = resolve_scalar(std::move(key), {}, true, {}).text();
-        if (repeated(members, many_keys, key)) throw GiveUp{};
+        if (repeated(first, many_keys, key)) throw GiveUp{};
         ++p_;
         skip_flow_spaces();
         if (*p_ == ',' || *p_ == '}') throw GiveUp{}; // {k: } — an empty value
         Node value = flow_item(depth);
-        members.push_back(Node::Member{std::move(key), mark_at(key_start), std::move(value)});
+        member_stack_.push_back(Node::Member{std::move(key), mark_at(key_start), std::move(value)});
         skip_flow_spaces();
       }
       if (*p_ == ',') {
@@ -504,10 +535,8 @@ class BlockReader {
       ++p_;
       break;
     }
-    if (open == '{') {
-      node.members().reserve(members.size());
-      for (auto& member : members) node.members().push_back(std::move(member));
-    }
+    if (open == '{') move_from_stack(member_stack_, first, node.members());
+    else move_from_stack(item_stack_, first_item, node.items());
     return node;
   }
 
@@ -534,7 +563,7 @@ class BlockReader {
       return;
     }
     plain = true;
-    if (std::strchr("&*!%@`?:,[]{}#|>", c) || (c == '-' && is_space_or_end(p_ + 1, end_))) throw GiveUp{};
+    if (refused_plain_start(c) || (c == '-' && is_space_or_end(p_ + 1, end_))) throw GiveUp{};
     const char* start = p_;
     while (p_ != end_ && *p_ != '\n') {
       const char x = *p_;
@@ -549,6 +578,8 @@ class BlockReader {
   }
 
   const ReadLimits& limits_;
+  std::vector<Node::Member> member_stack_;
+  std::vector<Node> item_stack_;
   const char* p_;
   const char* end_;
   const char* line_start_;

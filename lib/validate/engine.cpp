@@ -5,6 +5,7 @@
 // tree are freed as soon as it is checked.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <thread>
 
@@ -189,7 +190,22 @@ void register_input_crds(std::vector<FileWork>& files, SchemaRegistry& registry)
 
 } // namespace
 
+// Seconds since a start, for the -v notes on where the time goes.
+class Stopwatch {
+ public:
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double seconds = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return seconds;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 ValidationReport run_validation(const ValidateOptions& options, Io& io) {
+  Stopwatch watch;
   std::vector<std::string> paths = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   if (std::count(paths.begin(), paths.end(), "-") > 1) throw usage_error("standard input (-) can be read only once");
   SchemaRegistry registry(options.schema_locations, options.strict);
@@ -201,6 +217,7 @@ ValidationReport run_validation(const ValidateOptions& options, Io& io) {
     if (work.input.path == "-") read_file(work, options, io);
 
   const unsigned workers = worker_count(options, files.size());
+  io.diagnostics.verbose(fmt::format("validate: {} files listed in {:.3f} s; {} workers", files.size(), watch.lap(), workers));
   // 1. Read every file; parse now the ones that may hold CRDs, which must be
   //    known before anything is checked against them.
   parallel_for(files.size(), workers, [&](std::size_t i, unsigned) {
@@ -209,10 +226,12 @@ ValidationReport run_validation(const ValidateOptions& options, Io& io) {
     if (work.results.empty() && work.source.text.find("CustomResourceDefinition") != std::string::npos) parse_file(work);
   });
   register_input_crds(files, registry);
+  io.diagnostics.verbose(fmt::format("validate: files read and CRDs registered in {:.3f} s", watch.lap()));
   // 2. Parse and check; each worker keeps its own checker (and schema cache).
   std::vector<std::unique_ptr<DocumentChecker>> checkers;
   for (unsigned i = 0; i < workers; ++i) checkers.push_back(std::make_unique<DocumentChecker>(registry, options));
   parallel_for(files.size(), workers, [&](std::size_t i, unsigned worker) { check_file(files[i], *checkers[worker], options); });
+  io.diagnostics.verbose(fmt::format("validate: documents parsed and checked in {:.3f} s", watch.lap()));
 
   ValidationReport report;
   report.files = files.size();
@@ -227,6 +246,7 @@ ValidationReport run_validation(const ValidateOptions& options, Io& io) {
     }
   }
   report_duplicates(report.resources, identities);
+  io.diagnostics.verbose(fmt::format("validate: results gathered and duplicates found in {:.3f} s", watch.lap()));
   return report;
 }
 
