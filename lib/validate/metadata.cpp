@@ -18,9 +18,15 @@ constexpr const char* kLabelRule =
     "characters";
 constexpr std::size_t kAnnotationBytes = 256 * 1024; // the API server's limit on all annotations together
 
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// The name of a qualified name: at most 63 of [A-Za-z0-9_.-], starting and
+// ending with a letter or digit.
 bool is_name_part(std::string_view name) {
-  // The name of a qualified name: what a label value is, but not empty.
-  return !name.empty() && is_label_value(name);
+  if (name.empty() || name.size() > 63 || !is_ascii_alnum(name.front()) || !is_ascii_alnum(name.back())) return false;
+  for (char c : name)
+    if (!is_ascii_alnum(c) && c != '-' && c != '_' && c != '.') return false;
+  return true;
 }
 
 void check_name(const Node& name, const ResourceId& id, MetadataFindings& out) {

@@ -25,34 +25,33 @@ bool has_resource_extension(std::string_view name) {
   return name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json");
 }
 
-// Path order as std::filesystem compares paths (folder by folder), without
-// splitting every path into parts: '/' sorts before every other character.
-bool path_before(const std::string& x, const std::string& y) {
-  const std::size_t n = std::min(x.size(), y.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    if (x[i] == y[i]) continue;
-    if (x[i] == '/') return true;
-    if (y[i] == '/') return false;
-    return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[i]);
+// Folder by folder, names sorted within each: the order std::filesystem's
+// path comparison gives, without sorting thousands of long paths. Symbolic
+// links to folders are not followed (no loops), as recursive iteration does.
+void walk_into(const std::string& folder, bool kustomizations_too, std::vector<std::string>& files) {
+  std::vector<std::pair<std::string, bool>> entries; // name, is a folder
+  std::error_code error;
+  fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    std::string name(file_name(it->path().native()));
+    if (is_hidden(name)) continue;
+    if (it->is_directory(error) && !it->is_symlink(error)) entries.emplace_back(std::move(name), true);
+    else if (it->is_regular_file(error) && (has_resource_extension(name) || (kustomizations_too && name == "Kustomization")))
+      entries.emplace_back(std::move(name), false);
   }
-  return x.size() < y.size();
+  std::sort(entries.begin(), entries.end());
+  const std::string prefix = folder == "/" ? folder : folder + "/";
+  for (const auto& [name, is_folder] : entries) {
+    if (is_folder) walk_into(prefix + name, kustomizations_too, files);
+    else files.push_back(prefix + name);
+  }
 }
 
 std::vector<std::string> walk(const std::string& folder, bool kustomizations_too) {
   std::vector<std::string> files;
-  std::error_code error;
-  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error), end;
-  for (; !error && it != end; it.increment(error)) {
-    const std::string& path = it->path().native();
-    const std::string_view name = file_name(path);
-    if (is_hidden(name)) {
-      if (it->is_directory(error)) it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file(error)) continue;
-    if (has_resource_extension(name) || (kustomizations_too && name == "Kustomization")) files.push_back(path);
-  }
-  std::sort(files.begin(), files.end(), path_before);
+  std::string top = folder;
+  while (top.size() > 1 && top.back() == '/') top.pop_back();
+  walk_into(top, kustomizations_too, files);
   return files;
 }
 
