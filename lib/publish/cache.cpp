@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -99,6 +100,36 @@ void ensure_origin(git_repository* repo, const RemoteUrl& remote, const std::str
     git::check(git_remote_set_url(repo, "origin", remote.url.c_str()), "cannot configure the cache " + where);
 }
 
+std::vector<fs::path> packs_in(const std::string& repository) {
+  std::vector<fs::path> packs;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(fs::path(repository) / "objects" / "pack", error))
+    if (entry.path().extension() == ".pack") packs.push_back(entry.path());
+  return packs;
+}
+
+// One pack with everything the references reach, then the old packs go.
+void merge_packs(git_repository* repo, const std::string& repository, const std::vector<fs::path>& old_packs) {
+  git_packbuilder* raw_builder = nullptr;
+  git::check(git_packbuilder_new(&raw_builder, repo), "cannot repack the cache " + repository);
+  std::unique_ptr<git_packbuilder, git::Deleter<git_packbuilder, git_packbuilder_free>> builder(raw_builder);
+  git_revwalk* raw_walk = nullptr;
+  git::check(git_revwalk_new(&raw_walk, repo), "cannot repack the cache " + repository);
+  git::Revwalk walk(raw_walk);
+  git::check(git_revwalk_push_glob(walk.get(), "refs/*"), "cannot repack the cache " + repository);
+  git::check(git_packbuilder_insert_walk(builder.get(), walk.get()), "cannot repack the cache " + repository);
+  const std::string folder = (fs::path(repository) / "objects" / "pack").string();
+  git::check(git_packbuilder_write(builder.get(), folder.c_str(), 0, nullptr, nullptr),
+             "cannot repack the cache " + repository);
+  const std::string kept = std::string("pack-") + git_packbuilder_name(builder.get()) + ".pack";
+  for (const auto& pack : old_packs) {
+    if (pack.filename() == kept) continue;
+    std::error_code ignored;
+    fs::remove(fs::path(pack).replace_extension(".idx"), ignored);
+    fs::remove(pack, ignored);
+  }
+}
+
 } // namespace
 
 git::Repository open_cache(const CachePaths& paths, const RemoteUrl& remote) {
@@ -114,6 +145,12 @@ git::Repository open_cache(const CachePaths& paths, const RemoteUrl& remote) {
                "cannot create the cache " + paths.repository);
   }
   git::Repository repo(raw);
+  if (const auto packs = packs_in(paths.repository); packs.size() > kMaxPacks) {
+    merge_packs(repo.get(), paths.repository, packs);
+    repo.reset();
+    git::check(git_repository_open_bare(&raw, paths.repository.c_str()), "cannot open the cache " + paths.repository);
+    repo.reset(raw);
+  }
   ensure_origin(repo.get(), remote, paths.repository);
   return repo;
 }

@@ -45,8 +45,12 @@ class CacheLock {
 };
 
 // Opens the cached clone, creating it when missing, with a remote "origin"
-// whose URL carries no credentials.
+// whose URL carries no credentials. Every publish adds a pack or two; once
+// there are more than kMaxPacks, they are merged into one (only what the
+// cache's references reach is kept), so lookups stay fast.
 git::Repository open_cache(const CachePaths& paths, const RemoteUrl& remote);
+
+inline constexpr std::size_t kMaxPacks = 32;
 
 // The bare repository at path, created (HEAD on branch) when it does not exist:
 // the embedded default site's remote.

@@ -69,6 +69,21 @@ wait $p1 && wait $p2 && pass || fail "concurrent publishes on one cache: $(cat p
 cat p1.out p2.out >both.out
 expect_contains both.out "up to date" "the second of two concurrent publishes finds nothing to do"
 
+# Every publish adds a pack to the cache; past 32 they are merged into one, and
+# the cache stays whole.
+for i in $(seq 1 36); do
+  echo "round: $i" >dist/edge1/round.yaml
+  "$INTENTCTL" publish >/dev/null 2>&1 </dev/null || fail "publish round $i"
+done
+cache_repo=$(ls -d "$XDG_CACHE_HOME"/intentctl/repos/edge1-config-*.git)
+packs=$(ls "$cache_repo"/objects/pack/*.pack | wc -l)
+[ "$packs" -le 33 ] && pass || fail "the cache holds $packs packs"
+git --git-dir="$cache_repo" fsck --no-dangling >fsck.out 2>&1 && pass || fail "cache fsck: $(cat fsck.out)"
+[ "$(git --git-dir="$cache_repo" show refs/remotes/origin/main:round.yaml)" = "round: 36" ] && pass || fail "cache after merging packs"
+rm dist/edge1/round.yaml
+run "$INTENTCTL" publish
+expect_rc 0 "publish after merging packs"
+
 # file:// and plain path remotes (a relative path is taken from the current folder).
 git init -q --bare --initial-branch=main remotes/by-url.git
 git init -q --bare --initial-branch=main remotes/by-path.git
