@@ -37,6 +37,22 @@ check_kubeconfig kc-ca-data.yaml "certificate-authority-data"
 "$FIXTURE" kubeconfig "$STATE" edge1 --ca insecure --token "$TOKEN" --out kc-insecure.yaml
 check_kubeconfig kc-insecure.yaml "insecure-skip-tls-verify"
 
+# tls-server-name: the certificate is checked for that name, not the URL's host.
+for name in localhost wrong.example; do
+  python3 - "$SCRATCH/kc-token.yaml" "$name" >"kc-sni-$name.yaml" <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1]))
+config["clusters"][0]["cluster"]["tls-server-name"] = sys.argv[2]
+print(json.dumps(config))
+PY
+done
+check_kubeconfig kc-sni-localhost.yaml "tls-server-name"
+run "$INTENTCTL" verify dist --sites sites.yaml --site edge1 --kubeconfig kc-sni-wrong.example.yaml
+expect_rc 3 "tls-server-name the certificate does not carry"
+expect_contains "$SCRATCH/out" "wrong.example" "names the expected name"
+run kube --kubeconfig kc-sni-wrong.example.yaml get rootsync -n config-management-system
+expect_rc 1 "kubectl refuses it too"
+
 # A CA that did not sign the server's certificate: both refuse to talk.
 "$FIXTURE" kubeconfig "$STATE" edge1 --ca other --token "$TOKEN" --out kc-other-ca.yaml
 run "$INTENTCTL" verify dist --sites sites.yaml --site edge1 --kubeconfig kc-other-ca.yaml
