@@ -5,6 +5,7 @@
 // column of every finding and costs nothing per object beyond the walk.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -78,6 +79,10 @@ struct SchemaNode {
   std::optional<Node> const_value;
   std::shared_ptr<const std::regex> pattern;
   std::string pattern_text;
+  // Patterns of the form ^[class]+$ (or *), common in CRDs, as a table of the
+  // characters allowed: no regex engine per value.
+  std::shared_ptr<const std::array<bool, 256>> pattern_class;
+  bool pattern_class_empty_ok = false;
   std::string format;
   std::optional<double> minimum, maximum, multiple_of;
   bool exclusive_minimum = false, exclusive_maximum = false;

@@ -123,6 +123,16 @@ bool is_base64(std::string_view text) {
   return padding <= 2;
 }
 
+bool matches_pattern(const std::string& text, const SchemaNode& schema) {
+  if (const auto& table = schema.pattern_class) {
+    if (text.empty()) return schema.pattern_class_empty_ok;
+    for (char c : text)
+      if (!(*table)[static_cast<unsigned char>(c)]) return false;
+    return true;
+  }
+  return std::regex_search(text, *schema.pattern);
+}
+
 class Checker {
  public:
   Checker(std::vector<SchemaViolation>& out, std::size_t max) : out_(out), max_(max) {}
@@ -200,7 +210,7 @@ class Checker {
         report(value.mark, path, "length",
                fmt::format("must be at most {} characters long, got {}", *schema.max_length, length));
     }
-    if (schema.pattern && !std::regex_search(text, *schema.pattern))
+    if (schema.pattern && !matches_pattern(text, schema))
       report(value.mark, path, "pattern", fmt::format("{} does not match the pattern \"{}\"", literal(value), schema.pattern_text));
     if (!schema.format.empty()) check_string_format(value, schema.format, path);
   }

@@ -1,4 +1,5 @@
 // Compiling openAPIV3Schema / JSON Schema documents into SchemaNode trees.
+#include <cctype>
 #include <filesystem>
 #include <map>
 
@@ -39,6 +40,36 @@ std::string unescape_pointer(std::string_view segment) {
     }
   }
   return out;
+}
+
+// "^[-._a-zA-Z0-9]+$" -> the table of allowed characters and whether the
+// empty string matches; nullptr for anything else (the regex does it).
+std::shared_ptr<const std::array<bool, 256>> character_class(std::string_view pattern, bool& empty_ok) {
+  if (pattern.size() < 6 || pattern.substr(0, 2) != "^[" || pattern.back() != '$') return nullptr;
+  const char repeat = pattern[pattern.size() - 2];
+  if ((repeat != '+' && repeat != '*') || pattern[pattern.size() - 3] != ']') return nullptr;
+  const std::string_view body = pattern.substr(2, pattern.size() - 5);
+  if (body.empty() || body.front() == '^') return nullptr;
+  auto table = std::make_shared<std::array<bool, 256>>();
+  table->fill(false);
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c == '[' || c == ']') return nullptr;
+    if (c == '\\') { // only escaped punctuation
+      if (i + 1 >= body.size() || std::isalnum(static_cast<unsigned char>(body[i + 1]))) return nullptr;
+      c = body[++i];
+    } else if (i + 2 < body.size() && body[i + 1] == '-') { // a range like a-z
+      const char last = body[i + 2];
+      if (last == '\\' || static_cast<unsigned char>(last) < static_cast<unsigned char>(c)) return nullptr;
+      for (int x = static_cast<unsigned char>(c); x <= static_cast<unsigned char>(last); ++x)
+        (*table)[static_cast<std::size_t>(x)] = true;
+      i += 2;
+      continue;
+    }
+    (*table)[static_cast<unsigned char>(c)] = true;
+  }
+  empty_ok = repeat == '*';
+  return table;
 }
 
 } // namespace
@@ -242,6 +273,7 @@ class SchemaCompiler {
       else if (k == "pattern") {
         node.pattern = regex(document, v);
         node.pattern_text = v.text();
+        node.pattern_class = character_class(v.text(), node.pattern_class_empty_ok);
       } else if (k == "minimum") node.minimum = expect(document, v, Node::Type::number, k).as_double();
       else if (k == "maximum") node.maximum = expect(document, v, Node::Type::number, k).as_double();
       else if (k == "exclusiveMinimum") bound(exclusive_min_value, node.exclusive_minimum, document, v);

@@ -2,6 +2,7 @@
 // case, and the exact line and column of what it reports.
 #include <doctest/doctest.h>
 
+#include <regex>
 #include <string>
 
 #include "io/reader.hpp"
@@ -268,4 +269,18 @@ TEST_CASE("schema: a broken object reports its first problems, not thousands") {
   for (int i = 0; i < 500; ++i) many += (i ? ", " : "") + std::to_string(i);
   many += "]\n";
   CHECK(check(kObject, many).size() == 100);
+}
+
+TEST_CASE("schema: character-class patterns give what the regular expression gives") {
+  const char* patterns[] = {"^[-._a-zA-Z0-9]+$", "^[a-z0-9-]+$", "^[a-z]*$", "^[\\\\.a]+$", "^[A-Z]{3}$", "^[^a]+$"};
+  const char* values[] = {"", "abc", "a.b", "A_b-9", "a b", "-x-", "ABC", "ab.", "\\", "zz", "Z", "x/y"};
+  for (const char* pattern : patterns) {
+    const std::string schema = std::string("type: string\npattern: '") + pattern + "'\n";
+    const std::regex reference(pattern);
+    for (const char* value : values) {
+      const bool expected = std::regex_search(std::string(value), reference);
+      const auto found = compile(schema)->check(Node::string(value));
+      CHECK_MESSAGE(found.empty() == expected, pattern << " on \"" << value << "\"");
+    }
+  }
 }
