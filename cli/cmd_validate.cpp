@@ -20,7 +20,7 @@ void define_validate(CLI::App& app, Runner& run) {
   app.add_option("--schema-location", options->schema_locations,
                  "a kubeconform-style folder of JSON Schemas, or a path template ending in json (repeatable)")
       ->type_name("DIR");
-  app.add_option("-o,--output", *format, "output format: text, json, junit or sarif")
+  app.add_option("-o,--format", *format, "output format: text, json, junit or sarif")
       ->check(CLI::IsMember({"text", "json", "junit", "sarif"}))
       ->type_name("FORMAT");
   app.add_option("-j,--jobs", options->jobs, "parallel workers (default: one per core)")

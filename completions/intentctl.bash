@@ -57,12 +57,12 @@ _intentctl() {
         --kind) COMPREPLY=($(compgen -W 'auto tmf921 28312 krm' -- "$cur")); return ;;
         --crds) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --schema-location) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -o|--output) COMPREPLY=($(compgen -W 'text json junit sarif' -- "$cur")); return ;;
+        -o|--format) COMPREPLY=($(compgen -W 'text json junit sarif' -- "$cur")); return ;;
         -j|--jobs) return ;;
         --skip) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help --kind --crds --schema-location -o --output -j --jobs --strict --summary --skip --fn -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help --kind --crds --schema-location -o --format -j --jobs --strict --summary --skip --fn -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

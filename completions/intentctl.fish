@@ -46,7 +46,7 @@ complete -c intentctl -n '__fish_seen_subcommand_from validate' -s h -l help -d 
 complete -c intentctl -n '__fish_seen_subcommand_from validate' -l kind -x -a 'auto tmf921 28312 krm' -d 'what the documents are: auto (each document says), tmf921, 28312 or krm'
 complete -c intentctl -n '__fish_seen_subcommand_from validate' -l crds -r -a '(__fish_complete_directories)' -d 'also take the CRDs in this folder'\''s files (repeatable)'
 complete -c intentctl -n '__fish_seen_subcommand_from validate' -l schema-location -r -a '(__fish_complete_directories)' -d 'a kubeconform-style folder of JSON Schemas, or a path template ending in json (repeatable)'
-complete -c intentctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -a 'text json junit sarif' -d 'output format: text, json, junit or sarif'
+complete -c intentctl -n '__fish_seen_subcommand_from validate' -s o -l format -x -a 'text json junit sarif' -d 'output format: text, json, junit or sarif'
 complete -c intentctl -n '__fish_seen_subcommand_from validate' -s j -l jobs -x -d 'parallel workers (default: one per core)'
 complete -c intentctl -n '__fish_seen_subcommand_from validate' -l strict -d 'duplicate YAML keys are errors, and the -strict variants of schema folders come first'
 complete -c intentctl -n '__fish_seen_subcommand_from validate' -l summary -d 'add a table of counts per kind (and the summary line even with -q)'
