@@ -135,12 +135,28 @@ bool matches_pattern(const std::string& text, const SchemaNode& schema) {
 
 class Checker {
  public:
-  Checker(std::vector<SchemaViolation>& out, std::size_t max) : out_(out), max_(max) {}
+  Checker(std::vector<SchemaViolation>& out, std::size_t max, int depth = 0) : out_(out), max_(max), depth_(depth) {}
 
   bool full() const { return out_.size() >= max_; }
 
   void check(const Node& value, const SchemaNode& schema, const PathLink& path, Mark anchor) {
-    if (full()) return;
+    if (full() || runaway_) return;
+    // A schema can refer to itself without going deeper into the value
+    // (allOf: [{$ref: "#"}]); the value's own depth is bounded by the reader.
+    if (depth_ > kMaxSchemaDepth) {
+      if (!runaway_) report(value.mark, path, "composition", "the schema refers to itself without end here");
+      runaway_ = true;
+      return;
+    }
+    ++depth_;
+    check_here(value, schema, path, anchor);
+    --depth_;
+  }
+
+ private:
+  static constexpr int kMaxSchemaDepth = 2000;
+
+  void check_here(const Node& value, const SchemaNode& schema, const PathLink& path, Mark anchor) {
     if (schema.reject_all) {
       report(value.mark, path, "type", "no value is allowed here");
       return;
@@ -159,18 +175,23 @@ class Checker {
     check_compositions(value, schema, path, anchor);
   }
 
- private:
   void report(Mark mark, const PathLink& path, const char* rule, std::string message) {
     if (full()) return;
     out_.push_back(SchemaViolation{mark, path.text(), rule, std::move(message)});
   }
 
   // Whether value passes the schema, without reporting anything.
-  static bool passes(const Node& value, const SchemaNode& schema, const PathLink& path, Mark anchor,
-                     std::vector<SchemaViolation>* keep = nullptr) {
+  bool passes(const Node& value, const SchemaNode& schema, const PathLink& path, Mark anchor,
+              std::vector<SchemaViolation>* keep = nullptr) {
+    if (runaway_) return true;
     std::vector<SchemaViolation> found;
-    Checker trial(found, keep ? 20 : 1);
+    Checker trial(found, keep ? 20 : 1, depth_);
     trial.check(value, schema, path, anchor);
+    if (trial.runaway_) { // no answer: say so once, and let the caller add nothing
+      if (!runaway_) report(value.mark, path, "composition", "the schema refers to itself without end here");
+      runaway_ = true;
+      return true;
+    }
     if (keep) *keep = std::move(found);
     return keep ? keep->empty() : found.empty();
   }
@@ -390,6 +411,8 @@ class Checker {
 
   std::vector<SchemaViolation>& out_;
   std::size_t max_;
+  int depth_ = 0;
+  bool runaway_ = false;
 };
 
 } // namespace

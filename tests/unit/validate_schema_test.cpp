@@ -284,3 +284,14 @@ TEST_CASE("schema: character-class patterns give what the regular expression giv
     }
   }
 }
+
+TEST_CASE("schema: a schema that refers to itself without end stops with a finding") {
+  for (const char* schema : {"allOf: [{$ref: '#'}]\n", "anyOf: [{$ref: '#'}]\n", "not: {$ref: '#'}\n",
+                             "anyOf: [{$ref: '#'}, {$ref: '#'}, {$ref: '#'}]\n", "oneOf: [{$ref: '#'}, {not: {$ref: '#'}}]\n",
+                             "if: {$ref: '#'}\nthen: {$ref: '#'}\n"}) {
+    const auto found = check(schema, "a: 1\n", SchemaDialect::json_schema);
+    REQUIRE_MESSAGE(!found.empty(), schema);
+    CHECK(found.front().message.find("refers to itself") != std::string::npos);
+  }
+  CHECK(check("$ref: '#'\n", "a: 1\n", SchemaDialect::json_schema).empty());
+}
