@@ -183,6 +183,25 @@ expect_contains "$SCRATCH/out" "odd.json:1:1: error: apiVersion: missing require
 expect_contains "$SCRATCH/out" "odd.json:2:1: error: this array is neither a KRM object (apiVersion, kind) nor an intent" "array document"
 expect_contains "$SCRATCH/out" "Errors: 2" "both are errors"
 
+# --- hostile input: an error at its place, never a crash or a hang
+python3 -c "print('a: ' + '[' * 10000 + ']' * 10000)" >deep.yaml
+run "$INTENTCTL" validate deep.yaml
+expect_rc 2 "10,000 levels of nesting"
+expect_contains "$SCRATCH/out" "deep.yaml:1:" "nesting too deep has a position"
+expect_contains "$SCRATCH/out" "nesting too deep" "nesting message"
+python3 - >bomb.yaml <<'PY'
+print('a: &a ["x","x","x","x","x","x","x","x","x"]')
+for prev, name in zip("abcdefg", "bcdefgh"):
+    print(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+PY
+run timeout 20 "$INTENTCTL" validate bomb.yaml
+expect_rc 2 "an alias bomb"
+expect_contains "$SCRATCH/out" "alias" "alias bomb message"
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\x00\n' >nul.yaml
+run "$INTENTCTL" validate nul.yaml
+expect_rc 2 "a NUL byte"
+expect_contains "$SCRATCH/out" "nul.yaml:3:" "NUL byte position"
+
 # --- standard input
 set +e
 "$INTENTCTL" validate - <"$bundle" >stdin.out 2>&1
