@@ -86,6 +86,36 @@ void fill_from_draft(Expectation& expectation, const ExpectationDraft& draft) {
   expectation.contexts = draft.contexts;
 }
 
+struct StructuredType {
+  std::string_view name;
+  std::array<std::string_view, 3> members;
+};
+
+// The structured values of 28.312's ValueRangeType (GeoArea has its own reader).
+constexpr StructuredType structured_types[] = {
+    {"PlmnId", {"mcc", "mnc"}},           {"TimeWindow", {"startTime", "endTime"}},
+    {"GeoCoordinate", {"latitude", "longitude", "altitude"}}, {"UEGroup", {"fiveQI", "sNssai"}},
+    {"Frequency", {"arfcn", "freqband"}},
+};
+
+// An object value must be one of them: anything else would be a value no
+// 28.312 reader understands.
+void check_structured_value(const Source& source, const Node& node, const std::string& path) {
+  if (node.find("convexGeoPolygon")) return; // GeoArea's reader says what is wrong with one
+  for (const auto& type : structured_types) {
+    if (node.members().empty()) break;
+    const bool fits = std::all_of(node.members().begin(), node.members().end(), [&](const Node::Member& member) {
+      return std::find(type.members.begin(), type.members.end(), member.key) != type.members.end();
+    });
+    if (fits) return;
+  }
+  throw input_error("not a value 28.312 knows: expected a number, a string, a boolean, a GeoArea "
+                    "({convexGeoPolygon}), a PlmnId ({mcc, mnc}), a TimeWindow ({startTime, endTime}), a "
+                    "GeoCoordinate ({latitude, longitude}), a UEGroup ({fiveQI, sNssai}) or a Frequency "
+                    "({arfcn, freqband})",
+                    location_of(source, node.mark, path));
+}
+
 } // namespace
 
 std::optional<std::string> resolve_object_type(std::string_view spelling, const Mapping& mapping) {
@@ -174,6 +204,7 @@ Value tmf_value(const Source& source, const Node& node, std::string_view unit, c
   switch (node.type()) {
     case Node::Type::number: return Quantity{node.text(), std::string(unit)};
     case Node::Type::string: {
+      if (node.text().empty()) throw input_error("empty value", location_of(source, node.mark, path));
       auto quantity = parse_quantity(node.text());
       if (quantity) {
         if (quantity->unit.empty()) quantity->unit = std::string(unit);
@@ -190,7 +221,9 @@ Value tmf_value(const Source& source, const Node& node, std::string_view unit, c
       return node.text();
     }
     case Node::Type::boolean: return node.as_bool();
-    case Node::Type::object: return read_value(source, node, path);
+    case Node::Type::object:
+      check_structured_value(source, node, path);
+      return read_value(source, node, path);
     case Node::Type::array:
     case Node::Type::null: break;
   }

@@ -32,7 +32,6 @@
 #include <fmt/format.h>
 
 #include "core/duration.hpp"
-#include "io/writer.hpp"
 #include "model/units.hpp"
 #include "translate/tmf921.hpp"
 
@@ -1047,7 +1046,7 @@ void JsonLdReader::append_values(const Node& node, const At& parent, const std::
   if (const Node* literal = node.find("@value")) {
     const Node* type = node.find("@type");
     if (type && type->is_string() && type->text() == "@json")
-      out.push_back(placed(*literal, [&] { return read_value(source_, *literal, ""); }));
+      out.push_back(placed(*literal, [&] { return tmf_value(source_, *literal, "", ""); }));
     else
       append_values(*literal, at, unit, variables, out, depth + 1);
     return;
@@ -1075,7 +1074,7 @@ void JsonLdReader::append_values(const Node& node, const At& parent, const std::
   if (has_iri_keys)
     fail(node, "cannot read a value here: expected a number, a string, {\"rdf:value\": ..., \"quan:unit\": ...}, "
                "{\"@value\": ...} or {\"@list\": [...]}");
-  out.push_back(placed(node, [&] { return read_value(source_, node, ""); })); // plain JSON: a GeoArea, a PlmnId, ...
+  out.push_back(placed(node, [&] { return tmf_value(source_, node, "", ""); })); // plain JSON: a GeoArea, a PlmnId, ...
 }
 
 } // namespace

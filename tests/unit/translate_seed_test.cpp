@@ -118,6 +118,22 @@ TEST_CASE("seed form: errors at the place they are") {
         std::string::npos);
 }
 
+TEST_CASE("seed form: values are ones 28.312 knows") {
+  const std::string plmn = seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") + R"(],
+      "expectationContext": [{"contextParameter": "PLMN", "contextValue": {"mcc": "001", "mnc": "01"}},
+                             {"contextParameter": "window", "contextValue": {"startTime": "2026-01-01T00:00:00Z", "endTime": "2026-01-02T00:00:00Z"}}]})");
+  const auto result = translate_text(plmn);
+  CHECK(value_text(result.only().expectations.at(0).contexts.at(0).range.values.at(0)) == R"({"mcc":"001","mnc":"01"})");
+  CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", R"({"foo": 1})") + "]}"))
+            .find("targetValue: not a value 28.312 knows: expected a number, a string, a boolean, a GeoArea") !=
+        std::string::npos);
+  CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", "{}") + "]}"))
+            .find("not a value 28.312 knows") != std::string::npos);
+  CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") +
+                             R"(], "expectationContext": [{"contextParameter": "slice", "contextValue": ""}]})"))
+            .find("contextValue: empty value") != std::string::npos);
+}
+
 TEST_CASE("seed form: fields without a 28.312 home are listed") {
   const std::string text = seed(R"({"customExpectationField": 1, "validFor": {}, "expectationTargets": [
       {"targetName": "latency", "targetCondition": "<", "targetValue": 1, "targetUnit": "ms", "customTargetField": "x"}]})",

@@ -274,6 +274,14 @@ TEST_CASE("v5: icm:target gives objectType (28.312 or mapping spellings), instan
   CHECK(result.has_delta("@type", "\"Thing\" is not a 28.312 objectType"));
 }
 
+TEST_CASE("v5: plain JSON values must be ones 28.312 knows") {
+  const std::string error = translate_error(v5(intent_with(expectation(
+      condition("ex:latency", "quan:smaller", "\"1ms\"") + R"(, {"@type": "icm:Context", "ex:thing": {"@value": {"colour": "red"}, "@type": "@json"}})"))));
+  CHECK(error.find("log:allOf[0].log:allOf[1].ex:thing.@value: not a value 28.312 knows") != std::string::npos);
+  CHECK(translate_error(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"\""))))).find("empty value") !=
+        std::string::npos);
+}
+
 TEST_CASE("v5: a GeoArea needs three points") {
   const std::string target = R"({"@id": "ex:ran1", "ex:area": {"convexGeoPolygon": [{"latitude": 1, "longitude": 2}, {"latitude": 1.5, "longitude": 2}]}})";
   const std::string error = translate_error(v5(intent_with(expectation(condition("ex:throughput", "quan:greater", "1"), target))));
