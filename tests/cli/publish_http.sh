@@ -237,6 +237,23 @@ other_head=$(git -C other rev-parse HEAD)
 git -C c6 merge-base --is-ancestor "$other_head" HEAD && pass || fail "our commit is built on the other clone's"
 rm -f "$hook"
 
+# A push the server refuses after the commit is made: the commit stays in the
+# cache, the message says how to retry, and the retry pushes that same commit.
+hook="$STATE/repos/edge1-config.git/hooks/pre-receive"
+printf '#!/bin/sh\necho "frozen for maintenance" >&2\nexit 1\n' >"$hook"
+chmod +x "$hook"
+echo "# refused once" >>dist/edge1/kustomization.yaml
+run "$INTENTCTL" publish dist --sites sites-sub.yaml
+expect_rc 3 "push refused by a hook"
+expect_contains "$SCRATCH/out" "the remote refused main: pre-receive hook declined" "refusal explained"
+expect_contains "$SCRATCH/out" "is kept in $XDG_CACHE_HOME/intentctl/repos/" "the commit is kept in the cache"
+expect_contains "$SCRATCH/out" "run the same publish again to push it" "how to retry"
+kept=$(sed -n 's/.*; commit \([0-9a-f]*\) is kept.*/\1/p' "$SCRATCH/out")
+rm -f "$hook"
+run "$INTENTCTL" publish dist --sites sites-sub.yaml
+expect_rc 0 "retry after the refusal"
+[ -n "$kept" ] && expect_contains "$SCRATCH/out" "main  $kept  pushed" "the retry pushes the kept commit"
+
 # 8. Three sites in parallel, one unreachable: the others publish, exit 3.
 for s in edge2 edge3; do "$SERVER" new-repo "$STATE" "$s-config" >/dev/null; render_site "$s"; done
 render_site edge4
