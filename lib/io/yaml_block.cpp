@@ -79,7 +79,7 @@ class BlockReader {
         continue;
       }
       if (line.marker == '.') { // "...": the end of a document; the next needs its "---"
-        if (!rest_is_blank(line.content + 3)) throw GiveUp{};
+        if (!rest_is_blank(line.content + 3) || documents == 0) throw GiveUp{}; // libyaml wants a document first
         p_ = line.content + 3;
         next_line();
         ended = true;

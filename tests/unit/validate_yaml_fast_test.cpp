@@ -98,6 +98,7 @@ TEST_CASE("fast YAML: what manifests are made of is read as libyaml reads it") {
       // Found by differential fuzzing: an empty value before a sibling key.
       "metadata:\n  labels:\n    app: x\n  annotations:\n  site: edge2\n",
       "a:\n  - x\nb: 1\n",
+      "a: 1\n...\n...\n---\nb: 2\n",
   };
   for (const char* text : accepted) CHECK_MESSAGE(same_both_ways(text), text);
 }
@@ -133,6 +134,7 @@ TEST_CASE("fast YAML: anything else goes to libyaml") {
       "domains:\n  - name: a\n  colour: blue\n",
       "labels:\n{  app: x\n",
       "a: 1\n...\nb: 2\n",
+      "...\n",
   };
   for (const char* text : refused) CHECK_MESSAGE(!same_both_ways(text), text);
 }
