@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace intentctl {
 
@@ -101,9 +102,16 @@ bool is_kustomization_file_name(const std::string& path) {
 
 std::vector<InputFile> list_validation_inputs(const std::vector<std::string>& paths) {
   std::vector<InputFile> files;
+  // A file named twice (a.yaml a.yaml, or dist and dist/edge1) is read once:
+  // its objects are not duplicates of themselves.
+  std::unordered_set<std::string> seen;
+  auto add = [&](InputFile file) {
+    if (file.path == "-" || seen.insert(fs::path(file.path).lexically_normal().string()).second)
+      files.push_back(std::move(file));
+  };
   for (const std::string& path : paths) {
     if (path == "-") {
-      files.push_back({path, {}, {}});
+      add({path, {}, {}});
       continue;
     }
     std::error_code error;
@@ -121,12 +129,12 @@ std::vector<InputFile> list_validation_inputs(const std::vector<std::string>& pa
       for (const std::string& file : found) {
         std::string package = package_of(file, top, packages);
         if (package.empty() && folder_of_trees) package = file.substr(0, file.find('/', first));
-        files.push_back({file, std::move(package), {}});
+        add({file, std::move(package), {}});
       }
     } else if (fs::exists(status)) {
-      files.push_back({path, {}, {}});
+      add({path, {}, {}});
     } else {
-      files.push_back({path, {}, error ? error.message() : std::strerror(ENOENT)});
+      add({path, {}, error ? error.message() : std::strerror(ENOENT)});
     }
   }
   return files;

@@ -265,6 +265,9 @@ expect_contains "$SCRATCH/out" "error: metadata.name: duplicate object: Namespac
 cat "$fixtures/kustomize/namespace.yaml" >twice.yaml
 run "$INTENTCTL" validate twice.yaml "$fixtures/kustomize/namespace.yaml"
 expect_rc 1 "the same object in two files named on the command line"
+run "$INTENTCTL" validate dist dist/edge1 "dist/edge1/namespaces/../namespaces/edge1.yaml"
+expect_rc 0 "a file named twice is read once"
+expect_contains "$SCRATCH/out" "Summary: $resources resources found in $files files" "files named twice counted once"
 # Two sites' trees are two packages: the same objects in each are no duplicates.
 run "$INTENTCTL" validate dist/edge1 dist/edge2
 expect_rc 0 "two site trees side by side"
