@@ -135,6 +135,16 @@ std::string string_member(const Node& object, std::string_view key) {
   return value && value->is_string() ? value->text() : std::string{};
 }
 
+// What makes two objects the same object on a cluster; none for what is
+// never applied (kustomizations, local configuration) or has no name.
+std::optional<ObjectIdentity> identity_of(const Node& document, const ResourceId& id, Scope scope) {
+  if (scope == Scope::local || annotation(document, kLocalConfigAnnotation) == "true" || id.name.empty())
+    return std::nullopt;
+  const Node* name = document.find("metadata")->find("name");
+  const std::string ns = scope == Scope::cluster ? std::string{} : id.namespace_;
+  return ObjectIdentity{id.group() + '\n' + id.kind + '\n' + ns + '\n' + id.name, name->mark};
+}
+
 } // namespace
 
 bool is_custom_resource_definition(const Node& document) {
@@ -263,14 +273,7 @@ CheckedDocument DocumentChecker::check_object(const Node& document, const Docume
   if (id.kind == "Kustomization" && id.group() == "kustomize.config.k8s.io" && context.on_disk)
     add(result, context.file, missing_paths(document, context.file));
   settle_status(result);
-
-  const bool applied = schema->scope != Scope::local && annotation(document, kLocalConfigAnnotation) != "true";
-  const Node* metadata_node = document.find("metadata");
-  const Node* name = metadata_node && metadata_node->is_object() ? metadata_node->find("name") : nullptr;
-  if (applied && name && name->is_string() && !id.name.empty()) {
-    const std::string ns = schema->scope == Scope::cluster ? std::string{} : id.namespace_;
-    checked.identity = ObjectIdentity{id.group() + '\n' + id.kind + '\n' + ns + '\n' + id.name, name->mark};
-  }
+  checked.identity = identity_of(document, id, schema->scope);
   return checked;
 }
 

@@ -79,7 +79,7 @@ ResourceResult unreadable(const std::string& file, const Location& where, const 
   return result;
 }
 
-void read_file(FileWork& work, const ValidateOptions&, Io& io) {
+void read_file(FileWork& work, Io& io) {
   if (!work.input.problem.empty()) {
     work.results.push_back(unreadable(work.input.path, Location{work.input.path, 0, 0, {}},
                                       fmt::format("cannot read: {}", work.input.problem)));
@@ -188,9 +188,7 @@ void register_input_crds(std::vector<FileWork>& files, SchemaRegistry& registry)
   }
 }
 
-} // namespace
-
-// Seconds since a start, for the -v notes on where the time goes.
+// Seconds since the last lap, for the -v notes on where the time goes.
 class Stopwatch {
  public:
   double lap() {
@@ -204,35 +202,36 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-ValidationReport run_validation(const ValidateOptions& options, Io& io) {
-  Stopwatch watch;
-  std::vector<std::string> paths = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
+std::vector<FileWork> list_files(const ValidateOptions& options) {
+  const std::vector<std::string> paths = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   if (std::count(paths.begin(), paths.end(), "-") > 1) throw usage_error("standard input (-) can be read only once");
-  SchemaRegistry registry(options.schema_locations, options.strict);
-  for (const std::string& folder : options.crd_folders) registry.add_crd_folder(folder);
-
   std::vector<FileWork> files;
   for (InputFile& input : list_validation_inputs(paths)) files.push_back(FileWork{std::move(input), {}, {}, {}, {}, {}});
-  for (FileWork& work : files) // standard input first, on this thread: it may be a terminal (a usage error)
-    if (work.input.path == "-") read_file(work, options, io);
+  return files;
+}
 
-  const unsigned workers = worker_count(options, files.size());
-  io.diagnostics.verbose(fmt::format("validate: {} files listed in {:.3f} s; {} workers", files.size(), watch.lap(), workers));
-  // 1. Read every file; parse now the ones that may hold CRDs, which must be
-  //    known before anything is checked against them.
+// Reads every file; parses now the ones that may hold CRDs, which must be
+// known before anything is checked against them.
+void read_all(std::vector<FileWork>& files, unsigned workers, Io& io) {
+  for (FileWork& work : files) // standard input first, on this thread: it may be a terminal (a usage error)
+    if (work.input.path == "-") read_file(work, io);
   parallel_for(files.size(), workers, [&](std::size_t i, unsigned) {
     FileWork& work = files[i];
-    if (work.input.path != "-") read_file(work, options, io);
+    if (work.input.path != "-") read_file(work, io);
     if (work.results.empty() && work.source.text.find("CustomResourceDefinition") != std::string::npos) parse_file(work);
   });
-  register_input_crds(files, registry);
-  io.diagnostics.verbose(fmt::format("validate: files read and CRDs registered in {:.3f} s", watch.lap()));
-  // 2. Parse and check; each worker keeps its own checker (and schema cache).
+}
+
+// Parses and checks every file; each worker has its own checker (and schema cache).
+void check_all(std::vector<FileWork>& files, unsigned workers, SchemaRegistry& registry, const ValidateOptions& options) {
   std::vector<std::unique_ptr<DocumentChecker>> checkers;
   for (unsigned i = 0; i < workers; ++i) checkers.push_back(std::make_unique<DocumentChecker>(registry, options));
-  parallel_for(files.size(), workers, [&](std::size_t i, unsigned worker) { check_file(files[i], *checkers[worker], options); });
-  io.diagnostics.verbose(fmt::format("validate: documents parsed and checked in {:.3f} s", watch.lap()));
+  parallel_for(files.size(), workers,
+               [&](std::size_t i, unsigned worker) { check_file(files[i], *checkers[worker], options); });
+}
 
+// The results in input order, and the checks across files.
+ValidationReport gather(std::vector<FileWork>& files) {
   ValidationReport report;
   report.files = files.size();
   std::vector<std::optional<ObjectIdentity>> identities;
@@ -246,6 +245,24 @@ ValidationReport run_validation(const ValidateOptions& options, Io& io) {
     }
   }
   report_duplicates(report.resources, identities);
+  return report;
+}
+
+} // namespace
+
+ValidationReport run_validation(const ValidateOptions& options, Io& io) {
+  Stopwatch watch;
+  SchemaRegistry registry(options.schema_locations, options.strict);
+  for (const std::string& folder : options.crd_folders) registry.add_crd_folder(folder);
+  std::vector<FileWork> files = list_files(options);
+  const unsigned workers = worker_count(options, files.size());
+  io.diagnostics.verbose(fmt::format("validate: {} files listed in {:.3f} s; {} workers", files.size(), watch.lap(), workers));
+  read_all(files, workers, io);
+  register_input_crds(files, registry);
+  io.diagnostics.verbose(fmt::format("validate: files read and CRDs registered in {:.3f} s", watch.lap()));
+  check_all(files, workers, registry, options);
+  io.diagnostics.verbose(fmt::format("validate: documents parsed and checked in {:.3f} s", watch.lap()));
+  ValidationReport report = gather(files);
   io.diagnostics.verbose(fmt::format("validate: results gathered and duplicates found in {:.3f} s", watch.lap()));
   return report;
 }
