@@ -169,13 +169,13 @@ CheckedDocument DocumentChecker::check(const Node& document, const DocumentConte
   }
   if (document.is_object() && (document.find("apiVersion") || document.find("kind") || context.kustomization_file))
     return check_object(document, context);
-  const bool expectations = document.is_array() && !document.items().empty() &&
-                            std::all_of(document.items().begin(), document.items().end(),
-                                        [](const Node& item) { return is_3gpp_expectation(item); });
-  if (is_3gpp_intent(document) || expectations) return check_intent_document(document, context, true);
-  if (document.is_object() &&
-      (document.find("expression") || document.find("intentSpecification") || document.find("requirements")))
-    return check_intent_document(document, context, false);
+  const auto all_items = [&](bool (*test)(const Node&)) {
+    return document.is_array() && !document.items().empty() &&
+           std::all_of(document.items().begin(), document.items().end(), test);
+  };
+  if (is_3gpp_intent(document) || all_items(is_3gpp_intent) || all_items(is_3gpp_expectation))
+    return check_intent_document(document, context, true);
+  if (looks_like_tmf921(document)) return check_intent_document(document, context, false);
   CheckedDocument checked;
   ResourceResult& result = checked.result;
   result.file = context.file;
@@ -189,15 +189,15 @@ CheckedDocument DocumentChecker::check(const Node& document, const DocumentConte
 }
 
 CheckedDocument DocumentChecker::check_intent_document(const Node& document, const DocumentContext& context, bool gpp) {
-  const IntentShape shape = intent_shape(document, gpp ? IntentKind::gpp28312 : IntentKind::tmf921);
+  IntentFindings found = check_intents(document, gpp ? IntentKind::gpp28312 : IntentKind::tmf921);
   CheckedDocument checked;
   ResourceResult& result = checked.result;
   result.file = context.file;
   result.mark = document.mark;
-  result.kind = shape.label;
+  result.kind = found.label;
   result.name = string_member(document, "id");
   if (result.name.empty()) result.name = string_member(document, "name");
-  add(result, context.file, check_intent(document, shape));
+  add(result, context.file, found.violations);
   settle_status(result);
   return checked;
 }

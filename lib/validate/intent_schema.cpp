@@ -368,4 +368,58 @@ std::vector<SchemaViolation> check_intent(const Node& document, const IntentShap
   return violations;
 }
 
+namespace {
+
+bool is_tmf921_form(const Node& node) {
+  return node.is_object() && (node.find("expression") || node.find("intentSpecification") || node.find("requirements"));
+}
+
+std::string item_path(std::size_t index, const std::string& path) {
+  std::string prefix = "[" + std::to_string(index) + "]";
+  if (path.empty()) return prefix;
+  return prefix + (path.front() == '[' ? "" : ".") + path;
+}
+
+SchemaViolation not_an_intent(const Node& node, std::string path) {
+  return {node.mark, std::move(path), "type", fmt::format("expected an intent object, got {}", type_name(node.type()))};
+}
+
+} // namespace
+
+bool looks_like_tmf921(const Node& document) {
+  if (document.is_array())
+    return !document.items().empty() && std::all_of(document.items().begin(), document.items().end(), is_tmf921_form);
+  return is_tmf921_form(document);
+}
+
+IntentFindings check_intents(const Node& document, IntentKind kind) {
+  const std::string form = kind == IntentKind::gpp28312 ? "28.312" : "TMF921";
+  const bool expectations = kind == IntentKind::gpp28312 && document.is_array() && !document.items().empty() &&
+                            std::all_of(document.items().begin(), document.items().end(),
+                                        [](const Node& item) { return is_3gpp_expectation(item); });
+  if (kind == IntentKind::tmf921 && document.is_object() && !is_tmf921_form(document))
+    return {form + " intent",
+            {{document.mark, {}, "kind",
+              "not a TMF921 intent in a form translate reads: it has no expression (a TMF921 Intent), "
+              "intentSpecification (the seed tools' form) or requirements (the short form)"}}};
+  if (document.is_object() || expectations) {
+    const IntentShape shape = intent_shape(document, kind);
+    return {shape.label, check_intent(document, shape)};
+  }
+  if (!document.is_array()) return {form + " intent", {not_an_intent(document, {})}};
+  IntentFindings found{form + " intents", {}};
+  for (std::size_t i = 0; i < document.items().size(); ++i) {
+    const Node& item = document.items()[i];
+    if (!item.is_object()) {
+      found.violations.push_back(not_an_intent(item, item_path(i, {})));
+      continue;
+    }
+    for (SchemaViolation& violation : check_intent(item, intent_shape(item, kind))) {
+      violation.path = item_path(i, violation.path);
+      found.violations.push_back(std::move(violation));
+    }
+  }
+  return found;
+}
+
 } // namespace intentctl

@@ -26,4 +26,16 @@ IntentShape intent_shape(const Node& document, IntentKind kind);
 // Findings in document order (nothing when the document is valid).
 std::vector<SchemaViolation> check_intent(const Node& document, const IntentShape& shape);
 
+// A document of intents: one intent, a list of intents (each checked against
+// the schema of its own form, paths starting [i]), or, for 28.312, a list of
+// expectations. label says what it held, for messages.
+struct IntentFindings {
+  std::string label;
+  std::vector<SchemaViolation> violations;
+};
+IntentFindings check_intents(const Node& document, IntentKind kind);
+
+// Whether a document is (or is a list of) TMF921 intents in one of translate's forms.
+bool looks_like_tmf921(const Node& document);
+
 } // namespace intentctl

@@ -323,3 +323,20 @@ functionConfig:
   CHECK(results[0].find("file")->find("path")->text() == "bad.yaml");
   CHECK(results[0].find("resourceRef")->find("name")->text() == "bad");
 }
+
+TEST_CASE("intents: lists of intents, and documents that are no intent at all") {
+  const Node list = yaml("- {id: a, requirements: {latency: '<1ms'}}\n- {id: b, requirements: {latency: soon}}\n- 7\n");
+  CHECK(looks_like_tmf921(yaml("- {id: a, requirements: {latency: '<1ms'}}\n")));
+  const IntentFindings found = check_intents(list, IntentKind::tmf921);
+  CHECK(found.label == "TMF921 intents");
+  REQUIRE(found.violations.size() == 2);
+  CHECK(found.violations[0].path == "[1].requirements.latency");
+  CHECK(found.violations[0].mark.line == 2);
+  CHECK(found.violations[1].path == "[2]");
+  CHECK(found.violations[1].message == "expected an intent object, got integer");
+  const IntentFindings none = check_intents(yaml("name: x\n"), IntentKind::tmf921);
+  REQUIRE(none.violations.size() == 1);
+  CHECK(none.violations[0].message.find("not a TMF921 intent in a form translate reads") == 0);
+  CHECK(check_intents(yaml("just text\n"), IntentKind::gpp28312).violations.at(0).message ==
+        "expected an intent object, got string");
+}
