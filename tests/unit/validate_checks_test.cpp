@@ -333,7 +333,7 @@ TEST_CASE("intents: lists of intents, and documents that are no intent at all") 
   CHECK(found.violations[0].path == "[1].requirements.latency");
   CHECK(found.violations[0].mark.line == 2);
   CHECK(found.violations[1].path == "[2]");
-  CHECK(found.violations[1].message == "expected an intent object, got integer");
+  CHECK(found.violations[1].message == "expected an intent object, got number");
   const IntentFindings none = check_intents(yaml("name: x\n"), IntentKind::tmf921);
   REQUIRE(none.violations.size() == 1);
   CHECK(none.violations[0].message.find("not a TMF921 intent in a form translate reads") == 0);
