@@ -136,12 +136,21 @@ std::vector<std::string> schema_location_candidates(const std::string& location,
     candidates.push_back((folder / lower(group) / lower(lower_kind + "_" + version + ".json")).string());
   }
   candidates.push_back((folder / (lower_kind + "_" + lower(version) + ".json")).string()); // openapi2jsonschema's default
-  if (group.empty()) candidates.push_back((folder / (lower_kind + ".json")).string());
+  if (group.empty()) { // kubeval's layout: core kinds without a suffix
+    if (strict) candidates.push_back((folder / "master-standalone-strict" / (lower_kind + ".json")).string());
+    candidates.push_back((folder / "master-standalone" / (lower_kind + ".json")).string());
+    candidates.push_back((folder / (lower_kind + ".json")).string());
+  }
   return candidates;
 }
 
 SchemaRegistry::SchemaRegistry(std::vector<std::string> schema_locations, bool strict)
     : schema_locations_(std::move(schema_locations)), strict_(strict) {
+  for (const std::string& location : schema_locations_)
+    if (location.find("://") != std::string::npos)
+      throw usage_error(fmt::format("--schema-location {}: schemas are read from local folders only (download them "
+                                    "first, for example into kubeconform's cache layout)",
+                                    location));
   add_builtins();
 }
 

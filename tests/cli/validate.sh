@@ -248,6 +248,10 @@ run "$INTENTCTL" validate "$fixtures/gadgets.yaml" --schema-location 'flat/templ
 expect_rc 1 "a kubeconform path template"
 expect_contains "$SCRATCH/out" 'spec.color: unsupported value "red" (allowed: "green")' "the template's schema is used"
 
+run "$INTENTCTL" validate "$fixtures/gadgets.yaml" --schema-location https://example.net/schemas
+expect_rc 2 "a remote --schema-location is a usage error"
+expect_contains "$SCRATCH/err" "schemas are read from local folders only" "remote location message"
+
 # --- duplicate keys (--strict), kustomizations, duplicate objects
 run "$INTENTCTL" validate "$fixtures/dupkeys.yaml"
 expect_rc 0 "duplicate keys warn"
