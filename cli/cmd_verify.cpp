@@ -34,7 +34,7 @@ void define_verify(CLI::App& app, Runner& run) {
   app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (default: 5m; exit 4)")->type_name("D");
   app.add_option("--interval", *interval, "time between polls with --wait (default: 5s)")->type_name("D");
   app.add_flag("--rollback-on-failure", options->rollback_on_failure,
-               "when a site fails, revert its last intentctl commit (publish --rollback)");
+               "when a site's cluster or SLO check fails, revert its last intentctl commit (publish --rollback)");
   app.add_option("--report", options->report_dir, "write 28.312 IntentReports and report.md per site into DIR")
       ->type_name("DIR");
   app.add_option("-j,--jobs", options->jobs, "sites verified at once (default: all, at most twice the cores)")

@@ -90,7 +90,7 @@ complete -c intentctl -n '__fish_seen_subcommand_from verify' -l slo -x -d 'cond
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -l wait -d 'poll until every check passes or --timeout runs out (exit 4)'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -l timeout -x -d 'give up after this long, like 30s or 5m (default: 5m; exit 4)'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -l interval -x -d 'time between polls with --wait (default: 5s)'
-complete -c intentctl -n '__fish_seen_subcommand_from verify' -l rollback-on-failure -d 'when a site fails, revert its last intentctl commit (publish --rollback)'
+complete -c intentctl -n '__fish_seen_subcommand_from verify' -l rollback-on-failure -d 'when a site'\''s cluster or SLO check fails, revert its last intentctl commit (publish --rollback)'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -l report -r -a '(__fish_complete_directories)' -d 'write 28.312 IntentReports and report.md per site into DIR'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -s j -l jobs -x -d 'sites verified at once (default: all, at most twice the cores)'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -l cache -r -a '(__fish_complete_directories)' -d 'publish'\''s cached clones (default: $XDG_CACHE_HOME/intentctl)'

@@ -489,13 +489,22 @@ void report_timing(const Run& run, Io& io) {
 
 // --- after the checks ----------------------------------------------------------------
 
+// What the published configuration did on the cluster failed: the cluster
+// check (STALLED, errors, a failed ProvisioningRequest, missing objects) or the
+// SLOs. A failed git check is not one: the published commit was never verified.
+bool deployment_failed(const SiteResult& result) {
+  return result.cluster.state == CheckState::fail || result.slo.state == CheckState::fail;
+}
+
 void roll_back_failed(Run& run, Io& io) {
   for (auto& state : run.states) {
     SiteResult& result = state->result;
-    if (!result.failed()) continue;
-    io.diagnostics.note(fmt::format("{}: a check failed; rolling back the last intentctl commit", result.site));
-    const RollbackOutcome outcome = roll_back(git_request(run, *state));
-    result.rollback = outcome.summary;
+    if (!deployment_failed(result)) continue;
+    io.diagnostics.note(fmt::format("{}: {} check failed; rolling back the last intentctl commit", result.site,
+                                    result.cluster.state == CheckState::fail ? "the cluster" : "the SLO"));
+    GitCheckRequest request = git_request(run, *state);
+    request.deadline = Clock::now() + run.options.timeout; // its own time, even after a long --wait
+    result.rollback = roll_back(request).summary;
   }
 }
 

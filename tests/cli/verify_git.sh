@@ -56,8 +56,10 @@ expect_rc 2 "--commit that is no commit id"
 # Drift: the rendered tree changed after publishing. The diff reads like git's.
 sed -i 's/value: "1ms"/value: "2ms"/' dist/edge1/apps/intent/cn-cap-001.yaml
 rm dist/edge1/apps/intent/tn-rel-001.yaml
-run "$INTENTCTL" verify dist
+run "$INTENTCTL" verify dist --rollback-on-failure
 expect_rc 1 "drift"
+expect_not_contains "$SCRATCH/out" "rollback" "drift is not rolled back: what is published was never verified"
+[ "$(git --git-dir=.intentctl/remotes/edge1-config.git rev-parse main)" = "$HEAD" ] && pass || fail "the branch did not move"
 expect_contains "$SCRATCH/out" "edge1  git      fail  ${HEAD:0:7} is the head of main; but the tree differs from dist/edge1: apps/intent/cn-cap-001.yaml differs, apps/intent/tn-rel-001.yaml only on the branch" "changed files listed"
 expect_contains "$SCRATCH/out" "    --- a/apps/intent/cn-cap-001.yaml" "per-file diff"
 expect_contains "$SCRATCH/out" '    -      value: "1ms"' "published line"
