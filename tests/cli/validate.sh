@@ -215,6 +215,12 @@ rc=$?
 set -e
 expect_rc 0 "no argument reads stdin"
 
+if command -v script >/dev/null 2>&1; then # a terminal on standard input is an error, not a wait
+  script -qec "$INTENTCTL validate" /dev/null </dev/null >tty.out 2>&1 && rc=0 || rc=$?
+  expect_rc 2 "stdin on a terminal"
+  expect_contains tty.out "standard input is a terminal" "terminal message"
+fi
+
 # --- kinds without schema, --crds, --skip, local configuration
 run "$INTENTCTL" validate "$fixtures/widgets/good.yaml"
 expect_rc 1 "no schema for Widget"
