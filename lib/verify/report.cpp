@@ -206,7 +206,7 @@ bool SiteResult::pending() const {
 }
 
 std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting) {
-  const std::string_view word = waiting && check.state == CheckState::pending ? "wait" : state_word(check.state);
+  const std::string_view word = waiting ? "wait" : state_word(check.state);
   return fmt::format("{:<{}}  {:<{}}  {:<4}  {}", site, site_width, check.check, check_width, word, check.summary);
 }
 

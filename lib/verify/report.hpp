@@ -43,7 +43,8 @@ struct SiteResult {
   bool pending() const; // a check still waits
 };
 
-// "edge1  git      pass  3f2a9c1 is the head of main; ..." plus indented details.
+// "edge1  git      pass  3f2a9c1 is the head of main; ..." plus indented details;
+// with waiting, the word is "wait" (a check --wait will ask again about).
 std::string text_lines(const SiteResult& site, std::size_t site_width, bool with_details);
 std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting);
 Node json_record(const SiteResult& site);

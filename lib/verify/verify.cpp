@@ -438,7 +438,8 @@ void print_progress(Run& run, Io& io, bool final_pass) {
   for (auto& state : run.states) {
     for (const CheckResult* check : state->result.checks()) {
       if (state->shown_final.contains(check->check)) continue;
-      if (check->state != CheckState::pending || final_pass) {
+      // Pending checks, and errors --wait will ask again about, are not final yet.
+      if (!needs_work(*check, run.options.wait) || final_pass) {
         io.out << text_line(state->site->name, *check, width, false) << '\n';
         for (const auto& detail : check->details) io.out << "    " << detail << '\n';
         state->shown_final.insert(check->check);

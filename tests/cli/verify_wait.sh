@@ -65,6 +65,9 @@ wait "$verify_pid"
 rc=$?
 set -e
 expect_rc 0 "a 503 is retried under --wait"
+expect_contains "$SCRATCH/wait.out" "edge1  cluster  wait  $API_URL/clusters/edge1/apis/configsync.gke.io/v1beta1/namespaces/config-management-system/rootsyncs/root-sync: HTTP 503: injected fault" "the error is a wait line"
+expect_contains "$SCRATCH/wait.out" "edge1  cluster  pass" "then the pass line"
+expect_not_contains "$SCRATCH/wait.out" "edge1  cluster  error" "no final error line for a retried error"
 
 # Bad durations are usage errors.
 run "$INTENTCTL" verify dist --sites sites.yaml --wait --timeout soon
