@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "io/reader.hpp"
+#include "sites/sites.hpp"
 #include "verify/metrics.hpp"
 #include "verify/slo.hpp"
 #include "verify/slo_expr.hpp"
@@ -206,4 +207,27 @@ TEST_CASE("numbers as people read them") {
   CHECK(number_text(99.5, "%") == "99.5%");
   CHECK(number_text(0.1 + 0.2, "") == "0.3");
   CHECK(number_text(1e9, "bps") == "1e+09 bps");
+}
+
+TEST_CASE("sites file: metrics targets as a query, or as {query|pointer, unit}") {
+  const Sites sites = parse_sites(Source{"s.yaml", "sites:\n  edge1:\n    repo: r\n    metrics:\n      url: http://p\n"
+                                                   "      targets:\n        latency: {query: 'q{a=\"b\"}', unit: s}\n"
+                                                   "        loss: upf_loss_ratio\n"});
+  const MetricsSource& metrics = *sites.sites.at(0).metrics;
+  CHECK(metrics.targets.at("latency") == "q{a=\"b\"}");
+  CHECK(metrics.units.at("latency") == "s");
+  CHECK(metrics.targets.at("loss") == "upf_loss_ratio");
+  CHECK_FALSE(metrics.units.contains("loss"));
+  const Sites json = parse_sites(Source{"s.yaml", "sites:\n  edge1:\n    repo: r\n    metrics:\n      url: http://j\n"
+                                                  "      kind: json\n      targets: {tx: {pointer: /tx, unit: Mbps}}\n"});
+  CHECK(json.sites.at(0).metrics->targets.at("tx") == "/tx");
+  CHECK_THROWS_WITH_AS(parse_sites(Source{"s.yaml", "sites:\n  edge1:\n    repo: r\n    metrics:\n      url: u\n"
+                                                    "      targets: {x: {query: q, unit: parsecs}}\n"}),
+                       "s.yaml:6:37: error: sites.edge1.metrics.targets.x.unit: unknown unit \"parsecs\"", Error);
+  CHECK_THROWS_WITH_AS(parse_sites(Source{"s.yaml", "sites:\n  edge1:\n    repo: r\n    metrics:\n      url: u\n"
+                                                    "      targets: {x: {pointer: /x}}\n"}),
+                       doctest::Contains("missing required field \"query\""), Error);
+  CHECK_THROWS_WITH_AS(parse_sites(Source{"s.yaml", "sites:\n  edge1:\n    repo: r\n    metrics:\n      url: u\n"
+                                                    "      targets: {x: [q]}\n"}),
+                       doctest::Contains("expected string, got array"), Error);
 }
