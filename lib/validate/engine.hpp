@@ -34,6 +34,8 @@ struct DocumentContext {
 class DocumentChecker {
  public:
   DocumentChecker(SchemaRegistry& registry, const ValidateOptions& options);
+  // The checker keeps a reference to the options; a temporary would dangle.
+  DocumentChecker(SchemaRegistry& registry, ValidateOptions&& options) = delete;
 
   CheckedDocument check(const Node& document, const DocumentContext& context);
 

@@ -90,8 +90,9 @@ TEST_CASE("registry: built-in schemas for what render emits, render's own CRDs i
   CHECK(registry.find("kustomize.config.k8s.io/v1beta1", "Kustomization")->scope == Scope::local);
   CHECK(messages(check_object(kCnBundle, registry)).empty());
   // Every CRD render ships passes the CRD schema itself.
+  const ValidateOptions options;
   for (const Node& crd : parse_yaml(Source{"crds.yaml", bundle_crds_yaml()}, ReadLimits{}).documents) {
-    DocumentChecker checker(registry, ValidateOptions{});
+    DocumentChecker checker(registry, options);
     const auto result = checker.check(crd, DocumentContext{"crds.yaml", false, false, nullptr}).result;
     CHECK_MESSAGE(result.findings.empty(), messages(result));
   }
