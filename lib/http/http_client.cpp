@@ -113,6 +113,8 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
     throw Error(ExitClass::timeout, fmt::format("no time left to ask {}", url_for_messages(request.url)));
   const auto to_deadline = std::chrono::duration_cast<std::chrono::milliseconds>(request.deadline - start);
   const auto budget = std::max(std::chrono::milliseconds{1}, std::min(request.limit, to_deadline));
+  // libcurl counts in whole milliseconds and may stop a hair before the deadline itself.
+  const bool deadline_bound = to_deadline <= request.limit;
 
   HttpResponse response;
   BodyBuffer buffer{&response.body};
@@ -150,7 +152,7 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
   const std::string where = url_for_messages(request.url);
   if (code == CURLE_OPERATION_TIMEDOUT) {
-    if (Clock::now() >= request.deadline)
+    if (deadline_bound || Clock::now() >= request.deadline)
       throw Error(ExitClass::timeout, fmt::format("{}: no answer before the deadline", where));
     throw external_error(fmt::format("{}: no answer within {} ms", where, budget.count()));
   }
