@@ -1,6 +1,6 @@
 #include "command.hpp"
 #include "core/duration.hpp"
-#include "publish/publish.hpp"
+#include "net/module.hpp"
 
 namespace intentctl::cli {
 
@@ -40,7 +40,7 @@ void define_publish(CLI::App& app, Runner& run) {
   run = [options, timeout, author](Io& io) {
     options->author_name = *author;
     if (!timeout->empty()) options->timeout = require_duration(*timeout, "--timeout");
-    return publish(*options, io);
+    return net_module().publish(*options, io);
   };
 }
 

@@ -1,6 +1,6 @@
 #include "command.hpp"
 #include "core/duration.hpp"
-#include "verify/verify.hpp"
+#include "net/module.hpp"
 
 namespace intentctl::cli {
 
@@ -52,7 +52,7 @@ void define_verify(CLI::App& app, Runner& run) {
     if (!interval->empty()) options->interval = require_duration(*interval, "--interval");
     if (options->interval.count() <= 0) throw usage_error("--interval must be longer than 0s");
     if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
-    return verify(*options, io);
+    return net_module().verify(*options, io);
   };
 }
 

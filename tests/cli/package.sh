@@ -14,7 +14,7 @@ deb=$(ls "$SCRATCH"/pkg/intentctl_*.deb 2>/dev/null | head -1)
 
 dpkg-deb -I "$deb" >"$SCRATCH/info"
 expect_contains "$SCRATCH/info" "Package: intentctl" "package name"
-for dependency in libc6 libstdc++6 libyaml-0-2; do
+for dependency in libc6 libstdc++6 libyaml-0-2 libgit2 libcurl; do
   expect_contains "$SCRATCH/info" "$dependency" "depends on $dependency"
 done
 
@@ -23,6 +23,7 @@ for path in ./usr/bin/intentctl ./usr/share/bash-completion/completions/intentct
   ./usr/share/zsh/vendor-completions/_intentctl ./usr/share/fish/vendor_completions.d/intentctl.fish; do
   expect_contains "$SCRATCH/contents" "$path" "package holds $path"
 done
+grep -q '/intentctl/intentctl-net.so$' "$SCRATCH/contents" && pass || fail "package holds the network module"
 for page in "$SOURCE_DIR"/man/*.1; do
   [ -e "$page" ] || continue
   expect_contains "$SCRATCH/contents" "./usr/share/man/man1/$(basename "$page")" "package holds $(basename "$page")"
@@ -37,5 +38,21 @@ expect_contains "$SCRATCH/out" "intentctl" "the installed binary says its versio
 echo '{"intent": "x", "requirements": {"latency": "<1ms"}}' >"$SCRATCH/i.json"
 run "$SCRATCH/root/usr/bin/intentctl" translate "$SCRATCH/i.json"
 expect_rc 0 "the installed binary translates"
+# publish and verify load the network module from the package's library folder.
+cp "$SCRATCH/out" "$SCRATCH/intent.json"
+cd "$SCRATCH"
+run "$SCRATCH/root/usr/bin/intentctl" render intent.json -o dist
+expect_rc 0 "the installed binary renders"
+run "$SCRATCH/root/usr/bin/intentctl" publish dist
+expect_rc 0 "the installed binary publishes (network module found)"
+run "$SCRATCH/root/usr/bin/intentctl" verify dist
+expect_rc 0 "the installed binary verifies"
+# A binary without its module still translates, and says what is missing.
+mkdir -p "$SCRATCH/lonely/bin"
+cp "$SCRATCH/root/usr/bin/intentctl" "$SCRATCH/lonely/bin/"
+run "$SCRATCH/lonely/bin/intentctl" publish dist
+expect_rc 3 "publish without the network module"
+expect_contains "$SCRATCH/err" "network module" "the missing module is named"
+expect_contains "$SCRATCH/err" "reinstall intentctl" "and what to do"
 
 finish
