@@ -11,7 +11,8 @@ void define_publish(CLI::App& app, Runner& run) {
   app.add_option("dir", options->dir, "the rendered folder, one sub-folder per site (default: dist)")
       ->type_name("DIR");
   app.add_option("--site", options->sites, "publish this site (repeatable; default: every site with a folder in DIR)")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->allow_extra_args(false); // --site a DIR: DIR is the folder, not a second site
   app.add_flag("--all", options->all, "publish every site of the sites file");
   app.add_option("--sites", options->sites_file, "sites file (default: $INTENTCTL_SITES, else the embedded edge1)")
       ->type_name("FILE");

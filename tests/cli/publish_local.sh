@@ -102,7 +102,7 @@ git clone -q "file://$SCRATCH/remotes/by-url.git" ca
 same_tree dist/site-a ca/clusters/site-a "file:// remote at a sub-path"
 git clone -q remotes/by-path.git cb
 same_tree dist/site-b cb "relative path remote"
-run "$INTENTCTL" publish dist --sites sites.yaml --site site-a --dry-run
+run "$INTENTCTL" publish --sites sites.yaml --site site-a dist --dry-run
 expect_rc 0 "dry run after publish"
 rm dist/site-a/bin/check.sh
 run "$INTENTCTL" publish dist --sites sites.yaml --site site-a --dry-run
