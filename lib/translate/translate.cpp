@@ -7,6 +7,7 @@
 
 #include "io/files.hpp"
 #include "io/writer.hpp"
+#include "sites/sites.hpp"
 
 namespace intentctl {
 
@@ -134,6 +135,11 @@ const std::vector<std::string>& input_form_names() {
 ExitClass translate(const TranslateOptions& options, Io& io) {
   if (options.format != "json" && options.format != "yaml")
     throw usage_error(fmt::format("unknown output format \"{}\" (known: json, yaml)", options.format));
+  for (const auto& site : options.sites)
+    if (!is_dns1123_label(site))
+      throw usage_error(fmt::format("--site \"{}\" is not a DNS-1123 label (lower-case letters, digits and '-', at "
+                                    "most 63 characters), which site names must be",
+                                    site));
   const Mapping mapping = mapping_for(options, io);
   std::vector<std::string> inputs = options.inputs;
   if (inputs.empty()) inputs.emplace_back("-");

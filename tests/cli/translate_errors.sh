@@ -73,6 +73,10 @@ printf '{"id": "s", "intentSpecification": {"intentExpectations": [{"expectation
 run "$INTENTCTL" translate "$SCRATCH/site.json"
 expect_rc 2 "a site that is no DNS-1123 label"
 expect_contains "$SCRATCH/err" 'site.json:1:181: error: site "Edge_1" is not a DNS-1123 label' "bad site name"
+run "$INTENTCTL" translate --site edge1 --site ../x "$SOURCE_DIR/samples/tmf921/urllc-robot-cell.json"
+expect_rc 2 "a --site that is a path"
+expect_contains "$SCRATCH/err" '--site "../x" is not a DNS-1123 label' "bad --site named"
+[ ! -s "$SCRATCH/out" ] && pass || fail "nothing written for a bad --site"
 
 # Usage errors: exit 2 as well.
 run "$INTENTCTL" translate --from tmf999 turtle.json
