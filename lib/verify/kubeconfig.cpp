@@ -195,6 +195,8 @@ std::vector<std::string> split_kubeconfig_list(std::string_view value) {
   return files;
 }
 
+void merge_kubeconfig(const Source& source, Kubeconfig& config) { merge_file(source, config); }
+
 Kubeconfig load_kubeconfig(const std::vector<std::string>& files, bool missing_ok) {
   Kubeconfig config;
   for (const auto& file : files) {

@@ -13,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "http/http_client.hpp"
+#include "io/reader.hpp"
 
 namespace intentctl {
 
@@ -70,6 +71,10 @@ struct Kubeconfig {
 // The files a KUBECONFIG value names: split on ':', empty entries and repeats
 // left out.
 std::vector<std::string> split_kubeconfig_list(std::string_view value);
+
+// Merges one kubeconfig's clusters, users and contexts into config, where the
+// entries already there win (and so does a current-context already set).
+void merge_kubeconfig(const Source& source, Kubeconfig& config);
 
 // Reads and merges the files. With missing_ok (a KUBECONFIG list) a file that
 // does not exist is skipped, as kubectl does; otherwise it is an input error.
