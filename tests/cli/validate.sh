@@ -35,7 +35,7 @@ expect_contains "$SCRATCH/out" "Summary: $resources resources found in $files fi
 run "$INTENTCTL" render "$SOURCE_DIR"/samples/28312/*.json --sites "$fixtures/sites.yaml" --kustomize never -o plain
 run "$INTENTCTL" validate plain
 expect_rc 0 "the render of the 28.312 samples without kustomization is valid"
-run "$INTENTCTL" validate "$SOURCE_DIR/samples"
+run "$INTENTCTL" validate "$SOURCE_DIR/samples/tmf921" "$SOURCE_DIR/samples/28312"
 expect_rc 0 "every sample intent (TMF921 and 28.312) is valid"
 expect_contains "$SCRATCH/out" "Summary: 12 resources found in 12 files - Valid: 12," "sample intents counted"
 
