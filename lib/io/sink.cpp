@@ -36,7 +36,7 @@ void Reporter::report(const Diagnostic& diagnostic) {
   if (!diagnostic.where.path.empty()) line += diagnostic.where.path + ": ";
   line += diagnostic.message;
   line += '\n';
-  err_ << line << std::flush;
+  write_line(line);
 }
 
 void Reporter::error(const Error& error) {
@@ -44,11 +44,34 @@ void Reporter::error(const Error& error) {
 }
 
 void Reporter::note(const std::string& message) {
-  if (verbosity_ != Verbosity::quiet) err_ << message << '\n' << std::flush;
+  if (verbosity_ != Verbosity::quiet) write_line(message + '\n');
 }
 
 void Reporter::verbose(const std::string& message) {
-  if (verbosity_ == Verbosity::verbose) err_ << message << '\n' << std::flush;
+  if (verbosity_ == Verbosity::verbose) write_line(message + '\n');
+}
+
+// "\r" and "erase to the end of the line" take the status line away; the
+// terminal's cursor is then where the line began.
+constexpr const char* kEraseLine = "\r\033[K";
+
+void Reporter::write_line(const std::string& line) {
+  std::lock_guard lock(mutex_);
+  if (status_shown_) err_ << kEraseLine;
+  status_shown_ = false;
+  err_ << line << std::flush;
+}
+
+void Reporter::show_status(const std::string& line) {
+  std::lock_guard lock(mutex_);
+  err_ << kEraseLine << line << std::flush;
+  status_shown_ = true;
+}
+
+void Reporter::clear_status() {
+  std::lock_guard lock(mutex_);
+  if (status_shown_) err_ << kEraseLine << std::flush;
+  status_shown_ = false;
 }
 
 void TextSink::record(const Node&, const std::string& text_line) { out_ << text_line << '\n'; }

@@ -4,6 +4,7 @@
 
 #include <istream>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ class Reporter {
   // Progress and notes: shown unless --quiet; verbose notes only with -v.
   void note(const std::string& message);
   void verbose(const std::string& message);
+  // A status line drawn in place on a terminal (see Progress): replaced by the
+  // next one, erased before any other line is written. Safe from any thread.
+  void show_status(const std::string& line);
+  void clear_status();
 
   Verbosity verbosity() const { return verbosity_; }
   bool color() const { return color_; }
@@ -43,6 +48,10 @@ class Reporter {
   bool color_;
   Verbosity verbosity_;
   std::size_t errors_ = 0;
+  std::mutex mutex_;
+  bool status_shown_ = false;
+
+  void write_line(const std::string& line);
 };
 
 // Results, one record at a time: text lines for people, or one JSON array for

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/interrupt.hpp"
+#include "io/progress.hpp"
 #include "publish/cache.hpp"
 #include "publish/remote_url.hpp"
 #include "publish/site_publisher.hpp"
@@ -33,6 +34,7 @@ struct Run {
   std::vector<std::optional<SiteOutcome>> outcomes;
   std::atomic<std::size_t> next{0};
   std::atomic<bool> cancelled{false};
+  std::size_t finished = 0; // outcomes set, under mutex
   std::mutex mutex;
   std::condition_variable done;
 };
@@ -46,8 +48,9 @@ std::vector<const Site*> chosen_sites(const PublishOptions& options, const Sites
   if (present.empty()) {
     std::string known;
     for (const Site& site : sites.sites) known += (known.empty() ? "" : ", ") + site.name;
-    throw input_error(fmt::format("holds no folder for any site ({}); render first, or name the sites with --site",
-                                  known),
+    throw input_error(fmt::format("holds no folder for any site ({}); run 'intentctl render INTENT... -o {}' first, "
+                                  "or name the sites with --site",
+                                  known, options.dir),
                       file_location(options.dir));
   }
   return present;
@@ -67,6 +70,7 @@ void work(const std::shared_ptr<Run>& run) {
     SiteOutcome outcome = publish_site(run->requests[index]);
     std::lock_guard lock(run->mutex);
     run->outcomes[index] = std::move(outcome);
+    ++run->finished;
     run->done.notify_all();
   }
 }
@@ -126,7 +130,9 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
   run->options = options;
   run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
   if (!fs::is_directory(options.dir))
-    throw input_error("no such folder (render writes one folder per site into it; see 'intentctl help render')",
+    throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... -o {}' first (it writes one "
+                                  "folder per site there)",
+                                  options.dir),
                       file_location(options.dir));
   const std::vector<const Site*> chosen = chosen_sites(run->options, run->sites);
   const std::string root = cache_root(options.cache_dir);
@@ -189,9 +195,12 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   // Ctrl-C; it gets a moment, then it is left behind.
   std::optional<Clock::time_point> give_up;
   if (options.timeout) give_up = Clock::now() + *options.timeout + kGrace;
+  Progress progress(io, options.dry_run ? "publish --dry-run" : "publish", count, "sites");
   for (std::size_t index = 0; index < count; ++index) {
     std::unique_lock lock(run->mutex);
+    progress.set(run->finished);
     while (!run->outcomes[index]) {
+      progress.set(run->finished);
       if (interrupted() && !run->cancelled.exchange(true)) {
         const auto soon = Clock::now() + kGrace;
         give_up = give_up ? std::min(*give_up, soon) : soon;
@@ -206,10 +215,12 @@ ExitClass publish(const PublishOptions& options, Io& io) {
     }
     const SiteOutcome outcome = *run->outcomes[index];
     lock.unlock();
+    progress.clear();
     report(outcome, options, columns, *sink, io);
     result = worst(result, outcome.exit);
     if (!outcome.error.empty()) failed.push_back(outcome.site);
   }
+  progress.clear();
   sink->finish();
 
   run->cancelled = true;

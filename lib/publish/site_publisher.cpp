@@ -92,8 +92,16 @@ class SitePublisher {
     if (remote_.kind == RemoteKind::local) path = remote_.url;
     else if (remote_.kind == RemoteKind::file) path = remote_.url.substr(std::string_view("file://").size());
     else return;
-    if (!std::filesystem::is_directory(path))
-      throw external_error(fmt::format("repository not found (no folder {})", path));
+    if (std::filesystem::is_directory(path)) return;
+    // Only the embedded default's repository is created on first use (and not
+    // by a dry run or a rollback, which change nothing).
+    if (options_.dry_run || options_.rollback)
+      throw external_error(fmt::format("repository not found (no folder {}): nothing is published there; run "
+                                       "'intentctl publish' first",
+                                       path));
+    throw external_error(fmt::format("repository not found (no folder {}); create it with 'git init --bare {}', "
+                                     "or point the site's repo at an existing one",
+                                     path, path));
   }
 
   // New objects (blobs, trees, the commit) are kept in memory and written as

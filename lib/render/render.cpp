@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "io/progress.hpp"
+#include "core/interrupt.hpp"
 #include "io/writer.hpp"
 #include "render/crds.hpp"
 #include "render/input.hpp"
@@ -169,12 +171,15 @@ Batch build_batch(const std::vector<const RenderExpectation*>& entries, std::siz
 // build the files, batch by batch, while this thread writes the previous
 // batch, in order (files created in one folder from several threads would only
 // contend for its lock).
-void write_expectations(const SitePlan& plan, TreeOutput& out, std::vector<std::string>& paths) {
+void write_expectations(const SitePlan& plan, TreeOutput& out, std::vector<std::string>& paths, Progress& progress) {
   const auto& entries = plan.expectations;
   const Placement placement{*plan.site, plan.namespace_};
   const std::size_t threads = entries.size() < 512 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
   if (threads == 1) {
-    for (const RenderExpectation* entry : entries) write_expectation(*entry, placement, out, paths);
+    for (const RenderExpectation* entry : entries) {
+      write_expectation(*entry, placement, out, paths);
+      progress.advance();
+    }
     return;
   }
   constexpr std::size_t batch_size = 2048;
@@ -190,6 +195,7 @@ void write_expectations(const SitePlan& plan, TreeOutput& out, std::vector<std::
       batch.files[t].forward(out);
       paths.insert(paths.end(), batch.paths[t].begin(), batch.paths[t].end());
     }
+    progress.advance(std::min(batch_size, entries.size() - start));
   }
 }
 
@@ -198,6 +204,7 @@ struct SiteWriter {
   const std::string& crds_yaml;
   const RenderOptions& options;
   TreeOutput& out;
+  Progress& progress;
   std::vector<std::string> paths;
 
   void add(std::string path, std::string_view content) {
@@ -217,7 +224,7 @@ struct SiteWriter {
     add("crds/bundles.yaml", crds_yaml);
     for (const auto& name : site_namespaces(plan)) add_object("namespaces/" + name + ".yaml", namespace_object(name, site.name));
     if (options.rootsync) add_object("bootstrap/rootsync.yaml", root_sync(site));
-    write_expectations(plan, out, paths);
+    write_expectations(plan, out, paths, progress);
     if (!with_kustomization) return;
     // The RootSync bootstraps the cluster by hand; Config Sync must not manage itself.
     std::vector<std::string> resources;
@@ -249,6 +256,8 @@ void report_delta(const std::vector<DeltaEntry>& delta, Io& io) {
                                     delta.size() == 1 ? "is" : "are"));
   }
 }
+
+constexpr std::size_t kLargeRender = 1000;
 
 std::string plural(std::size_t count, const char* word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
@@ -289,13 +298,19 @@ ExitClass render(const RenderOptions& options, Io& io) {
 
   const std::string crds = options.mapping_file.empty() ? bundle_crds_yaml() : bundle_crds_yaml(mapping);
   std::size_t files = 0;
+  std::size_t placed = 0;
+  for (const auto& plan : plans) placed += plan.expectations.size();
+  // Small renders finish before a counter could be read; a stream on standard
+  // output may share the terminal with it.
+  const bool counted = placed >= kLargeRender && !options.to_stdout;
+  Progress progress(io, "render", counted ? placed : 0, "expectations");
   for (const auto& plan : plans)
     if (plan.expectations.empty())
       io.diagnostics.note(fmt::format("note: no expectation is for site {}; its tree holds no intents", plan.site->name));
   if (options.to_stdout) {
     for (const auto& plan : plans) {
       StreamTree stream(io.out, plan.site->name);
-      SiteWriter writer{plan, crds, options, stream, {}};
+      SiteWriter writer{plan, crds, options, stream, progress, {}};
       writer.write(false);
       stream.flush();
       files += writer.paths.size();
@@ -305,12 +320,14 @@ ExitClass render(const RenderOptions& options, Io& io) {
     std::vector<std::unique_ptr<FolderTree>> trees;
     for (const auto& plan : plans) {
       trees.push_back(std::make_unique<FolderTree>(options.output_dir, plan.site->name));
-      SiteWriter writer{plan, crds, options, *trees.back(), {}};
+      SiteWriter writer{plan, crds, options, *trees.back(), progress, {}};
       writer.write(wants_kustomization(plan, options, trees.back()->target(), io));
       files += writer.paths.size();
     }
+    throw_if_interrupted(); // the last moment at which every previous tree stays
     for (auto& tree : trees) tree->commit();
   }
+  progress.clear();
   io.out.flush();
 
   const std::string where = options.to_stdout ? "to standard output"

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
 namespace intentctl {
 
 namespace fs = std::filesystem;
@@ -134,7 +136,12 @@ std::vector<InputFile> list_validation_inputs(const std::vector<std::string>& pa
     } else if (fs::exists(status)) {
       add({path, {}, {}});
     } else {
-      add({path, {}, error ? error.message() : std::strerror(ENOENT)});
+      std::string problem = error ? error.message() : std::strerror(ENOENT);
+      // A missing name without a file's extension is most often render's output folder.
+      const std::string extension = fs::path(path).extension().string();
+      if (extension != ".yaml" && extension != ".yml" && extension != ".json")
+        problem += fmt::format("; to check rendered trees, run 'intentctl render INTENT... -o {}' first", path);
+      add({path, {}, std::move(problem)});
     }
   }
   return files;

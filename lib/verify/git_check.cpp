@@ -94,7 +94,8 @@ GitCheckOutcome check_git(const GitCheckRequest& request) {
     return outcome;
   }
   if (dry_run.commit.empty())
-    return finish(CheckState::fail, fmt::format("{} has no branch {}: nothing is published", dry_run.repo, site.branch));
+    return finish(CheckState::fail, fmt::format("{} has no branch {}: nothing is published; run 'intentctl publish' first",
+                                                dry_run.repo, site.branch));
   outcome.head = dry_run.commit;
 
   git::ensure_initialised();
@@ -110,7 +111,7 @@ GitCheckOutcome check_git(const GitCheckRequest& request) {
   } else {
     published = last_publish(repo.get(), head, site.name);
     if (!published)
-      return finish(CheckState::fail, fmt::format("no intentctl commit for {} on {} (head {}): publish first",
+      return finish(CheckState::fail, fmt::format("no intentctl commit for {} on {} (head {}); run 'intentctl publish' first",
                                                   site.name, site.branch, short_commit(dry_run.commit)));
   }
   outcome.published = git::oid_hex(*published);

@@ -66,7 +66,12 @@ RenderedSite read_rendered_site(const std::string& folder) {
   RenderedSite site;
   site.folder = folder;
   std::error_code error;
-  if (!fs::is_directory(folder, error)) throw input_error(fmt::format("{}: no such folder (render the site first)", folder));
+  if (!fs::is_directory(folder, error)) {
+    const fs::path where(folder);
+    throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... --site {} -o {}' first",
+                                  where.filename().string(), where.parent_path().string()),
+                      Location{folder, 0, 0, {}});
+  }
   std::istringstream no_stdin;
   for (const auto& path : manifest_files(folder)) {
     const Source source = read_source(path.string(), ReadLimits{}, no_stdin, false);

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "core/interrupt.hpp"
+#include "io/progress.hpp"
 #include "io/writer.hpp"
 #include "model/mapping.hpp"
 #include "publish/cache.hpp"
@@ -70,8 +71,9 @@ std::vector<const Site*> chosen_sites(const VerifyOptions& options, const Sites&
   if (present.empty()) {
     std::string known;
     for (const Site& site : sites.sites) known += (known.empty() ? "" : ", ") + site.name;
-    throw input_error(fmt::format("holds no folder for any site ({}); render first, or name the sites with --site",
-                                  known),
+    throw input_error(fmt::format("holds no folder for any site ({}); run 'intentctl render INTENT... -o {}' first, "
+                                  "or name the sites with --site",
+                                  known, options.dir),
                       file_location(options.dir));
   }
   return present;
@@ -157,7 +159,9 @@ std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
   if (!options.slo.empty()) run->slo = parse_slo(options.slo);
   run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
   if (!fs::is_directory(options.dir))
-    throw input_error("no such folder (render writes one folder per site into it; see 'intentctl help render')",
+    throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... -o {}' first (it writes one "
+                                  "folder per site there)",
+                                  options.dir),
                       file_location(options.dir));
   run->cache_root = cache_root(options.cache_dir);
   run->base_dir = fs::current_path().string();
@@ -391,10 +395,11 @@ class Workers {
 
   // One pass over the sites that still need one, in parallel. Errors that are
   // the whole command's (usage, input) come back out on this thread.
-  void pass(bool waiting) {
+  void pass(bool waiting, Io& io) {
     std::vector<SiteState*> todo;
     for (auto& state : run_.states)
       if (site_needs_work(*state, waiting)) todo.push_back(state.get());
+    Progress progress(io, "verify", todo.size(), "sites");
     std::atomic<std::size_t> next{0};
     std::vector<std::exception_ptr> errors(clients_.size());
     auto work = [&](std::size_t worker) {
@@ -402,6 +407,7 @@ class Workers {
         for (std::size_t index; (index = next.fetch_add(1)) < todo.size();) {
           if (interrupted()) return;
           run_pass(run_, *todo[index], *clients_[worker]);
+          progress.advance();
         }
       } catch (...) {
         errors[worker] = std::current_exception();
@@ -433,7 +439,7 @@ std::size_t site_width(const Run& run) {
 // Text output as it happens under --wait: a check's line once it is final,
 // and a "wait" line whenever what it waits for changes. The last call
 // (final_pass) prints whatever was not shown yet, pending checks included.
-void print_progress(Run& run, Io& io, bool final_pass) {
+void print_check_lines(Run& run, Io& io, bool final_pass) {
   const std::size_t width = site_width(run);
   for (auto& state : run.states) {
     for (const CheckResult* check : state->result.checks()) {
@@ -465,7 +471,7 @@ void print_results(Run& run, Io& io, std::chrono::microseconds elapsed) {
     for (const auto& state : run.states) sink.record(json_record(state->result), {});
     sink.finish();
   } else {
-    print_progress(run, io, true);
+    print_check_lines(run, io, true);
     const std::size_t width = site_width(run);
     for (const auto& state : run.states) {
       const SiteResult& result = state->result;
@@ -549,8 +555,8 @@ ExitClass verify(const VerifyOptions& options, Io& io) {
   const std::shared_ptr<Run> run = prepare(options, io);
   Workers workers(*run, worker_count(options, run->states.size()));
   for (;;) {
-    workers.pass(options.wait);
-    if (options.format == "text" && options.wait) print_progress(*run, io, false);
+    workers.pass(options.wait, io);
+    if (options.format == "text" && options.wait) print_check_lines(*run, io, false);
     const bool more = std::any_of(run->states.begin(), run->states.end(),
                                   [&](const auto& state) { return site_needs_work(*state, options.wait); });
     if (!options.wait || !more) break;
