@@ -23,6 +23,17 @@ Mark mark_of(const yaml_mark_t& mark) {
   return Mark{static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
 }
 
+// The mark of a byte offset, counting columns in characters as libyaml does
+// (UTF-8 continuation bytes add none).
+Mark mark_at_offset(std::string_view text, std::size_t offset) {
+  Mark mark{1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') mark.line++, mark.column = 1;
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) mark.column++;
+  }
+  return mark;
+}
+
 bool is_digits(std::string_view text, int base) {
   if (text.empty()) return false;
   for (char c : text) {
@@ -183,6 +194,8 @@ class YamlBuilder {
   [[noreturn]] void fail_from_parser() const {
     std::string message = parser_.problem ? parser_.problem : "invalid YAML";
     if (parser_.context) message = std::string(parser_.context) + ": " + message;
+    // A reader error (bad UTF-8, a control character) has a byte offset; its mark is unset.
+    if (parser_.error == YAML_READER_ERROR) fail(message, mark_at_offset(source_.text, parser_.problem_offset));
     fail(message, mark_of(parser_.problem_mark));
   }
 

@@ -79,6 +79,9 @@ TEST_CASE("invalid UTF-8 and NUL bytes are refused") {
   CHECK(parse_error("a.json", std::string("{\"a\":\n \"x\0\"}", 12)) ==
         "a.json:2:4: error: NUL byte in the input (binary file?)");
   CHECK(parse_error("a.yaml", "a: \"\xc3\x28\"\n").find("a.yaml:1:") == 0);
+  // libyaml's reader gives a byte offset, not a mark: the error is still at the bad byte.
+  CHECK(parse_error("a.yaml", "a: 1\nb: 2\nc: \"\xc3\xa9\xc3\x28\"\n") == "a.yaml:3:7: error: invalid trailing UTF-8 octet");
+  CHECK(parse_error("a.yaml", "a: 1\nb: \xff\n") == "a.yaml:2:4: error: invalid leading UTF-8 octet");
 }
 
 TEST_CASE("duplicate keys are an error, or recorded when allowed") {
