@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/interrupt.hpp"
 
 namespace intentctl {
 
@@ -108,9 +109,9 @@ int FolderTree::folder_of(const std::string& path) {
   const int parent = folder.empty() ? AT_FDCWD : folder_of(folder);
   const std::string name = folder.empty() ? staging_ : folder.substr(folder.rfind('/') + 1);
   if (!folder.empty() && ::mkdirat(parent, name.c_str(), 0755) != 0 && errno != EEXIST)
-    fail_io(staging_ + "/" + folder, "create");
+    fail_io(target_ + "/" + folder, "create");
   const int fd = ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) fail_io(staging_ + "/" + folder, "open");
+  if (fd < 0) fail_io(folder.empty() ? staging_ : target_ + "/" + folder, "open");
   folders_.emplace(folder, fd);
   return fd;
 }
@@ -149,12 +150,15 @@ bool FolderTree::reuse(const std::string& path, int folder, const std::string& n
 }
 
 void FolderTree::add(const std::string& path, std::string_view content) {
+  throw_if_interrupted(); // Ctrl-C: the destructor removes the unfinished tree
   if (!is_contained_path(path))
     throw Error(ExitClass::failed, fmt::format("internal error: refusing to write \"{}\" outside {}", path, target_));
   const int folder = folder_of(path);
   const std::string name = path.substr(path.rfind('/') + 1);
   if (has_previous_ && reuse(path, folder, name, content)) return;
-  write_whole(folder, name, staging_ + "/" + path, content);
+  // Messages name the file where the tree will be, not the temporary folder
+  // that is removed on failure.
+  write_whole(folder, name, target_ + "/" + path, content);
 }
 
 void FolderTree::close_folders() {
@@ -193,6 +197,7 @@ void FolderTree::commit() {
 }
 
 void StreamTree::add(const std::string& path, std::string_view content) {
+  throw_if_interrupted();
   buffer_ += "---\n# ";
   buffer_ += site_;
   buffer_ += '/';
