@@ -51,7 +51,8 @@ class Function {
       : list_(list),
         mapping_(mapping_from(options.mapping_file, io.in, false)),
         sites_(load_sites(options.sites_file, io.in, false)),
-        reader_(mapping_, delta_) {}
+        reader_(mapping_, delta_),
+        namespace_flag_(options.namespace_) {}
 
   void run() {
     config_ = read_config();
@@ -143,9 +144,13 @@ class Function {
       if (read.size() != before + 1)
         throw input_error("expected exactly one expectation", location_of(source, Mark{1, 1}));
       RenderExpectation& entry = read.back();
+      // The ConfigMap holds the expectation alone; its intent is on the annotation.
+      if (entry.intent_id.empty()) entry.intent_id = annotation(item, kIntentAnnotation);
       check_renderable(entry);
       const Site site = site_for(item);
-      const std::string namespace_ = !config_.namespace_.empty()          ? config_.namespace_
+      // --namespace, else the functionConfig's, else where the ConfigMap is.
+      const std::string namespace_ = !namespace_flag_.empty()              ? namespace_flag_
+                                     : !config_.namespace_.empty()          ? config_.namespace_
                                      : !resource_id(item).namespace_.empty() ? resource_id(item).namespace_
                                                                              : kDefaultNamespace;
       const Placement placement{site, namespace_};
@@ -249,6 +254,7 @@ class Function {
   Sites sites_;
   std::vector<DeltaEntry> delta_;
   ExpectationReader reader_;
+  std::string namespace_flag_; // --namespace: wins over the functionConfig
   FunctionConfig config_;
   std::vector<FunctionResult> results_;
   std::vector<Regenerated> regenerated_;

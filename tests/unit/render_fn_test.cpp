@@ -6,6 +6,7 @@
 
 #include "io/writer.hpp"
 #include "krm/resource.hpp"
+#include "render/objects.hpp"
 #include "render_support.hpp"
 
 using namespace intentctl;
@@ -65,9 +66,10 @@ struct FnRun {
   std::string error;
 };
 
-FnRun run_fn(const std::string& input) {
+FnRun run_fn(const std::string& input, const std::string& namespace_flag = "") {
   RenderOptions options;
   options.function = true;
+  options.namespace_ = namespace_flag;
   const Run result = run(options, input);
   FnRun fn{result.code, {}, result.error};
   if (!result.out.empty()) fn.list = parse_yaml(Source{"out", result.out}, ReadLimits{}).documents.at(0);
@@ -125,6 +127,28 @@ TEST_CASE("--fn adds the missing bundles beside their ConfigMaps and passes othe
   CHECK(label(*config, "team") == "radio");
   CHECK(label(*config, "expectation.nephio.org/type") == "ServiceCapacity");
   CHECK(annotation(*config, "expectation.nephio.org/target-value") == "1ms");
+}
+
+TEST_CASE("--fn keeps the ConfigMap's intent id on the bundle, and --namespace wins over the functionConfig") {
+  Node map = parse_yaml(Source{"cm", config_map("cn-1", "apps/intent/cn-1.yaml", expectation_json("cn-1", "CoreNetwork", "1ms"))},
+                        ReadLimits{})
+                 .documents.at(0);
+  map.find("metadata")->find("annotations")->set(kIntentAnnotation, Node::string("urllc-robot-cell"));
+  const std::string input = resource_list({to_yaml(map)}, "functionConfig:\n  data:\n    namespace: from-config\n");
+
+  const FnRun configured = run_fn(input);
+  INFO(configured.error);
+  REQUIRE(configured.code == ExitClass::ok);
+  const Node* bundle = item_named(configured.list, "CNBundle", "cn-bundle-cn-1");
+  REQUIRE(bundle != nullptr);
+  CHECK(annotation(*bundle, kIntentAnnotation) == "urllc-robot-cell");
+  CHECK(resource_id(*bundle).namespace_ == "from-config");
+
+  const FnRun flagged = run_fn(input, "from-flag");
+  REQUIRE(flagged.code == ExitClass::ok);
+  bundle = item_named(flagged.list, "CNBundle", "cn-bundle-cn-1");
+  REQUIRE(bundle != nullptr);
+  CHECK(resource_id(*bundle).namespace_ == "from-flag");
 }
 
 TEST_CASE("--fn replaces stale generated objects in place and removes orphans") {
