@@ -93,6 +93,12 @@ namespace {
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
 
+// NO_COLOR counts when it is set and not empty (no-color.org).
+bool no_color_in_environment() {
+  const char* value = std::getenv("NO_COLOR");
+  return value != nullptr && *value != '\0';
+}
+
 int run_command(const Command& command, int argc, const char* const* argv, GlobalFlags leading) {
   auto invocation = make_invocation(command);
   CLI::App& app = invocation->app;
@@ -117,7 +123,7 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
   const GlobalFlags& flags = invocation->flags;
   const bool quiet = flags.quiet || leading.quiet;
   const bool verbose = flags.verbose || leading.verbose;
-  const bool no_color = flags.no_color || leading.no_color || std::getenv("NO_COLOR") != nullptr;
+  const bool no_color = flags.no_color || leading.no_color || no_color_in_environment();
   Reporter reporter(std::cerr, !no_color && is_terminal(STDERR_FILENO),
                     quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
   Io io{std::cin, std::cout, reporter, is_terminal(STDIN_FILENO), is_terminal(STDERR_FILENO)};

@@ -104,8 +104,10 @@ void report_delta(const std::vector<DeltaEntry>& delta, const TranslateOptions& 
   if (io.diagnostics.verbosity() == Verbosity::verbose) {
     for (const auto& entry : delta) io.diagnostics.report({Severity::info, entry.note, entry.where});
   } else if (!delta.empty() && options.delta_file.empty()) {
-    io.diagnostics.note(fmt::format("note: {} input field{} without a 28.312 home; list them with --delta FILE or -v",
-                                    delta.size(), delta.size() == 1 ? " has no place" : "s have no place"));
+    io.diagnostics.note(fmt::format("note: {} input field{} no place in 28.312 and {} not carried over; list them with "
+                                    "--delta FILE or -v",
+                                    delta.size(), delta.size() == 1 ? " has" : "s have",
+                                    delta.size() == 1 ? "is" : "are"));
   }
 }
 
