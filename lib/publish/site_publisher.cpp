@@ -80,9 +80,7 @@ class SitePublisher {
     });
     cache_path_ = paths.repository;
     repo_ = open_cache(paths, remote_);
-    git_remote* raw = nullptr;
-    git::check(git_remote_lookup(&raw, repo_.get(), "origin"), "cannot read the cache " + cache_path_);
-    origin_.reset(raw);
+    open_origin();
     stage_writes_in_memory();
     run_attempts(options_.rollback ? rollback_planner() : publish_planner());
   }
@@ -373,7 +371,19 @@ class SitePublisher {
     return git_odb_exists(odb.get(), &id) == 1;
   }
 
+  // A new remote, and with it a new connection. libgit2 keeps the fetch's
+  // HTTP connection and sends the push on it however long it sat idle; servers
+  // close idle connections (lighttpd and Apache after 5 s), and building the
+  // commit of a large tree takes longer: the push then failed with
+  // "unexpected EOF".
+  void open_origin() {
+    git_remote* raw = nullptr;
+    git::check(git_remote_lookup(&raw, repo_.get(), "origin"), "cannot read the cache " + cache_path_);
+    origin_.reset(raw);
+  }
+
   PushResult push(const git_oid& commit) {
+    open_origin();
     TransferContext context = transfer();
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
     context.install(options.callbacks);
