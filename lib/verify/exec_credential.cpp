@@ -179,15 +179,26 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(const std::st
   if (*rest == 'Z' || *rest == 'z') {
     ++rest;
   } else if (*rest == '+' || *rest == '-') {
-    int hours = 0, minutes = 0;
-    if (std::sscanf(rest + 1, "%2d:%2d", &hours, &minutes) != 2) return std::nullopt;
-    offset = (*rest == '+' ? 1 : -1) * (hours * 3600L + minutes * 60L);
+    // Exactly "+hh:mm" and nothing after it.
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (std::strlen(rest) != 6 || !digit(rest[1]) || !digit(rest[2]) || rest[3] != ':' || !digit(rest[4]) ||
+        !digit(rest[5]))
+      return std::nullopt;
+    const long hours = (rest[1] - '0') * 10 + (rest[2] - '0');
+    const long minutes = (rest[4] - '0') * 10 + (rest[5] - '0');
+    offset = (*rest == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
     rest += 6;
   } else {
     return std::nullopt;
   }
   if (*rest) return std::nullopt;
-  return std::chrono::system_clock::from_time_t(timegm(&tm) - offset);
+  // Beyond what the clock can hold (about 1678 to 2262): the ends of its range.
+  using std::chrono::system_clock;
+  const std::time_t seconds = timegm(&tm) - offset;
+  constexpr auto limit = std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count();
+  if (seconds >= limit) return system_clock::time_point::max();
+  if (seconds <= -limit) return system_clock::time_point::min();
+  return system_clock::from_time_t(seconds);
 }
 
 bool still_valid(const ExecCredential& credential) {

@@ -212,6 +212,22 @@ TEST_CASE("ExecCredential parsing") {
   }
 }
 
+TEST_CASE("ExecCredential expirationTimestamp: offsets are +hh:mm, times beyond the clock are its ends") {
+  const std::string v1 = "client.authentication.k8s.io/v1";
+  const auto expiring = [&](const std::string& when) {
+    return parse_exec_credential(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",)"
+                                 R"("status":{"token":"t","expirationTimestamp":")" + when + R"("}})",
+                                 v1, "plugin");
+  };
+  CHECK(std::chrono::system_clock::to_time_t(*expiring("2030-01-02T01:34:05-01:30").expires) == 1893553445);
+  for (const char* broken : {"2030-01-02T03:04:05+1:2", "2030-01-02T03:04:05+01", "2030-01-02T03:04:05+01:00:00",
+                             "2030-01-02T03:04:05+0a:00", "2030-01-02T03:04:05+"})
+    CHECK_THROWS_WITH_AS(expiring(broken), doctest::Contains("not an RFC 3339 time"), Error);
+  CHECK(*expiring("3000-01-01T00:00:00Z").expires == std::chrono::system_clock::time_point::max());
+  CHECK(*expiring("9999-12-31T23:59:59Z").expires == std::chrono::system_clock::time_point::max());
+  CHECK(*expiring("1000-01-01T00:00:00Z").expires == std::chrono::system_clock::time_point::min());
+}
+
 TEST_CASE("exec plugins run once per credential, with KUBERNETES_EXEC_INFO and their env") {
   Scratch scratch;
   const std::string count = (scratch.dir / "count").string();
