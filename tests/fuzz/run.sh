@@ -25,6 +25,8 @@ jobs=${FUZZ_JOBS:-1}
 rss_mb=${FUZZ_RSS_MB:-2048}
 timeout=${FUZZ_TIMEOUT:-10}
 work=$build/fuzz
+# UBSan in the fuzz build recovers by default: make every report a finding.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 
 all_targets=$(cd tests/fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
 targets=${*:-$all_targets}
@@ -37,7 +39,11 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=${CC:-clang} CXX=${CXX:-clang++} cmake -S . -B "$build" -G Ninja -DINTENTCTL_FUZZ=ON -DBUILD_TESTING=OFF \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-ninja -C "$build" $all_targets >/dev/null
+mkdir -p "$work"
+if ! ninja -C "$build" $all_targets >"$work/build.log" 2>&1; then
+  tail -40 "$work/build.log" >&2
+  exit 2
+fi
 
 # Seeds shared by every target that reads JSON or YAML.
 seeds=$work/seeds
