@@ -51,6 +51,18 @@ std::string read_whole_file(const fs::path& path) {
   return content;
 }
 
+// render writes no links, and a link in a GitOps repository can make the
+// syncing side read what lies outside it (Argo CD refuses such links for the
+// same reason): a link is refused, neither followed nor published.
+[[noreturn]] void refuse_link(const fs::path& path) {
+  std::error_code error;
+  const fs::path target = fs::read_symlink(path, error);
+  throw input_error(fmt::format("is a symbolic link{}; a rendered tree holds only files and folders, and publish "
+                                "neither follows nor publishes links",
+                                error ? "" : " to " + target.string()),
+                    file_location(path.string()));
+}
+
 bool is_yaml(const fs::path& path) {
   const auto extension = path.extension();
   return extension == ".yaml" || extension == ".yml";
@@ -102,14 +114,9 @@ class FolderWriter {
       if (path.parent_path() == intents_ && is_yaml(path)) intent_files_.emplace_back(path.string(), id);
       ++files_;
     } else if (S_ISLNK(info.st_mode)) {
-      std::error_code error;
-      const std::string target = fs::read_symlink(path, error).string();
-      if (error) throw input_error(fmt::format("cannot read link: {}", error.message()), file_location(path.string()));
-      write_blob(id, target, path);
-      mode = GIT_FILEMODE_LINK;
-      ++files_;
+      refuse_link(path);
     } else {
-      throw input_error("not a file, folder or symbolic link; a rendered tree holds only those",
+      throw input_error("not a file or a folder; a rendered tree holds only those",
                         file_location(path.string()));
     }
     if (git_treebuilder_insert(nullptr, builder, name.c_str(), &id, mode) < 0)
@@ -141,6 +148,7 @@ git_oid empty_tree(git_repository* repo) {
 
 SiteTree write_site_tree(git_repository* repo, const std::string& folder) {
   struct stat info {};
+  if (::lstat(folder.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) refuse_link(folder);
   if (::stat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
     throw input_error("no rendered tree here (run 'intentctl render' first, or give the folder that holds one "
                       "folder per site)",

@@ -21,8 +21,9 @@ struct SiteTree {
 
 // Writes the folder's files into repo's object database (objects already there
 // are not written again) and returns its tree. Folders without files are left
-// out, as Git does. Symbolic links are stored as links, never followed; other
-// special files are an input error naming them.
+// out, as Git does. A symbolic link (the folder itself or anything in it) or
+// another special file is an input error naming it: never followed, never
+// published.
 SiteTree write_site_tree(git_repository* repo, const std::string& folder);
 
 // The tree id write_site_tree would give, computed in memory (nothing written

@@ -167,6 +167,37 @@ TEST_CASE("a site folder hashes to the tree id git gives it") {
   CHECK_THROWS_AS(write_site_tree(scratch.repo.get(), (folder.path / "missing").string()), Error);
 }
 
+TEST_CASE("a symbolic link in a site folder, or as it, is refused by name, never followed or stored") {
+  Scratch outside;
+  outside.write("secret.yaml", "token: not-for-git\n");
+  Scratch folder;
+  folder.write("apps/intent/a.yaml", "x: 1\n");
+  fs::create_symlink(outside.path / "secret.yaml", folder.path / "apps/intent/b.yaml");
+  ScratchRepo scratch;
+  const auto refusal = [&](const fs::path& site) {
+    try {
+      write_site_tree(scratch.repo.get(), site.string());
+    } catch (const Error& error) {
+      CHECK(error.exit_class() == ExitClass::usage);
+      return error.describe();
+    }
+    FAIL("expected the link to be refused");
+    return std::string();
+  };
+  CHECK(refusal(folder.path) == (folder.path / "apps/intent/b.yaml").string() + ": error: is a symbolic link to " +
+                                    (outside.path / "secret.yaml").string() +
+                                    "; a rendered tree holds only files and folders, and publish neither follows "
+                                    "nor publishes links");
+  fs::remove(folder.path / "apps/intent/b.yaml");
+  fs::create_directory_symlink(outside.path, folder.path / "apps/extra");
+  CHECK(refusal(folder.path).find("apps/extra: error: is a symbolic link to ") != std::string::npos);
+  fs::remove(folder.path / "apps/extra");
+  Scratch links;
+  fs::create_directory_symlink(folder.path, links.path / "edge1");
+  CHECK(refusal(links.path / "edge1").find("edge1: error: is a symbolic link to ") != std::string::npos);
+  CHECK(write_site_tree(scratch.repo.get(), folder.path.string()).files == 1);
+}
+
 TEST_CASE("intent ids come from the expectation ConfigMaps") {
   Scratch folder;
   folder.write("apps/intent/a.yaml",
