@@ -71,6 +71,10 @@ void TransferContext::install(git_remote_callbacks& callbacks) {
   callbacks.payload = this;
 }
 
+void TransferContext::install(git_packbuilder* builder) {
+  git_packbuilder_set_callbacks(builder, on_pack_progress, this);
+}
+
 int TransferContext::keep_going() {
   if ((cancel_flag_ && cancel_flag_->load()) || interrupted()) {
     cancelled_by_caller_ = true;

@@ -40,6 +40,10 @@ class TransferContext {
 
   // Fills in the callbacks and the payload.
   void install(git_remote_callbacks& callbacks);
+  // The same for packing: a long pack stops at Ctrl-C or the deadline.
+  void install(git_packbuilder* builder);
+  // The progress callback of git_packbuilder_write, to be given this as payload.
+  static git_indexer_progress_cb write_progress() { return on_transfer; }
 
   bool authentication_refused() const { return refused_; }
   bool credentials_missing() const { return missing_; }

@@ -228,6 +228,9 @@ ExitClass publish(const PublishOptions& options, Io& io) {
     if (abandoned) worker.detach(); // holds its own reference to run
     else worker.join();
   }
+  // Ctrl-C that came too late to stop anything still ends the command as
+  // interrupted, so that a script or make stops too.
+  if (interrupted()) result = worst(result, ExitClass::interrupted);
   if (!failed.empty()) {
     std::string names;
     for (const auto& name : failed) names += (names.empty() ? "" : ", ") + name;

@@ -128,10 +128,23 @@ class SitePublisher {
     git::Revwalk walk(raw_walk);
     git::check(git_revwalk_push(walk.get(), &commit), "cannot pack the new objects");
     if (head) git::check(git_revwalk_hide(walk.get(), git_commit_id(head)), "cannot pack the new objects");
-    git::check(git_packbuilder_insert_walk(builder.get(), walk.get()), "cannot pack the new objects");
+    // Packing 20,000 files takes seconds: Ctrl-C stops it, and libgit2 then
+    // removes the unfinished pack.
+    TransferContext context = transfer();
+    context.install(builder.get());
+    const auto stopped = [&] {
+      if (context.cancelled()) throw Error(ExitClass::interrupted, "interrupted");
+      if (context.timed_out()) throw Error(ExitClass::timeout, "timed out (--timeout)");
+    };
+    if (git_packbuilder_insert_walk(builder.get(), walk.get()) < 0) {
+      stopped();
+      git::check(-1, "cannot pack the new objects");
+    }
     const std::string pack_folder = cache_path_ + "/objects/pack";
-    git::check(git_packbuilder_write(builder.get(), pack_folder.c_str(), 0, nullptr, nullptr),
-               "cannot write the new objects to the cache " + cache_path_);
+    if (git_packbuilder_write(builder.get(), pack_folder.c_str(), 0, TransferContext::write_progress(), &context) < 0) {
+      stopped();
+      git::check(-1, "cannot write the new objects to the cache " + cache_path_);
+    }
     git::check(git_mempack_reset(staging_), "cannot stage objects in memory");
   }
 
@@ -219,7 +232,10 @@ class SitePublisher {
         return;
       }
       const git_oid commit = make_commit(head.get(), *plan);
+      // The branch moves only once the commit is on disk: a failed write (a
+      // full disk) or an interruption never leaves it pointing at nothing.
       persist_staged_objects(commit, head.get());
+      set_reference(local_branch(), commit, "intentctl publish: commit");
       if (push(commit) == PushResult::pushed) {
         outcome_.commit = git::oid_hex(commit);
         outcome_.pushed = true;
@@ -260,7 +276,6 @@ class SitePublisher {
     git::check(git_commit_create(&id, repo_.get(), nullptr, author.get(), author.get(), nullptr, plan.message.c_str(),
                                  tree.get(), head ? 1 : 0, head ? parents : nullptr),
                "cannot write the commit");
-    set_reference(local_branch(), id, "intentctl publish: commit");
     return id;
   }
 

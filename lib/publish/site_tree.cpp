@@ -17,6 +17,7 @@
 #include <git2/sys/mempack.h>
 
 #include "core/error.hpp"
+#include "core/interrupt.hpp"
 #include "io/files.hpp"
 #include "io/reader.hpp"
 #include "krm/resource.hpp"
@@ -96,6 +97,7 @@ class FolderWriter {
 
  private:
   void add_entry(git_treebuilder* builder, const fs::path& path) {
+    throw_if_interrupted(); // reading 20,000 files takes seconds
     const std::string name = path.filename().string();
     struct stat info {};
     if (::lstat(path.c_str(), &info) != 0)
@@ -234,6 +236,7 @@ std::vector<std::string> collect_intent_ids(const SiteTree& tree, const std::str
   std::set<std::string> ids;
   std::string kept;
   for (const auto& [file, blob] : tree.intent_files) {
+    throw_if_interrupted();
     const std::string key = git::oid_hex(blob);
     auto found = memo.find(key);
     if (found == memo.end()) found = memo.emplace(key, intent_ids_in(file)).first;
