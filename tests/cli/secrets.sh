@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Secrets never leave the place they were given in: publish and verify with a
+# token (INTENTCTL_GIT_TOKEN), with a password in the sites file's URL, with a
+# kubeconfig's bearer token and basic-auth password, succeeding and failing,
+# quiet and with -v; then every output stream, every file of the cache (the
+# bare clones' config, FETCH_HEAD, logs, memo files), verify's --report folder,
+# the rendered trees and what reached the remote are searched for every secret,
+# plain, percent-encoded and as an HTTP Basic credential, and none is found.
+. "$SOURCE_DIR/tests/support/testlib.sh"
+[ -x /usr/sbin/lighttpd ] || { echo "SKIP: lighttpd is not installed"; exit 77; }
+require_tool git
+require_tool python3
+require_tool openssl
+python3 -c 'import yaml' 2>/dev/null || { echo "SKIP: python3-yaml is not installed"; exit 77; }
+
+TOKEN='tok-5ecret-Q7xZ'          # alice's, through INTENTCTL_GIT_TOKEN
+URL_PASSWORD='url-Pa55@w0rd-K3'  # bob's, in the sites file's URL (percent-encoded there)
+URL_ENCODED='url-Pa55%40w0rd-K3'
+WRONG='wr0ng-Pa55-Z9v'
+BEARER='bearer-5ecret-T0k3n-8c'  # the kubeconfig's token
+KUBE_PASSWORD='kube-Pa55-w0rd-4f'  # the kubeconfig's basic auth
+
+GIT_SERVER=$SOURCE_DIR/tests/support/git-http-server
+FIXTURE=$SOURCE_DIR/tests/support/kube-fixture
+GIT_STATE=$SCRATCH/git-server
+KUBE_STATE=$SCRATCH/kube
+BASE=$("$GIT_SERVER" start "$GIT_STATE" --user alice --password "$TOKEN")
+"$FIXTURE" start "$KUBE_STATE" >/dev/null
+trap '"$GIT_SERVER" stop "$GIT_STATE"; "$FIXTURE" stop "$KUBE_STATE"; rm -rf "$SCRATCH"' EXIT
+# A second user, for the password in the URL (lighttpd reads the file on each request).
+printf 'bob:%s\n' "$URL_PASSWORD" >>"$GIT_STATE/users"
+"$GIT_SERVER" new-repo "$GIT_STATE" edge1-config >/dev/null
+
+export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
+unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME KUBECONFIG
+mkdir -p "$HOME" "$SCRATCH/inputs" "$SCRATCH/streams" "$SCRATCH/work"
+cd "$SCRATCH/work"
+
+# The inputs that hold secrets by design live apart, and are not searched.
+IN=$SCRATCH/inputs
+cat >"$IN/sites-token.yaml" <<YAML
+sites:
+  edge1: {repo: $BASE/edge1-config.git, kubeconfig: $IN/kc-token.yaml}
+YAML
+cat >"$IN/sites-url.yaml" <<YAML
+sites:
+  edge1: {repo: "${BASE/http:\/\//http://bob:$URL_ENCODED@}/edge1-config.git", kubeconfig: $IN/kc-basic.yaml}
+YAML
+cat >"$IN/sites-url-wrong.yaml" <<YAML
+sites:
+  edge1: {repo: "${BASE/http:\/\//http://bob:$WRONG@}/edge1-config.git"}
+YAML
+"$FIXTURE" kubeconfig "$KUBE_STATE" edge1 --auth token --token "$BEARER" --out "$IN/kc-token.yaml"
+"$FIXTURE" kubeconfig "$KUBE_STATE" edge1 --auth basic --basic "admin:$KUBE_PASSWORD" --out "$IN/kc-basic.yaml"
+"$FIXTURE" kubeconfig "$KUBE_STATE" edge1 --auth token --token "$WRONG" --out "$IN/kc-wrong.yaml"
+
+"$INTENTCTL" render -q "$SOURCE_DIR/samples/28312/urllc-robot-cell.json" \
+  --sites "$IN/sites-token.yaml" -o dist
+
+# step NAME EXPECTED-EXIT [ENV=VALUE...] -- intentctl arguments: runs it, keeping
+# both streams for the search at the end.
+n=0
+step() {
+  local name=$1 expected=$2
+  shift 2
+  local environment=()
+  while [ "$1" != -- ]; do environment+=("$1"); shift; done
+  shift
+  n=$((n + 1))
+  local base=$SCRATCH/streams/$(printf '%02d' $n)-$name
+  set +e
+  env ${environment[@]+"${environment[@]}"} timeout 120 "$INTENTCTL" "$@" >"$base.out" 2>"$base.err" </dev/null
+  rc=$?
+  set -e
+  cp "$base.out" "$SCRATCH/out"
+  cp "$base.err" "$SCRATCH/err"
+  expect_rc "$expected" "$name"
+}
+
+token=(INTENTCTL_GIT_USERNAME=alice "INTENTCTL_GIT_TOKEN=$TOKEN")
+for v in "" -v; do
+  echo "# $v" >>dist/edge1/kustomization.yaml
+  step "publish-token$v" 0 "${token[@]}" -- $v publish dist --sites "$IN/sites-token.yaml"
+  expect_contains "$SCRATCH/out" "pushed" "publish with a token$v"
+done
+HEAD=$(git --git-dir="$GIT_STATE/repos/edge1-config.git" rev-parse main)
+"$FIXTURE" load "$KUBE_STATE" edge1 --tree dist/edge1 --commit "$HEAD" --token "$BEARER" --basic "admin:$KUBE_PASSWORD"
+for v in "" -v; do
+  step "verify-token$v" 0 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" --report "$SCRATCH/reports$v"
+  expect_contains "$SCRATCH/out" "edge1  git      pass" "verify with a token$v: git"
+  expect_contains "$SCRATCH/out" "edge1  cluster  pass" "verify with a bearer token$v: cluster"
+done
+step verify-token-json 0 "${token[@]}" -- verify dist --sites "$IN/sites-token.yaml" -o json --report "$SCRATCH/reports-json"
+
+# The password in the URL, with no token in the environment.
+for v in "" -v; do
+  echo "# url $v" >>dist/edge1/kustomization.yaml
+  step "publish-url$v" 0 -- $v publish dist --sites "$IN/sites-url.yaml"
+  expect_contains "$SCRATCH/out" "http://***@127.0.0.1" "publish with a password in the URL$v shows ***"
+done
+HEAD=$(git --git-dir="$GIT_STATE/repos/edge1-config.git" rev-parse main)
+"$FIXTURE" load "$KUBE_STATE" edge1 --tree dist/edge1 --commit "$HEAD" --token "$BEARER" --basic "admin:$KUBE_PASSWORD"
+for v in "" -v; do
+  step "verify-url$v" 0 -- $v verify dist --sites "$IN/sites-url.yaml" --report "$SCRATCH/reports-url$v"
+  expect_contains "$SCRATCH/out" "edge1  cluster  pass" "verify with kubeconfig basic auth$v"
+done
+step publish-url-json 0 -- publish dist --sites "$IN/sites-url.yaml" -o json
+# A wrong bearer token (while the Git side passes: a failed check outranks an external error).
+for v in "" -v; do
+  step "verify-wrong-bearer$v" 3 "${token[@]}" -- \
+    $v verify dist --sites "$IN/sites-token.yaml" --kubeconfig "$IN/kc-wrong.yaml" --report "$SCRATCH/reports-wrong-bearer$v"
+  expect_contains "$SCRATCH/out" "edge1  git      pass" "verify with a wrong bearer token$v: git"
+  expect_contains "$SCRATCH/out" "authentication refused (HTTP 401)" "verify with a wrong bearer token$v"
+done
+
+# Failing: a wrong token, a wrong password in the URL.
+for v in "" -v; do
+  echo "# wrong $v" >>dist/edge1/kustomization.yaml
+  step "publish-wrong-token$v" 3 INTENTCTL_GIT_USERNAME=alice "INTENTCTL_GIT_TOKEN=$WRONG" -- \
+    $v publish dist --sites "$IN/sites-token.yaml"
+  expect_contains "$SCRATCH/out" "authentication refused (HTTP 401)" "wrong token$v"
+  step "publish-wrong-url$v" 3 -- $v publish dist --sites "$IN/sites-url-wrong.yaml"
+  expect_contains "$SCRATCH/out" "authentication refused (HTTP 401)" "wrong password in the URL$v"
+  step "publish-wrong-url-json$v" 3 -- $v publish dist --sites "$IN/sites-url-wrong.yaml" -o json
+  step "verify-wrong-token$v" 3 INTENTCTL_GIT_USERNAME=alice "INTENTCTL_GIT_TOKEN=$WRONG" -- \
+    $v verify dist --sites "$IN/sites-token.yaml" --report "$SCRATCH/reports-wrong$v"
+  expect_contains "$SCRATCH/out" "authentication refused" "verify with a wrong token$v"
+  step "verify-wrong-url$v" 3 -- $v verify dist --sites "$IN/sites-url-wrong.yaml" --report "$SCRATCH/reports-wrong-url$v"
+done
+
+# --- the search -------------------------------------------------------------------------
+[ -n "$(ls "$SCRATCH"/reports/edge1/* 2>/dev/null)" ] && pass || fail "verify --report wrote no report to search"
+[ -n "$(ls "$XDG_CACHE_HOME"/intentctl/repos/*.git/config 2>/dev/null)" ] && pass || fail "no cached clone to search"
+secrets=("$TOKEN" "$URL_PASSWORD" "$URL_ENCODED" "$WRONG" "$BEARER" "$KUBE_PASSWORD")
+for credential in "alice:$TOKEN" "bob:$URL_PASSWORD" "alice:$WRONG" "bob:$WRONG" "admin:$KUBE_PASSWORD"; do
+  secrets+=("$(printf '%s' "$credential" | base64 -w0)")
+done
+places=("$SCRATCH/streams" "$XDG_CACHE_HOME" "$HOME" "$SCRATCH/work" "$GIT_STATE/repos")
+for dir in "$SCRATCH"/reports*; do places+=("$dir"); done
+searched=$(find "${places[@]}" -type f | wc -l)
+[ "$searched" -gt 50 ] && pass || fail "only $searched files to search"
+for secret in "${secrets[@]}"; do
+  if found=$(grep -rlaF -- "$secret" "${places[@]}"); then
+    fail "a secret ($secret) is in: $(echo "$found" | head -5 | tr '\n' ' ')"
+  else
+    pass
+  fi
+done
+# The remote's history too (packed objects are compressed; ask git).
+if git --git-dir="$GIT_STATE/repos/edge1-config.git" log --all -p | grep -qF -e "$TOKEN" -e "$URL_PASSWORD" -e "$BEARER"; then
+  fail "a secret reached the remote's history"
+else
+  pass
+fi
+echo "searched $searched files and $n runs' output for ${#secrets[@]} secret strings"
+
+finish
