@@ -1,8 +1,15 @@
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
+#include "io/files.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 
@@ -62,4 +69,31 @@ TEST_CASE("fuzz regressions: strings that once did not read back the same") {
     for (const Node& document : parse_yaml(Source{name, text}, ReadLimits{}).documents)
       CHECK(read_back(to_yaml(document)) == document);
   }
+}
+
+TEST_CASE("an atomic write into a pipe or a device writes into it, never replacing it") {
+  // A FIFO stands for /dev/null and /dev/stdout, which renaming a temporary
+  // file over would replace (for root, on the whole machine).
+  std::string pattern = (std::filesystem::temp_directory_path() / "intentctl-files-XXXXXX").string();
+  REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+  const std::filesystem::path folder = pattern;
+  const std::string fifo = (folder / "out.fifo").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::filesystem::create_symlink(fifo, folder / "link");
+  for (const std::string target : {fifo, (folder / "link").string()}) {
+    // The reading end, opened first without blocking, so nothing can hang.
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(reader >= 0);
+    write_file_atomically(target, "through the pipe\n");
+    char buffer[64] = {};
+    const ssize_t got = ::read(reader, buffer, sizeof buffer);
+    ::close(reader);
+    CHECK(std::string(buffer, got > 0 ? static_cast<std::size_t>(got) : 0) == "through the pipe\n");
+    struct stat info {};
+    REQUIRE(::lstat(fifo.c_str(), &info) == 0);
+    CHECK(S_ISFIFO(info.st_mode));
+  }
+  CHECK(std::filesystem::is_symlink(folder / "link"));
+  CHECK(std::distance(std::filesystem::directory_iterator(folder), {}) == 2); // no temporary file left
+  std::filesystem::remove_all(folder);
 }
