@@ -20,7 +20,9 @@ std::string text(const Node* node, std::string_view key) {
 std::optional<long> integer(const Node* node, std::string_view key) {
   const Node* value = member(node, key);
   if (!value || !value->is_number()) return std::nullopt;
-  return static_cast<long>(value->as_double());
+  const double number = value->as_double();
+  if (!(number > -0x1p63 && number < 0x1p63)) return std::nullopt; // beyond Kubernetes' int64: not one
+  return static_cast<long>(number);
 }
 
 const Node* condition(const Node* status, std::string_view type) {

@@ -47,6 +47,14 @@ TEST_CASE("nomos status: Stalled, Reconciling, no Syncing, Syncing=True, errors,
   CHECK(errors.errors[0].code == "KNV2009");
 }
 
+TEST_CASE("generations beyond Kubernetes' int64 are no generation") {
+  const RootSyncState state = read_rootsync(
+      yaml("metadata: {generation: 44444444444444444444444444444444}\nstatus: {observedGeneration: -1e300}\n"));
+  CHECK_FALSE(state.generation);
+  CHECK_FALSE(state.observed_generation);
+  CHECK(read_rootsync(yaml("metadata: {generation: 9007199254740992}\n")).generation == 9007199254740992L);
+}
+
 TEST_CASE("done at commit X: every rule of STANDARDS.md") {
   CHECK(judge_rootsync(read_rootsync(rootsync(syncing("False", X))), "root-sync", X).state == CheckState::pass);
   // An abbreviated id names the same commit.
