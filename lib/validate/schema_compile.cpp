@@ -1,6 +1,7 @@
 // Compiling openAPIV3Schema / JSON Schema documents into SchemaNode trees.
 #include <cctype>
 #include <filesystem>
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
@@ -134,7 +135,9 @@ class SchemaCompiler {
   std::size_t count(const Document& document, const Node& value, std::string_view keyword) const {
     if (!value.is_number() || value.as_double() < 0 || value.text().find_first_of(".eE") != std::string::npos)
       fail(document, value, fmt::format("{} must be a non-negative integer", keyword));
-    return static_cast<std::size_t>(value.as_double());
+    // Past what size_t holds, the count is larger than anything a document can have.
+    const double number = value.as_double();
+    return number < 0x1p64 ? static_cast<std::size_t>(number) : std::numeric_limits<std::size_t>::max();
   }
 
   std::shared_ptr<const std::regex> regex(const Document& document, const Node& value) const {

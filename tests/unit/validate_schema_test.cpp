@@ -169,6 +169,11 @@ TEST_CASE("schema: minLength and maxLength count characters, not bytes") {
   CHECK(check(schema, "s: \"\u00e9\u00e9\u00e9\"\n").empty());
   CHECK(only(check(schema, "s: a\n")) == "1:4 s: must be at least 2 characters long, got 1 [length]");
   CHECK(only(check(schema, "s: abcd\n")) == "1:4 s: must be at most 3 characters long, got 4 [length]");
+  // A count past what size_t holds is no limit, and a minimum nothing reaches.
+  const char* huge = "type: object\nproperties:\n  s: {type: string, maxLength: 99999999999999999999999}\n"
+                     "  t: {type: string, minLength: 99999999999999999999999}\n";
+  CHECK(check(huge, "s: abcd\n").empty());
+  CHECK(check(huge, "t: abcd\n").size() == 1);
 }
 
 TEST_CASE("schema: minItems, maxItems, uniqueItems, list types") {
