@@ -795,12 +795,14 @@ std::optional<long> iso_duration_seconds(std::string_view text) {
     if (j == i || j == text.size() || j - i > 9) return std::nullopt;
     const long n = std::stol(std::string(text.substr(i, j - i)));
     const char unit = text[j];
-    if (!in_time && unit == 'D') seconds += n * 86400;
-    else if (!in_time && unit == 'W') seconds += n * 604800;
-    else if (in_time && unit == 'H') seconds += n * 3600;
-    else if (in_time && unit == 'M') seconds += n * 60;
-    else if (in_time && unit == 'S') seconds += n;
+    long part = 0;
+    if (!in_time && unit == 'D') part = n * 86400;
+    else if (!in_time && unit == 'W') part = n * 604800;
+    else if (in_time && unit == 'H') part = n * 3600;
+    else if (in_time && unit == 'M') part = n * 60;
+    else if (in_time && unit == 'S') part = n;
     else return std::nullopt;
+    if (__builtin_add_overflow(seconds, part, &seconds)) return std::nullopt; // "P999999999W" thousands of times
     any = true;
     i = j + 1;
   }

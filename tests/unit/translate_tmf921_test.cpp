@@ -321,6 +321,12 @@ TEST_CASE("v5: a reporting expectation's interval is the observation period; the
                                                       R"(, {"@type": "icm:ReportingExpectation"})")));
   CHECK_FALSE(without.only().observation_period);
   CHECK(without.has_delta("log:allOf[1]", "without a reporting interval"));
+  std::string endless = "P";
+  for (int i = 0; i < 16000; ++i) endless += "999999999W"; // more seconds than a long holds
+  CHECK(translate_error(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")) +
+                                       R"(, {"@type": "icm:ReportingExpectation", "icm:reportingInterval": ")" +
+                                       endless + "\"}")))
+            .find("a reporting interval must be a positive duration") != std::string::npos);
 }
 
 TEST_CASE("v5: log:anyOf and log:oneOf are carried over as all required and said so; log:noneOf is refused") {
