@@ -105,15 +105,18 @@ run_target() {
   local dict=$work/dict/$target.dict
   : >"$dict"
   for part in $(dictionary_parts "$target"); do cat "tests/fuzz/dict/$part.dict" >>"$dict"; done
-  local status=0
+  local status=0 stamp=$work/findings/.start-$target
+  touch "$stamp"
+  local started=$SECONDS
   nice -n 19 "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss_mb" \
     -malloc_limit_mb="$rss_mb" -max_len=65536 -dict="$dict" -print_final_stats=1 -artifact_prefix="$findings/" \
     "$corpus" >"$log" 2>&1 || status=$?
   local execs corpus_size found
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   corpus_size=$(find "$corpus" -type f | wc -l)
-  found=$(find "$findings" -type f | wc -l)
-  printf '%-22s %6ss %12s execs %7s corpus %3s findings%s\n' "$target" "$seconds" "${execs:-?}" "$corpus_size" "$found" \
+  found=$(find "$findings" -type f -newer "$stamp" | wc -l) # this run's, not those kept from earlier runs
+  printf '%-22s %6ss %12s execs %7s corpus %3s findings%s\n' "$target" "$((SECONDS - started))" "${execs:-?}" \
+    "$corpus_size" "$found" \
     "$([ "$status" = 0 ] || echo "  (exit $status: see $log)")"
   [ "$status" = 0 ] && [ "$found" = 0 ]
 }
