@@ -104,7 +104,9 @@ std::string write_resource_list(const ResourceList& list, const std::vector<Func
           Node file = Node::object();
           file.add("path", Node::string(path));
           const std::string index = annotation(*result.resource, kIndexAnnotation);
-          if (!index.empty()) file.add("index", Node::number(index));
+          // kpt's file.index is an int: an annotation that is not one is left out.
+          if (!index.empty() && index.size() <= 18 && index.find_first_not_of("0123456789") == std::string::npos)
+            file.add("index", Node::number(index));
           entry.add("file", std::move(file));
         }
       }

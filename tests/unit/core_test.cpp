@@ -50,6 +50,15 @@ TEST_CASE("ResourceList in and out, with results") {
   CHECK(out.find("severity: error") != std::string::npos);
   CHECK(out.find("path: cm.yaml") != std::string::npos);
   CHECK_THROWS_AS(read_resource_list(Source{"x", "kind: List\n"}), Error);
+  CHECK(out.find("index: 0") != std::string::npos);
+  // An index annotation that is not an int stays out of the results (it used to be written as a broken number).
+  for (const char* index : {",1", "1.5", "-1", "x", "99999999999999999999"}) {
+    ResourceList odd = list;
+    odd.items.items()[0].find("metadata")->find("annotations")->set(kIndexAnnotation, Node::string(index));
+    const std::string written = write_resource_list(odd, {{"broken", Severity::error, &odd.items.items()[0], "data"}});
+    CHECK(read_resource_list(Source{"out", written}).items == odd.items);
+    CHECK(written.find("    index:") == std::string::npos);
+  }
 }
 
 TEST_CASE("sites file: defaults, unknown keys, bad names") {
