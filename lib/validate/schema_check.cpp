@@ -154,7 +154,10 @@ class Checker {
   }
 
  private:
-  static constexpr int kMaxSchemaDepth = 2000;
+  // Values nest at most 64 deep (the reader's limit); four schema steps a level
+  // (anyOf, allOf, $ref, ...) is far more than real schemas take, and the stack
+  // stays small even in a sanitizer build.
+  static constexpr int kMaxSchemaDepth = 256;
 
   void check_here(const Node& value, const SchemaNode& schema, const PathLink& path, Mark anchor) {
     if (schema.reject_all) {
