@@ -65,7 +65,7 @@ void append_json_string(std::string& out, std::string_view text) {
   std::size_t plain = 0; // start of the run of characters that need no escape
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') continue; // DEL escaped too: YAML reads it as a control
     out.append(text, plain, i - plain);
     plain = i + 1;
     switch (c) {

@@ -19,7 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)to_json(document);
         ReadLimits roomy;
         roomy.max_depth = 1000;
-        const ParsedStream again = parse_yaml(Source{"again", yaml}, roomy);
+        ParsedStream again;
+        try {
+          again = parse_yaml(Source{"again", yaml}, roomy);
+        } catch (const Error&) {
+          __builtin_trap(); // written YAML that cannot be read
+        }
         if (again.documents.size() != 1 || !(again.documents[0] == document)) __builtin_trap();
       }
     } catch (const Error&) {

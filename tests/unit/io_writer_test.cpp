@@ -24,7 +24,8 @@ TEST_CASE("YAML output reads back to the same tree, whatever the strings hold") 
   const char* tricky[] = {"", "yes", "no", "on", "null", "~", "1", "1.5", "0x10", "-1", ".5", "1e3", "- a", "a: b",
                           "a #b", "#x", "@x", "`x", "'q'", "\"dq\"", " lead", "trail ", "tab\there", "{x}", "[y]",
                           "a,b", "*alias", "&anchor", "!tag", "%d", "?", ":", "line1\nline2\n", "no newline\nat end",
-                          "two\n\n", "\x01", "ünïcode", "<<", "=", "1:20", "nel\xc2\x85x", "ls\xe2\x80\xa8", "\xef\xbb\xbf" "bom", "c1\xc2\x90"};
+                          "two\n\n", "\x01", "ünïcode", "<<", "=", "1:20", "nel\xc2\x85x", "ls\xe2\x80\xa8", "\xef\xbb\xbf" "bom", "c1\xc2\x90",
+                          "del\x7f", "\xd2\xb8\x7f"};
   int i = 0;
   for (const char* text : tricky) root.add("k" + std::to_string(i++), Node::string(text));
   Node list = Node::array();
@@ -52,11 +53,11 @@ TEST_CASE("multi-line strings print as literal blocks") {
 
 TEST_CASE("JSON output: pretty, compact, escapes") {
   Node root = Node::object();
-  root.add("s", Node::string("a\"b\\c\n\x01"));
+  root.add("s", Node::string("a\"b\\c\n\x01\x7f"));
   root.add("e", Node::array());
   root.add("o", Node::object());
-  CHECK(to_json(root, JsonStyle::compact) == R"({"s":"a\"b\\c\n\u0001","e":[],"o":{}})");
-  CHECK(to_json(root) == "{\n  \"s\": \"a\\\"b\\\\c\\n\\u0001\",\n  \"e\": [],\n  \"o\": {}\n}");
+  CHECK(to_json(root, JsonStyle::compact) == R"({"s":"a\"b\\c\n\u0001\u007f","e":[],"o":{}})");
+  CHECK(to_json(root) == "{\n  \"s\": \"a\\\"b\\\\c\\n\\u0001\\u007f\",\n  \"e\": [],\n  \"o\": {}\n}");
 }
 
 TEST_CASE("fuzz regressions: strings that once did not read back the same") {
