@@ -3,19 +3,21 @@
 # git push), on the same loopback smart-HTTP server (lighttpd + git-http-backend,
 # basic auth), in the same run. Prints a table; exits 1 when a target is missed.
 #
-#   tests/bench/publish.sh [path/to/intentctl]     (default: build/cli/intentctl)
-#   RUNS=5 to change the number of timed runs (the median is reported).
+#   tests/bench/publish.sh [--rows] [path/to/intentctl]   (default: $INTENTCTL, then build/cli/intentctl)
+#   RUNS=5 to change the number of timed runs (the median is reported; default 5,
+#   3 under BENCH_QUICK=1). --rows: see tests/bench/lib.sh.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-source_dir=$(cd "$here/../.." && pwd)
-INTENTCTL=$(realpath "${1:-${INTENTCTL:-$source_dir/build/cli/intentctl}}")
-RUNS=${RUNS:-5}
-command -v hyperfine >/dev/null || { echo "hyperfine is needed (Debian package hyperfine)" >&2; exit 2; }
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+set -- "${BENCH_ARGS[@]}"
+INTENTCTL=$(bench_intentctl "${1:-}")
+RUNS=$(bench_runs 5 3)
+command -v git >/dev/null || bench_fail "git is needed (the server runs git-http-backend; git is also the peer)"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/intentctl-bench.XXXXXX")
-server="$source_dir/tests/support/git-http-server"
+work=$BENCH_WORK
+server="$BENCH_SOURCE_DIR/tests/support/git-http-server"
 base=$("$server" start "$work/server" --user bench --password bench-secret)
-trap '"$server" stop "$work/server"; rm -rf "$work"' EXIT
+bench_on_exit "$server" stop "$work/server"
 authed=${base/http:\/\//http://bench:bench-secret@}
 export INTENTCTL_GIT_USERNAME=bench INTENTCTL_GIT_TOKEN=bench-secret GIT_TERMINAL_PROMPT=0
 export HOME=$work/home XDG_CACHE_HOME=$work/cache
@@ -86,15 +88,12 @@ sites_file() { # file site=repo...
   for pair in "$@"; do echo "  ${pair%%=*}: {repo: $base/${pair#*=}.git}" >>"$file"; done
 }
 
-median() { # hyperfine-json -> median seconds
-  python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
-}
-
-# hyperfine with a prepare step; both sides get the same number of runs.
-measure() { # name prepare command
-  hyperfine --runs "$RUNS" --style none --export-json "$work/$1.json" --prepare "$2" "$3" >/dev/null 2>"$work/$1.err" \
-    || { echo "benchmark step $1 failed:" >&2; cat "$work/$1.err" >&2; exit 1; }
-  median "$work/$1.json"
+# The median wall time of RUNS runs, each after a prepare step; both sides get the same number of runs.
+measure() { # name prepare command...
+  local name=$1 prepare=$2 time
+  shift 2
+  time=$(bench_time "$name" "$RUNS" --prepare "$prepare" -- "$@")
+  echo "${time% *}"
 }
 
 echo "preparing trees (1,000 and 10,000 files, 20 sites) ..." >&2
@@ -107,8 +106,8 @@ rm -rf "$work/server/repos/first.git" "$work/first/cache"
 "$server" new-repo "$work/server" first >/dev/null
 SH
 first_ours=$(measure first-ours "bash $work/reset-first.sh" \
-  "$INTENTCTL publish $work/first/dist --sites $work/first/sites.yaml --cache $work/first/cache")
-first_seed=$(measure first-seed "bash $work/reset-first.sh" "$work/seed-push.sh $authed/first.git $work/first/dist/edge1")
+  "$INTENTCTL" publish "$work/first/dist" --sites "$work/first/sites.yaml" --cache "$work/first/cache")
+first_seed=$(measure first-seed "bash $work/reset-first.sh" "$work/seed-push.sh" "$authed/first.git" "$work/first/dist/edge1")
 
 # 2. Warm cache: one file changes in a 10,000-file repository.
 make_tree big/dist/edge1 10000
@@ -121,8 +120,8 @@ cat >touch-one.sh <<SH
 echo "# \$(date +%s%N)" >>"$work/big/dist/edge1/apps/intent/cn-cap-04242.yaml"
 SH
 warm_ours=$(measure warm-ours "bash $work/touch-one.sh" \
-  "$INTENTCTL publish $work/big/dist --sites $work/big/ours.yaml --cache $work/big/cache")
-warm_seed=$(measure warm-seed "bash $work/touch-one.sh" "$work/seed-push.sh $authed/big-seed.git $work/big/dist/edge1")
+  "$INTENTCTL" publish "$work/big/dist" --sites "$work/big/ours.yaml" --cache "$work/big/cache")
+warm_seed=$(measure warm-seed "bash $work/touch-one.sh" "$work/seed-push.sh" "$authed/big-seed.git" "$work/big/dist/edge1")
 
 # 3. Twenty sites of 200 files each, first publish: -j 4 against one after the other.
 pairs=()
@@ -139,23 +138,17 @@ for i in \$(seq -w 1 20); do
 done
 SH
 many_parallel=$(measure many-j4 "bash $work/reset-many.sh" \
-  "$INTENTCTL publish $work/many/dist --sites $work/many/sites.yaml --all -j 4 --cache $work/many/cache")
+  "$INTENTCTL" publish "$work/many/dist" --sites "$work/many/sites.yaml" --all -j 4 --cache "$work/many/cache")
 many_serial=$(measure many-j1 "bash $work/reset-many.sh" \
-  "$INTENTCTL publish $work/many/dist --sites $work/many/sites.yaml --all -j 1 --cache $work/many/cache")
+  "$INTENTCTL" publish "$work/many/dist" --sites "$work/many/sites.yaml" --all -j 1 --cache "$work/many/cache")
 
 # --- the table ---------------------------------------------------------------
-python3 - "$first_ours" "$first_seed" "$warm_ours" "$warm_seed" "$many_parallel" "$many_serial" "$RUNS" <<'PY'
-import sys
-fo, fs, wo, ws, mp, ms = map(float, sys.argv[1:7])
-runs = sys.argv[7]
-rows = [
-    ("first publish, 1,000 files, empty repo", f"{fo:.3f} s", f"{fs:.3f} s (seed script)", fo / fs, "<= 0.5x", fo / fs <= 0.5),
-    ("warm cache, 1 of 10,000 files changed", f"{wo:.3f} s", f"{ws:.3f} s (seed script)", wo / ws, "<= 0.2x", wo / ws <= 0.2),
-    ("20 sites x 200 files, -j 4 vs -j 1", f"{mp:.3f} s", f"{ms:.3f} s (-j 1)", mp / ms, "<= 0.5x (2x faster)", mp / ms <= 0.5),
-]
-print(f"publish benchmark, loopback lighttpd + git-http-backend, median of {runs} runs")
-print(f"{'scenario':<42} {'intentctl':>10}  {'peer':<26} {'ratio':>6}  {'target':<20} result")
-for name, ours, peer, ratio, target, ok in rows:
-    print(f"{name:<42} {ours:>10}  {peer:<26} {ratio:>5.2f}x  {target:<20} {'met' if ok else 'MISSED'}")
-sys.exit(0 if all(r[5] for r in rows) else 1)
-PY
+bench_row "publish: first, 1,000 files, empty repo" "$(bench_s "$first_ours")" "git CLI script $(bench_s "$first_seed")" \
+  "$(bench_ratio "$first_ours" "$first_seed")" "<= 0.5x its time" "$(bench_met "$first_ours <= 0.5 * $first_seed")" "$RUNS/$RUNS"
+bench_row "publish: warm cache, 1 of 10,000 files" "$(bench_s "$warm_ours")" "git CLI script $(bench_s "$warm_seed")" \
+  "$(bench_ratio "$warm_ours" "$warm_seed")" "<= 0.2x its time" "$(bench_met "$warm_ours <= 0.2 * $warm_seed")" "$RUNS/$RUNS"
+bench_row "publish: 20 sites x 200 files, -j 4" "$(bench_s "$many_parallel")" "-j 1 $(bench_s "$many_serial")" \
+  "$(bench_ratio "$many_serial" "$many_parallel")" ">= 2x faster" "$(bench_met "$many_serial >= 2 * $many_parallel")" "$RUNS/$RUNS"
+bench_note "publish: loopback lighttpd + git-http-backend with basic auth; the git CLI script does what the seed's did (git clone, cp, git add, git commit, git push)"
+
+bench_end "intentctl publish against the seed's git CLI script"

@@ -5,64 +5,54 @@
 #   - 100,000 expectations (target: under 10x the 10,000 case: linear);
 #   - render --stdout against the peer, kubectl kustomize of the rendered tree,
 #     at 1,000 expectations (kustomize is quadratic in files; target: 5x faster).
-# Each cell is the median wall time, with the CPU time (user + system) beside it:
-# on a machine shared with other work the CPU time is the steadier number.
-# Usage: tests/bench/render.sh [path/to/intentctl]   (RUNS=N repeats, default 3)
+# Each figure is the median wall time of its runs.
+# Usage: tests/bench/render.sh [--rows] [path/to/intentctl]
+#   (default: $INTENTCTL, then build/cli/intentctl; RUNS=N repeats, default 3,
+#   100,000 once; BENCH_QUICK=1 runs kustomize once; --rows: see tests/bench/lib.sh)
+# Exits 1 when a target is missed.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-intentctl=${1:-$here/../../build/cli/intentctl}
-runs=${RUNS:-3}
-command -v kubectl >/dev/null || { echo "kubectl is needed for the peer column" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "GNU time (/usr/bin/time) is needed" >&2; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/render-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+set -- "${BENCH_ARGS[@]}"
+intentctl=$(bench_intentctl "${1:-}")
+runs=$(bench_runs 3 3)
+runs_kustomize=$(bench_runs 3 1)
+work=$BENCH_WORK
 
-for n in 1000 10000 100000; do python3 "$here/render_input.py" "$n" >"$work/in-$n.json"; done
+for n in 1000 10000 100000; do python3 "$BENCH_DIR/render_input.py" "$n" >"$work/in-$n.json"; done
 
-# "WALL CPU" medians in seconds of `count` runs of a command; each run's
-# arguments may use {n}, replaced by the run's number (for a new folder each run).
-measure() { # count command...
-  local count=$1
-  shift
-  local walls=() cpus=() run args
-  for ((run = 0; run < count; run++)); do
-    args=("${@//\{n\}/$run}")
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "${args[@]}" >/dev/null 2>"$work/stderr" ||
-      { cat "$work/stderr" >&2; exit 1; }
-    read -r wall user system <"$work/time"
-    walls+=("$wall")
-    cpus+=("$(awk "BEGIN { print $user + $system }")")
-  done
-  local median='{ t[NR] = $1 } END { printf "%.2f", t[int((NR + 1) / 2)] }'
-  echo "$(printf '%s\n' "${walls[@]}" | sort -g | awk "$median") $(printf '%s\n' "${cpus[@]}" | sort -g | awk "$median")"
-}
-
-read -r fresh_10k fresh_10k_cpu < <(measure "$runs" "$intentctl" -q render "$work/in-10000.json" -o "$work/new10k-{n}")
-read -r again_10k again_10k_cpu < <(measure "$runs" "$intentctl" -q render "$work/in-10000.json" -o "$work/new10k-0")
-read -r stdout_10k stdout_10k_cpu < <(measure "$runs" "$intentctl" -q render "$work/in-10000.json" --stdout)
-read -r fresh_100k fresh_100k_cpu < <(measure 1 "$intentctl" -q render "$work/in-100000.json" -o "$work/new100k")
-read -r again_100k again_100k_cpu < <(measure 1 "$intentctl" -q render "$work/in-100000.json" -o "$work/new100k")
-files_10k=$(find "$work/new10k-0" -type f | wc -l)
+# A new tree each run: the previous run's folder is removed before it.
+fresh_10k=$(bench_time fresh-10k "$runs" --prepare "rm -rf $work/new10k" -- "$intentctl" -q render "$work/in-10000.json" -o "$work/new10k")
+again_10k=$(bench_time again-10k "$runs" -- "$intentctl" -q render "$work/in-10000.json" -o "$work/new10k")
+stdout_10k=$(bench_time stdout-10k "$runs" -- "$intentctl" -q render "$work/in-10000.json" --stdout)
+fresh_100k=$(bench_time fresh-100k 1 -- "$intentctl" -q render "$work/in-100000.json" -o "$work/new100k")
+again_100k=$(bench_time again-100k 1 -- "$intentctl" -q render "$work/in-100000.json" -o "$work/new100k")
+fresh_10k=${fresh_10k% *} again_10k=${again_10k% *} stdout_10k=${stdout_10k% *}
+fresh_100k=${fresh_100k% *} again_100k=${again_100k% *}
+files_10k=$(find "$work/new10k" -type f | wc -l)
 files_100k=$(find "$work/new100k" -type f | wc -l)
+
+bench_row "render: 10,000 expectations, new tree" "$(bench_s "$fresh_10k")" "-" "-" "< 1 s" \
+  "$(bench_met "$fresh_10k < 1")" "$runs"
+bench_row "render: 10,000 over the previous tree" "$(bench_s "$again_10k")" "-" "-" "< 1 s" \
+  "$(bench_met "$again_10k < 1")" "$runs"
+bench_row "render: 100,000 expectations, new tree" "$(bench_s "$fresh_100k")" "10,000: $(bench_s "$fresh_10k")" \
+  "$(bench_ratio "$fresh_100k" "$fresh_10k")" "< 10x the 10,000" "$(bench_met "$fresh_100k < 10 * $fresh_10k")" "1/$runs"
+bench_row "render: 100,000 over the previous tree" "$(bench_s "$again_100k")" "10,000: $(bench_s "$again_10k")" \
+  "$(bench_ratio "$again_100k" "$again_10k")" "< 10x the 10,000" "$(bench_met "$again_100k < 10 * $again_10k")" "1/$runs"
 
 "$intentctl" -q render "$work/in-1000.json" -o "$work/out1k" --kustomize always
 files_1k=$(find "$work/out1k" -type f | wc -l)
-read -r stdout_1k stdout_1k_cpu < <(measure "$runs" "$intentctl" -q render "$work/in-1000.json" --stdout)
-read -r kustomize_1k kustomize_1k_cpu < <(measure "$runs" kubectl kustomize "$work/out1k/edge1")
+stdout_1k=$(bench_time stdout-1k "$runs" -- "$intentctl" -q render "$work/in-1000.json" --stdout)
+stdout_1k=${stdout_1k% *}
+if command -v kubectl >/dev/null; then
+  kustomize_1k=$(bench_time kustomize-1k "$runs_kustomize" -- kubectl kustomize "$work/out1k/edge1")
+  kustomize_1k=${kustomize_1k% *}
+  bench_row "render: --stdout, 1,000 expectations" "$(bench_s "$stdout_1k")" "kubectl kustomize $(bench_s "$kustomize_1k")" \
+    "$(bench_ratio "$kustomize_1k" "$stdout_1k")" ">= 5x faster" "$(bench_met "$kustomize_1k >= 5 * $stdout_1k")" "$runs/$runs_kustomize"
+else
+  bench_row "render: --stdout, 1,000 expectations" "$(bench_s "$stdout_1k")" "peer missing (kubectl)" "-" ">= 5x faster" "-" "$runs/-"
+fi
+bench_note "render: trees of $files_10k files (10,000), $files_100k (100,000), $files_1k (1,000, the tree kustomize reads); --stdout of 10,000: $(bench_s "$stdout_10k"); kustomize is compared at 1,000 expectations because its time grows with the square of the files"
 
-ratio() { awk "BEGIN { printf \"%.1fx\", $1 / $2 }"; }
-met() { if awk "BEGIN { exit !($1) }"; then echo "yes"; else echo "NO"; fi; }
-row() { printf '%-50s %7ss %6ss  %9s %6s  %-26s %s\n' "$@"; }
-
-echo "intentctl render: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), median of $runs runs (100,000: one run)"
-echo
-printf '%-50s %8s %7s  %9s %6s  %-26s %s\n' "case" "wall" "cpu" "peer wall" "cpu" "target" "met (wall)"
-row "10,000 expectations, new tree ($files_10k files)" "$fresh_10k" "$fresh_10k_cpu" "-" "-" "< 1 s" "$(met "$fresh_10k < 1")"
-row "10,000 expectations over the previous tree" "$again_10k" "$again_10k_cpu" "-" "-" "< 1 s" "$(met "$again_10k < 1")"
-row "10,000 expectations --stdout" "$stdout_10k" "$stdout_10k_cpu" "-" "-" "-" "-"
-row "100,000 expectations, new tree ($files_100k files)" "$fresh_100k" "$fresh_100k_cpu" "-" "-" \
-  "< 10 x 10,000 ($(ratio "$fresh_100k" "$fresh_10k"))" "$(met "$fresh_100k < 10 * $fresh_10k")"
-row "100,000 expectations over the previous tree" "$again_100k" "$again_100k_cpu" "-" "-" \
-  "< 10 x 10,000 ($(ratio "$again_100k" "$again_10k"))" "$(met "$again_100k < 10 * $again_10k")"
-row "1,000: --stdout vs kubectl kustomize ($files_1k files)" "$stdout_1k" "$stdout_1k_cpu" "${kustomize_1k}s" "${kustomize_1k_cpu}s" \
-  ">= 5x faster ($(ratio "$kustomize_1k" "$stdout_1k"))" "$(met "$kustomize_1k >= 5 * $stdout_1k")"
+bench_end "intentctl render"

@@ -9,88 +9,75 @@
 # Prints a table; the targets come from the project's issue (>= 40x the seed's
 # translator, start-up < 5 ms and >= 10x kpt, 10,000 intents < 1 s).
 #
-# Usage: tests/bench/translate.sh [path/to/intentctl]   (default: $INTENTCTL, then build/cli/intentctl)
-# Needs hyperfine and python3; kpt is optional. Timings are wall-clock means.
+# Usage: tests/bench/translate.sh [--rows] [path/to/intentctl]
+#   (default: $INTENTCTL, then build/cli/intentctl; RUNS=N for every figure,
+#   BENCH_QUICK=1 for fewer runs; --rows: see tests/bench/lib.sh)
+# Needs hyperfine and python3; kpt is optional. Timings are wall-clock medians.
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-source_dir=$(cd "$here/../.." && pwd)
-intentctl=${1:-${INTENTCTL:-$source_dir/build/cli/intentctl}}
-peer="$here/peers/translate_peer.py"
-sample="$source_dir/samples/tmf921/urllc-robot-cell.json"
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+set -- "${BENCH_ARGS[@]}"
+intentctl=$(bench_intentctl "${1:-}")
+peer="$BENCH_DIR/peers/translate_peer.py"
+sample="$BENCH_SOURCE_DIR/samples/tmf921/urllc-robot-cell.json"
 seed_seconds=0.23
-
-command -v hyperfine >/dev/null || { echo "hyperfine is not installed" >&2; exit 77; }
-command -v python3 >/dev/null || { echo "python3 is not installed" >&2; exit 77; }
-[ -x "$intentctl" ] || { echo "no intentctl at $intentctl (build it, or pass its path)" >&2; exit 2; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/intentctl-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+work=$BENCH_WORK
 
 # The same sample, 10,000 times with distinct ids, as JSON values one after another.
-python3 - "$sample" "$work/stream.json" <<'EOF'
+python3 - "$sample" "$work/stream.json" <<'PY'
 import json, sys
 intent = json.load(open(sys.argv[1]))
 with open(sys.argv[2], "w") as out:
     for i in range(10000):
         intent["id"] = f"urllc-robot-cell-{i:05d}"
         out.write(json.dumps(intent) + "\n")
-EOF
+PY
 
 # Both sides must do the same job: equal translations, one intent and the stream.
 "$intentctl" -q translate "$sample" >"$work/intentctl.json"
 python3 "$peer" "$sample" >"$work/peer.json"
 "$intentctl" -q translate "$work/stream.json" >"$work/intentctl-stream.json"
 python3 "$peer" "$work/stream.json" >"$work/peer-stream.json"
-python3 - "$work" <<'EOF'
+python3 - "$work" <<'PY'
 import json, sys
 w = sys.argv[1]
 for a, b in (("intentctl.json", "peer.json"), ("intentctl-stream.json", "peer-stream.json")):
     if json.load(open(f"{w}/{a}")) != json.load(open(f"{w}/{b}")):
         sys.exit(f"the Python peer's output differs from intentctl's ({a} vs {b}); the comparison would be unfair")
-EOF
+PY
 
-# mean_ms NAME RUNS COMMAND...: hyperfine's mean wall-clock time in milliseconds,
-# then the mean CPU time (user + system), which a busy machine distorts less.
-mean_ms() {
-  local name=$1 runs=$2
-  shift 2
-  hyperfine -N --style none --warmup 2 --runs "$runs" --export-json "$work/$name.json" "$@" >/dev/null 2>&1
-  python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["results"][0]; print("%.2f/%.2f" % (r["mean"] * 1000, (r["user"] + r["system"]) * 1000))' "$work/$name.json"
-}
+runs_start=$(bench_runs 50 20) runs_kpt=$(bench_runs 20 5)
+runs_one=$(bench_runs 30 10) runs_one_peer=$(bench_runs 20 5)
+runs_stream=$(bench_runs 5 3) runs_stream_peer=$(bench_runs 3 1)
 
-one_intentctl=$(mean_ms one-intentctl 30 "$intentctl -q translate $sample --output $work/out.json")
-one_peer=$(mean_ms one-peer 20 "python3 $peer $sample")
-start_intentctl=$(mean_ms start-intentctl 50 "$intentctl --version")
-if command -v kpt >/dev/null; then start_kpt=$(mean_ms start-kpt 20 "kpt version"); else start_kpt=""; fi
-stream_intentctl=$(mean_ms stream-intentctl 5 "$intentctl -q translate $work/stream.json --output $work/out.json")
-stream_peer=$(mean_ms stream-peer 3 "python3 $peer $work/stream.json")
+start=$(bench_time start-intentctl "$runs_start" --warmup 2 -- "$intentctl" --version)
+start=${start% *}
+bench_row "start-up: intentctl --version" "$(bench_ms "$start")" "-" "-" "< 5 ms" \
+  "$(bench_met "$start < 0.005")" "$runs_start"
+if command -v kpt >/dev/null; then
+  kpt=$(bench_time start-kpt "$runs_kpt" --warmup 2 -- kpt version)
+  kpt=${kpt% *}
+  bench_row "start-up: --version vs kpt version" "$(bench_ms "$start")" "kpt $(bench_ms "$kpt")" \
+    "$(bench_ratio "$kpt" "$start")" ">= 10x faster" "$(bench_met "$kpt >= 10 * $start")" "$runs_start/$runs_kpt"
+else
+  bench_row "start-up: --version vs kpt version" "$(bench_ms "$start")" "peer missing (kpt)" "-" ">= 10x faster" "-" "$runs_start/-"
+fi
 
-python3 - "$one_intentctl" "$one_peer" "$seed_seconds" "$start_intentctl" "$start_kpt" "$stream_intentctl" "$stream_peer" <<'EOF'
-import os, sys
-def times(text):  # "wall/cpu" in ms
-    return tuple(float(x) for x in text.split("/")) if text else None
-one, one_peer, start, kpt, stream, stream_peer = map(times, sys.argv[1:3] + sys.argv[4:])
-seed = float(sys.argv[3]) * 1000
+one=$(bench_time one-intentctl "$runs_one" --warmup 2 -- "$intentctl" -q translate "$sample" --output "$work/out.json")
+one=${one% *}
+one_peer=$(bench_time one-peer "$runs_one_peer" --warmup 2 -- python3 "$peer" "$sample")
+one_peer=${one_peer% *}
+bench_row "translate: 1 intent, whole process" "$(bench_ms "$one")" "python peer $(bench_ms "$one_peer")" \
+  "$(bench_ratio "$one_peer" "$one")" ">= 40x faster" "$(bench_met "$one_peer >= 40 * $one")" "$runs_one/$runs_one_peer"
+bench_row "translate: 1 intent vs the seed translator" "$(bench_ms "$one")" "seed $(bench_ms "$seed_seconds") (documented)" \
+  "$(bench_ratio "$seed_seconds" "$one")" ">= 40x faster" "$(bench_met "$seed_seconds >= 40 * $one")" "$runs_one/-"
 
-def verdict(ok):
-    return "meets" if ok else "misses"
+stream=$(bench_time stream-intentctl "$runs_stream" --warmup 1 -- "$intentctl" -q translate "$work/stream.json" --output "$work/out.json")
+stream=${stream% *}
+stream_peer=$(bench_time stream-peer "$runs_stream_peer" -- python3 "$peer" "$work/stream.json")
+stream_peer=${stream_peer% *}
+bench_row "translate: 10,000 intents, one stream" "$(bench_s "$stream")" "python peer $(bench_s "$stream_peer")" \
+  "$(bench_ratio "$stream_peer" "$stream")" "< 1 s" "$(bench_met "$stream < 1")" "$runs_stream/$runs_stream_peer"
+bench_note "translate: the Python peer's output is checked to equal intentctl's; the seed translator's 0.23 s a run is its documented time, not measured here"
 
-rows = [
-    ("translate 1 intent (process)", one, "python3 peer (same output)", one_peer, ""),
-    ("", None, "seed translator (documented)", (seed, None), f">= 40x the seed: {verdict(seed / one[0] >= 40)}"),
-    ("start-up: --version", start, "kpt version" if kpt else "kpt (not installed)", kpt,
-     f"< 5 ms: {verdict(start[0] < 5)}" + (f", >= 10x kpt: {verdict(kpt[0] / start[0] >= 10)}" if kpt else "")),
-    ("10,000 intents, one stream", stream, "python3 peer (same output)", stream_peer, f"< 1 s: {verdict(stream[0] < 1000)}"),
-]
-def ms(t):
-    return f"{t:.2f} ms" if t is not None else "-"
-print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} "
-      "(wall-clock times grow with the load; CPU = user + system)")
-print(f"{'benchmark':<30} {'intentctl':>11} {'(CPU)':>11}   {'peer':<30} {'peer time':>11} {'(CPU)':>11} "
-      f"{'speed-up':>9}   target")
-for name, ours, peer, theirs, target in rows:
-    base = ours if ours is not None else one
-    ratio = f"{theirs[0] / base[0]:.1f}x" if theirs is not None else "-"
-    print(f"{name:<30} {ms(ours[0]) if ours else '':>11} {ms(ours[1]) if ours else '':>11}   {peer:<30} "
-          f"{ms(theirs[0]) if theirs else '-':>11} {ms(theirs[1]) if theirs else '-':>11} {ratio:>9}   {target}")
-EOF
+bench_end "intentctl translate and start-up against their peers"

@@ -8,22 +8,28 @@
 #      default 10 ms: a cluster API in another data centre);
 #   2. one pass on one site: how long it takes beyond its HTTP round trips.
 #
-#   tests/bench/verify.sh [INTENTCTL]      (env: SITES=100 RTT_MS=10 RUNS=3)
+#   tests/bench/verify.sh [--rows] [INTENTCTL]   (env: SITES=100 RTT_MS=10 RUNS=3)
+#
+# Under BENCH_QUICK=1 the -j 1 run with round trips (about 20 s of emulated
+# network alone) is timed once without a warm-up, the one-site pass 10 times
+# instead of 20. --rows: see tests/bench/lib.sh. Exits 1 when a target is missed.
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-source_dir=$(cd "$here/../.." && pwd)
-intentctl=$(realpath "${1:-${INTENTCTL:-$source_dir/build/cli/intentctl}}")
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+set -- "${BENCH_ARGS[@]}"
+intentctl=$(bench_intentctl "${1:-}")
 sites=${SITES:-100}
 rtt=${RTT_MS:-10}
-runs=${RUNS:-3}
-fixture=$source_dir/tests/support/kube-fixture
-for tool in hyperfine python3 git; do
-  command -v "$tool" >/dev/null || { echo "verify bench: $tool is needed" >&2; exit 2; }
-done
+runs=$(bench_runs 3 3)
+runs_slow=$(bench_runs 3 1) warmup_slow=1
+[ "${BENCH_QUICK:-0}" = 1 ] && warmup_slow=0
+runs_one=$(bench_runs 20 10)
+fixture=$BENCH_SOURCE_DIR/tests/support/kube-fixture
+source_dir=$BENCH_SOURCE_DIR
+command -v git >/dev/null || bench_fail "git is needed"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/intentctl-verify-bench.XXXXXX")
-cleanup() { "$fixture" stop "$work/fixture" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+work=$BENCH_WORK
+bench_on_exit "$fixture" stop "$work/fixture"
 cd "$work"
 export XDG_CACHE_HOME=$work/cache
 unset KUBECONFIG INTENTCTL_SITES
@@ -58,57 +64,48 @@ load_clusters() { # delay-ms
 
 # Every run must pass every check, or the numbers mean nothing.
 check_passes() {
-  "$intentctl" verify dist --sites sites.yaml -j 8 >check.out 2>&1 || { echo "verify bench: verify failed:" >&2; head -20 check.out >&2; exit 1; }
-  [ "$(grep -c '  pass  ' check.out)" -eq $((3 * sites)) ] || { echo "verify bench: not every check passed" >&2; exit 1; }
+  "$intentctl" verify dist --sites sites.yaml -j 8 >check.out 2>&1 || { head -20 check.out >&2; bench_fail "verify failed"; }
+  [ "$(grep -c '  pass  ' check.out)" -eq $((3 * sites)) ] || bench_fail "not every check passed"
 }
 
-mean_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$1"; }
-
-measure_many() { # delay-ms -> sets seq and par (seconds)
+measure_many() { # delay-ms runs-of-j1 warmup-of-j1 -> sets seq and par (seconds)
   load_clusters "$1"
   check_passes
-  hyperfine -N -w 1 -r "$runs" --export-json seq.json "$intentctl verify dist --sites sites.yaml -j 1" >/dev/null
-  hyperfine -N -w 1 -r "$runs" --export-json par.json "$intentctl verify dist --sites sites.yaml -j 8" >/dev/null
-  seq=$(mean_of seq.json)
-  par=$(mean_of par.json)
+  seq=$(bench_time "seq-$1" "$2" --warmup "$3" -- "$intentctl" verify dist --sites sites.yaml -j 1)
+  par=$(bench_time "par-$1" "$runs" --warmup 1 -- "$intentctl" verify dist --sites sites.yaml -j 8)
+  seq=${seq% *} par=${par% *}
 }
 
-measure_many 0
+measure_many 0 "$runs" 1
 seq0=$seq par0=$par
-measure_many "$rtt"
+measure_many "$rtt" "$runs_slow" "$warmup_slow"
 seq_rtt=$seq par_rtt=$par
 
 # --- one pass on one site ------------------------------------------------------------------
 load_clusters 0
-hyperfine -N -w 3 -r 20 --export-json one.json "$intentctl verify dist --sites sites.yaml --site edge$(printf "%0${#sites}d" 1)" >/dev/null
-one_wall=$(mean_of one.json)
-for i in $(seq 20); do
-  "$intentctl" -v verify dist --sites sites.yaml --site "edge$(printf "%0${#sites}d" 1)" 2>&1 >/dev/null | grep requests
+one_site=edge$(printf "%0${#sites}d" 1)
+one_wall=$(bench_time one "$runs_one" --warmup 3 -- "$intentctl" verify dist --sites sites.yaml --site "$one_site")
+one_wall=${one_wall% *}
+for _ in $(seq "$runs_one"); do
+  "$intentctl" -v verify dist --sites sites.yaml --site "$one_site" 2>&1 >/dev/null | grep requests
 done >one-pass.txt
-
-python3 - "$sites" "$rtt" "$seq0" "$par0" "$seq_rtt" "$par_rtt" "$one_wall" one-pass.txt <<'PY'
+# "REQUESTS NETWORK CHECKS GIT CLUSTER SLO": medians of the passes' own account, in ms
+read -r requests network checks git cluster slo < <(python3 - one-pass.txt <<'PY'
 import re, statistics, sys
-sites, rtt = int(sys.argv[1]), int(sys.argv[2])
-seq0, par0, seq_rtt, par_rtt, one_wall = map(float, sys.argv[3:8])
 passes = [re.search(r"(\d+) requests, network ([\d.]+) ms, checks ([\d.]+) ms \(git ([\d.]+), cluster ([\d.]+), slo ([\d.]+)\)", line).groups()
-          for line in open(sys.argv[8])]
-requests = int(passes[0][0])
-network, checks, git, cluster, slo = (statistics.median(float(p[i]) for p in passes) for i in range(1, 6))
-print(f"intentctl verify, {sites} sites (git + cluster + SLO each), loopback fixture, mean of the runs")
-print()
-print(f"| fixture round trip      | -j 1 (one after the other) | -j 8      | speedup |")
-print(f"|-------------------------|----------------------------|-----------|---------|")
-print(f"| loopback (~0 ms)        | {seq0:>24.2f} s | {par0:>7.2f} s | {seq0 / par0:>6.1f}x |")
-print(f"| +{rtt} ms per request      | {seq_rtt:>24.2f} s | {par_rtt:>7.2f} s | {seq_rtt / par_rtt:>6.1f}x |")
-print()
-print(f"one pass on one site, median of {len(passes)} ({requests} HTTP requests; process wall: the mean of 20 runs)")
-print(f"| process wall | HTTP round trips | pass     | pass beyond round trips |")
-print(f"|--------------|------------------|----------|-------------------------|")
-print(f"| {one_wall * 1000:>9.1f} ms | {network:>13.1f} ms | {checks:>5.1f} ms | {checks - network:>20.1f} ms |")
-print(f"(the pass by check, round trips included: git {git:.1f} ms, cluster {cluster:.1f} ms, slo {slo:.1f} ms)")
-print()
-ok_speed = seq_rtt / par_rtt >= 5
-ok_pass = checks - network < 20
-print(f"target: -j 8 at least 5x faster than -j 1 (with {rtt} ms round trips): {'met' if ok_speed else 'NOT met'}")
-print(f"target: one pass adds under 20 ms to its round trips: {'met' if ok_pass else 'NOT met'}")
+          for line in open(sys.argv[1])]
+print(passes[0][0], *("%.1f" % statistics.median(float(p[i]) for p in passes) for i in range(1, 6)))
 PY
+)
+beyond=$(bench_calc "($checks - $network) / 1000")
+
+label="verify: $sites sites, -j 8"
+bench_row "$label, loopback" "$(bench_s "$par0")" "-j 1 $(bench_s "$seq0")" "$(bench_ratio "$seq0" "$par0")" \
+  ">= 5x faster" "$(bench_met "$seq0 >= 5 * $par0")" "$runs/$runs"
+bench_row "$label, +$rtt ms round trip" "$(bench_s "$par_rtt")" "-j 1 $(bench_s "$seq_rtt")" "$(bench_ratio "$seq_rtt" "$par_rtt")" \
+  ">= 5x faster" "$(bench_met "$seq_rtt >= 5 * $par_rtt")" "$runs/$runs_slow"
+bench_row "verify: one pass, beyond its round trips" "$(bench_ms "$beyond")" "-" "-" "< 20 ms" \
+  "$(bench_met "$beyond < 0.020")" "$runs_one"
+bench_note "verify: every site checked for git, cluster and SLO against the loopback fixture; one pass on one site: $requests HTTP requests, round trips $network ms of its $checks ms (git $git, cluster $cluster, slo $slo ms), whole process $(bench_ms "$one_wall")"
+
+bench_end "intentctl verify, $sites sites (git + cluster + SLO each), loopback fixture"
