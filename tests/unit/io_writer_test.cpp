@@ -81,7 +81,7 @@ TEST_CASE("an atomic write into a pipe or a device writes into it, never replaci
   const std::string fifo = (folder / "out.fifo").string();
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   std::filesystem::create_symlink(fifo, folder / "link");
-  for (const std::string target : {fifo, (folder / "link").string()}) {
+  for (const std::string& target : {fifo, (folder / "link").string()}) {
     // The reading end, opened first without blocking, so nothing can hang.
     const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
     REQUIRE(reader >= 0);
