@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "krm/resource.hpp"
-#include "render/input.hpp"
+#include "model/expectation_reader.hpp"
 #include "render/objects.hpp"
 #include "render/render.hpp"
 #include "sites/sites.hpp"
@@ -38,7 +38,7 @@ struct FunctionConfig {
 };
 
 struct Regenerated {
-  RenderExpectation entry;
+  InputExpectation entry;
   Node object;             // the bundle or ProvisioningRequest
   std::string path;        // the ConfigMap's file in the package
   bool legacy_annotations; // whether the ConfigMap carries config.kubernetes.io/path too
@@ -143,7 +143,7 @@ class Function {
       auto& read = reader_.expectations();
       if (read.size() != before + 1)
         throw input_error("expected exactly one expectation", location_of(source, Mark{1, 1}));
-      RenderExpectation& entry = read.back();
+      InputExpectation& entry = read.back();
       // The ConfigMap holds the expectation alone; its intent is on the annotation.
       if (entry.intent_id.empty()) entry.intent_id = annotation(item, kIntentAnnotation);
       check_renderable(entry);
@@ -190,7 +190,7 @@ class Function {
   // A new object goes into its ConfigMap's file, after the file's last item;
   // a ProvisioningRequest into o2ims/ beside apps/intent/, as render lays it out.
   void place_new(Regenerated& regenerated) {
-    const RenderExpectation& entry = regenerated.entry;
+    const InputExpectation& entry = regenerated.entry;
     std::string path = regenerated.path.empty() ? "apps/intent/" + entry.name + ".yaml" : regenerated.path;
     if (entry.domain->provisioning_request) {
       const auto apps = path.rfind("apps/intent/");

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "io/writer.hpp"
 #include "model/intent_io.hpp"
-#include "render/seed_dialect.hpp"
+#include "model/seed_dialect.hpp"
 
 namespace intentctl {
 
@@ -61,7 +62,7 @@ std::vector<const Context*> described_contexts(const Expectation& expectation) {
   return contexts;
 }
 
-StringMap expectation_labels(const RenderExpectation& entry, bool with_object_type) {
+StringMap expectation_labels(const InputExpectation& entry, bool with_object_type) {
   StringMap labels{{kManagedByLabel, kManagedByValue},
                    {kIdLabel, entry.expectation.id},
                    {kTypeLabel, entry.expectation_type}};
@@ -69,7 +70,7 @@ StringMap expectation_labels(const RenderExpectation& entry, bool with_object_ty
   return labels;
 }
 
-StringMap expectation_annotations(const RenderExpectation& entry, const Placement& placement, bool with_contexts) {
+StringMap expectation_annotations(const InputExpectation& entry, const Placement& placement, bool with_contexts) {
   const auto& targets = entry.expectation.targets;
   StringMap annotations{
       {kSiteAnnotation, placement.site.name},
@@ -106,7 +107,7 @@ void add_targets(Node& block, const Expectation& expectation) {
 }
 
 // The sorted list field (networkSlices, ...) from the domain's list context, if any.
-std::vector<std::string> list_values(const RenderExpectation& entry) {
+std::vector<std::string> list_values(const InputExpectation& entry) {
   std::vector<std::string> values;
   const Domain& domain = *entry.domain;
   if (domain.list_context.empty() || domain.list_field.empty()) return values;
@@ -121,7 +122,7 @@ std::vector<std::string> list_values(const RenderExpectation& entry) {
   return values;
 }
 
-void add_list_field(Node& spec, const RenderExpectation& entry) {
+void add_list_field(Node& spec, const InputExpectation& entry) {
   const auto values = list_values(entry);
   if (values.empty()) return;
   Node list = Node::array();
@@ -129,7 +130,7 @@ void add_list_field(Node& spec, const RenderExpectation& entry) {
   spec.add(entry.domain->list_field, std::move(list));
 }
 
-Node bundle(const RenderExpectation& entry, const Placement& placement) {
+Node bundle(const InputExpectation& entry, const Placement& placement) {
   const Domain& domain = *entry.domain;
   Node object = object_head(domain.api_version, domain.kind);
   object.add("metadata", metadata(domain.name_prefix + "-" + entry.name, placement.namespace_,
@@ -150,7 +151,7 @@ Node bundle(const RenderExpectation& entry, const Placement& placement) {
 
 // O2IMS ProvisioningRequest (cluster-scoped): the site's template, with the
 // cluster and the expectation's targets as template parameters.
-Node provisioning_request(const RenderExpectation& entry, const Placement& placement) {
+Node provisioning_request(const InputExpectation& entry, const Placement& placement) {
   const Domain& domain = *entry.domain;
   const Site& site = placement.site;
   Node object = object_head(domain.api_version, domain.kind);
@@ -180,7 +181,15 @@ Node provisioning_request(const RenderExpectation& entry, const Placement& place
 
 } // namespace
 
-void check_renderable(const RenderExpectation& entry) {
+void check_renderable(const InputExpectation& entry) {
+  // A bundle's spec block holds one entry per target name.
+  std::set<std::string_view> names;
+  for (const auto& target : entry.expectation.targets)
+    if (!names.insert(target.name).second)
+      throw input_error(fmt::format("target \"{}\" appears twice in expectation \"{}\"; give one target with a "
+                                    "range (IS_WITHIN_RANGE) instead",
+                                    target.name, entry.expectation.id),
+                        Location{entry.where.file, target.mark.line, target.mark.column, {}});
   const Domain& domain = *entry.domain;
   if (domain.provisioning_request) {
     const std::string reserved[] = {"clusterName", "expectationId", "expectationType", "objectInstance",
@@ -200,7 +209,7 @@ void check_renderable(const RenderExpectation& entry) {
                       entry.where);
 }
 
-Node expectation_config_map(const RenderExpectation& entry, const Placement& placement) {
+Node expectation_config_map(const InputExpectation& entry, const Placement& placement) {
   Node object = object_head("v1", "ConfigMap");
   object.add("metadata", metadata("expectation-" + entry.name, placement.namespace_, expectation_labels(entry, true),
                                   expectation_annotations(entry, placement, true)));
@@ -210,7 +219,7 @@ Node expectation_config_map(const RenderExpectation& entry, const Placement& pla
   return object;
 }
 
-Node expectation_object(const RenderExpectation& entry, const Placement& placement) {
+Node expectation_object(const InputExpectation& entry, const Placement& placement) {
   return entry.domain->provisioning_request ? provisioning_request(entry, placement) : bundle(entry, placement);
 }
 

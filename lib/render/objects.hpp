@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "io/node.hpp"
-#include "render/input.hpp"
+#include "model/expectation_reader.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
@@ -32,12 +32,12 @@ struct Placement {
 // Throws the input error that building the objects below would meet (a target
 // named like a field of the generated object, a mapping whose spec block clashes),
 // so that nothing is written before every expectation is known to be renderable.
-void check_renderable(const RenderExpectation& entry);
+void check_renderable(const InputExpectation& entry);
 
 // ConfigMap expectation-<name>: the canonical 28.312 expectation as JSON.
-Node expectation_config_map(const RenderExpectation& entry, const Placement& placement);
+Node expectation_config_map(const InputExpectation& entry, const Placement& placement);
 // The CN/RAN/TN bundle, or for edge-service domains the O2IMS ProvisioningRequest.
-Node expectation_object(const RenderExpectation& entry, const Placement& placement);
+Node expectation_object(const InputExpectation& entry, const Placement& placement);
 
 Node namespace_object(const std::string& name, const std::string& site);
 // The site's RootSync (Config Sync pulling the site's tree from its repository).

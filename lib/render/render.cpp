@@ -13,7 +13,7 @@
 #include "core/interrupt.hpp"
 #include "io/writer.hpp"
 #include "render/crds.hpp"
-#include "render/input.hpp"
+#include "model/expectation_reader.hpp"
 #include "render/objects.hpp"
 #include "render/tree.hpp"
 #include "sites/sites.hpp"
@@ -26,7 +26,7 @@ namespace {
 struct SitePlan {
   const Site* site = nullptr;
   std::string namespace_;                           // of the ConfigMaps and bundles
-  std::vector<const RenderExpectation*> expectations; // sorted by name
+  std::vector<const InputExpectation*> expectations; // sorted by name
 };
 
 void check_options(const RenderOptions& options) {
@@ -62,7 +62,7 @@ std::string known_sites(const Sites& sites) {
 
 // Each expectation goes to its intent's sites, or to every site when the
 // intent names none; --site keeps only the selected ones.
-std::vector<SitePlan> plan_sites(const std::vector<RenderExpectation>& expectations, const Sites& sites,
+std::vector<SitePlan> plan_sites(const std::vector<InputExpectation>& expectations, const Sites& sites,
                                  const std::vector<const Site*>& selected, const RenderOptions& options) {
   std::vector<SitePlan> plans;
   for (const Site* site : selected)
@@ -81,7 +81,7 @@ std::vector<SitePlan> plan_sites(const std::vector<RenderExpectation>& expectati
   }
   for (auto& plan : plans)
     std::sort(plan.expectations.begin(), plan.expectations.end(),
-              [](const RenderExpectation* a, const RenderExpectation* b) { return a->name < b->name; });
+              [](const InputExpectation* a, const InputExpectation* b) { return a->name < b->name; });
   return plans;
 }
 
@@ -105,7 +105,7 @@ std::size_t file_count(const SitePlan& plan, const RenderOptions& options) {
 // The files of one expectation on one site: apps/intent/<name>.yaml with the
 // ConfigMap and the bundle, or the ConfigMap there and the ProvisioningRequest
 // in o2ims/<name>.yaml.
-void write_expectation(const RenderExpectation& entry, const Placement& placement, TreeOutput& out,
+void write_expectation(const InputExpectation& entry, const Placement& placement, TreeOutput& out,
                        std::vector<std::string>& paths) {
   const Node config_map = expectation_config_map(entry, placement);
   const Node object = expectation_object(entry, placement);
@@ -144,7 +144,7 @@ struct Batch {
   std::vector<std::vector<std::string>> paths;
 };
 
-Batch build_batch(const std::vector<const RenderExpectation*>& entries, std::size_t start, std::size_t end,
+Batch build_batch(const std::vector<const InputExpectation*>& entries, std::size_t start, std::size_t end,
                   const Placement& placement, std::size_t threads) {
   Batch batch{std::vector<FileBuffer>(threads), std::vector<std::vector<std::string>>(threads)};
   std::vector<std::exception_ptr> failures(threads);
@@ -176,7 +176,7 @@ void write_expectations(const SitePlan& plan, TreeOutput& out, std::vector<std::
   const Placement placement{*plan.site, plan.namespace_};
   const std::size_t threads = entries.size() < 512 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
   if (threads == 1) {
-    for (const RenderExpectation* entry : entries) {
+    for (const InputExpectation* entry : entries) {
       write_expectation(*entry, placement, out, paths);
       progress.advance();
     }
@@ -278,11 +278,11 @@ ExitClass render(const RenderOptions& options, Io& io) {
   ExpectationReader reader(mapping, delta);
   for (const auto& path : expand_inputs(options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs))
     reader.read_source(read_source(path, ReadLimits{}, io.in, io.stdin_is_terminal));
-  const std::vector<RenderExpectation>& expectations = reader.expectations();
+  const std::vector<InputExpectation>& expectations = reader.expectations();
   for (const auto& entry : expectations) check_renderable(entry);
   const std::vector<SitePlan> plans = plan_sites(expectations, sites, selected, options);
 
-  std::vector<const RenderExpectation*> rendered;
+  std::vector<const InputExpectation*> rendered;
   std::vector<std::string> site_names;
   for (const auto& plan : plans) {
     site_names.push_back(plan.site->name);

@@ -170,22 +170,4 @@ Sites load_sites(const std::string& flag_value, std::istream& in, bool stdin_is_
   return parse_sites(read_source(path, ReadLimits{}, in, stdin_is_terminal));
 }
 
-bool is_dns1123_label(std::string_view name) {
-  if (name.empty() || name.size() > 63) return false;
-  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (!alnum(name.front()) || !alnum(name.back())) return false;
-  return std::all_of(name.begin(), name.end(), [&](char c) { return alnum(c) || c == '-'; });
-}
-
-bool is_dns1123_subdomain(std::string_view name) {
-  if (name.empty() || name.size() > 253) return false;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t dot = name.find('.', start);
-    if (!is_dns1123_label(name.substr(start, dot - start))) return false;
-    if (dot == std::string_view::npos) return true;
-    start = dot + 1;
-  }
-}
-
 } // namespace intentctl

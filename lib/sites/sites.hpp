@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "io/reader.hpp"
+#include "krm/names.hpp" // site names are DNS-1123 labels
 
 namespace intentctl {
 
@@ -74,10 +75,5 @@ Sites default_sites();
 Sites parse_sites(const Source& source);
 // --sites FILE if given, else $INTENTCTL_SITES if set, else the embedded default.
 Sites load_sites(const std::string& flag_value, std::istream& in, bool stdin_is_terminal);
-
-// DNS-1123 label: [a-z0-9]([-a-z0-9]*[a-z0-9])?, at most 63 characters.
-bool is_dns1123_label(std::string_view name);
-// DNS-1123 subdomain: labels joined by dots, at most 253 characters.
-bool is_dns1123_subdomain(std::string_view name);
 
 } // namespace intentctl

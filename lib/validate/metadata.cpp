@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "render/names.hpp"
+#include "krm/names.hpp"
 #include "sites/sites.hpp"
 #include "validate/schema.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "render/names.hpp"
+#include "krm/names.hpp"
 #include "render_support.hpp"
 
 using namespace intentctl;

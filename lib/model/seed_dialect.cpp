@@ -1,4 +1,4 @@
-#include "render/seed_dialect.hpp"
+#include "model/seed_dialect.hpp"
 
 #include <fmt/format.h>
 

@@ -1,13 +1,12 @@
-#include "render/input.hpp"
+#include "model/expectation_reader.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 
 #include <fmt/format.h>
 
-#include "render/names.hpp"
-#include "render/seed_dialect.hpp"
+#include "krm/names.hpp"
+#include "model/seed_dialect.hpp"
 
 namespace intentctl {
 
@@ -53,13 +52,6 @@ void check_targets(const Source& source, const Expectation& expectation, const N
   if (expectation.targets.empty())
     throw input_error(fmt::format("expectation \"{}\" has no targets", expectation.id),
                       location_of(source, node.mark, path));
-  std::set<std::string> names;
-  for (const auto& target : expectation.targets)
-    if (!names.insert(target.name).second)
-      throw input_error(fmt::format("target \"{}\" appears twice in expectation \"{}\"; give one target with a "
-                                    "range (IS_WITHIN_RANGE) instead",
-                                    target.name, expectation.id),
-                        location_of(source, target.mark));
 }
 
 } // namespace
@@ -112,7 +104,7 @@ void ExpectationReader::read_item(const Source& source, const Node& item, const 
 
 void ExpectationReader::add(const Source& source, const Node& node, const std::string& path, Expectation expectation,
                             const std::string& id_key, const Intent* intent, const Location& sites_where) {
-  RenderExpectation entry;
+  InputExpectation entry;
   entry.where = location_of(source, node.mark, path);
   entry.domain = mapping_.for_object_type(expectation.object.type);
   if (!entry.domain)
@@ -151,6 +143,7 @@ void ExpectationReader::add(const Source& source, const Node& node, const std::s
   if (intent) {
     entry.intent_id = intent->id;
     entry.sites = intent->sites;
+    entry.intent_contexts = intent->contexts;
     entry.sites_where = sites_where;
   }
   expectations_.push_back(std::move(entry));
