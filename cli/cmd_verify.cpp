@@ -40,6 +40,8 @@ void define_verify(CLI::App& app, Runner& run) {
   app.add_option("-j,--jobs", options->jobs, "sites verified at once (default: all, at most twice the cores)")
       ->type_name("N")
       ->check(CLI::Range(1u, 256u));
+  app.add_option("--ssh-key", options->ssh_key, "private key for ssh remotes (default: the site's, else ssh-agent)")
+      ->type_name("FILE");
   app.add_option("--cache", options->cache_dir, "publish's cached clones (default: $XDG_CACHE_HOME/intentctl)")
       ->type_name("DIR");
   app.add_option("-o,--format", options->format, "output format")

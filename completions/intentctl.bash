@@ -101,11 +101,12 @@ _intentctl() {
         --interval) return ;;
         --report) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -j|--jobs) return ;;
+        --ssh-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --cache) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -o|--format) COMPREPLY=($(compgen -W 'text json junit' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help --site --all --sites --commit --kubeconfig --context --metrics --metrics-kind --slo --wait --timeout --interval --rollback-on-failure --report -j --jobs --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help --site --all --sites --commit --kubeconfig --context --metrics --metrics-kind --slo --wait --timeout --interval --rollback-on-failure --report -j --jobs --ssh-key --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

@@ -93,6 +93,7 @@ complete -c intentctl -n '__fish_seen_subcommand_from verify' -l interval -x -d 
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -l rollback-on-failure -d 'when a site'\''s cluster or SLO check fails, revert its last intentctl commit (publish --rollback)'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -l report -r -a '(__fish_complete_directories)' -d 'write 28.312 IntentReports and report.md per site into DIR'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -s j -l jobs -x -d 'sites verified at once (default: all, at most twice the cores)'
+complete -c intentctl -n '__fish_seen_subcommand_from verify' -l ssh-key -r -F -d 'private key for ssh remotes (default: the site'\''s, else ssh-agent)'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -l cache -r -a '(__fish_complete_directories)' -d 'publish'\''s cached clones (default: $XDG_CACHE_HOME/intentctl)'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -s o -l format -x -a 'text json junit' -d 'output format'
 complete -c intentctl -n '__fish_seen_subcommand_from verify' -s v -l verbose -d 'say more on standard error'

@@ -2,6 +2,7 @@
 
 #include "core/interrupt.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -47,14 +48,31 @@ CredentialSettings resolve_credentials(const Site& site, const RemoteUrl& remote
   if (remote.kind == RemoteKind::http && remote.password.empty() && !remote.username.empty())
     settings.secrets.push_back(remote.username);
   settings.ssh_key = first_non_empty({ssh_key_flag, site.auth.ssh_key});
-  if (remote.kind == RemoteKind::ssh)
+  if (remote.kind == RemoteKind::ssh) {
+    settings.ssh = ssh_endpoint(remote.url);
     settings.hint = settings.ssh_key.empty() ? "load a key into ssh-agent or give --ssh-key FILE"
                                              : fmt::format("check the key {} (--ssh-key)", settings.ssh_key);
-  else if (!site.auth.token_env.empty())
+  } else if (!site.auth.token_env.empty())
     settings.hint = fmt::format("set {} (the site's tokenEnv) or INTENTCTL_GIT_TOKEN", site.auth.token_env);
   else
     settings.hint = "set INTENTCTL_GIT_TOKEN or the site's tokenEnv";
   return settings;
+}
+
+std::string refused_hint(const CredentialSettings& settings) {
+  if (!settings.ssh) return settings.hint;
+  const std::string limit = rsa_sha1_limit();
+  if (!settings.ssh_key.empty()) {
+    if (!limit.empty() && private_key_type(settings.ssh_key) == "ssh-rsa")
+      return fmt::format("{} is an RSA key, and {}", settings.ssh_key, limit);
+    return settings.hint;
+  }
+  const std::vector<std::string> types = agent_key_types();
+  if (types.empty()) return "ssh-agent offers no key: add one with ssh-add, or give --ssh-key FILE";
+  const auto rsa = std::count(types.begin(), types.end(), "ssh-rsa");
+  if (limit.empty() || rsa == 0) return fmt::format("check the keys ssh-agent offers ({})", fmt::join(types, ", "));
+  return fmt::format("ssh-agent offers {} ({}), and {}", rsa == static_cast<long>(types.size()) ? "only RSA keys" : "RSA keys",
+                     fmt::join(types, ", "), limit);
 }
 
 TransferContext::TransferContext(const CredentialSettings& credentials, std::optional<Clock::time_point> deadline,
@@ -63,6 +81,7 @@ TransferContext::TransferContext(const CredentialSettings& credentials, std::opt
 
 void TransferContext::install(git_remote_callbacks& callbacks) {
   callbacks.credentials = on_credentials;
+  callbacks.certificate_check = on_certificate_check;
   callbacks.transfer_progress = on_transfer;
   callbacks.sideband_progress = on_sideband;
   callbacks.push_transfer_progress = on_push_transfer;
@@ -126,6 +145,26 @@ int TransferContext::on_credentials(git_credential** out, const char*, const cha
   }
   git_error_set_str(GIT_ERROR_CALLBACK, self.refused_ ? "authentication refused" : "no credentials");
   return GIT_EUSER;
+}
+
+// libgit2 1.5 asks libssh2, which accepts an entry for port 22 on any port
+// and says "invalid or unknown" for an unknown and a changed key alike: the
+// SSH host key is judged here instead. TLS certificates keep libgit2's check.
+int TransferContext::on_certificate_check(git_cert* cert, int, const char*, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2 || !self.credentials_.ssh) return GIT_PASSTHROUGH;
+  const auto* hostkey = reinterpret_cast<const git_cert_hostkey*>(cert);
+  if (!(hostkey->type & GIT_CERT_SSH_RAW)) {
+    self.host_key_problem_ = "the SSH server's host key cannot be read to check it against known_hosts";
+  } else {
+    const std::string_view blob(hostkey->hostkey, hostkey->hostkey_len);
+    const SshEndpoint& endpoint = *self.credentials_.ssh;
+    self.host_key_problem_ =
+        host_key_refusal(check_host_key(default_known_hosts_files(), endpoint, blob), endpoint, blob);
+  }
+  if (self.host_key_problem_.empty()) return 0;
+  git_error_set_str(GIT_ERROR_SSH, self.host_key_problem_.c_str());
+  return GIT_ECERTIFICATE;
 }
 
 int TransferContext::on_transfer(const git_indexer_progress*, void* payload) {

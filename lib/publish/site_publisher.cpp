@@ -442,8 +442,10 @@ class SitePublisher {
     } else if (context.cancelled()) {
       cause = "interrupted";
       exit_class = ExitClass::interrupted;
+    } else if (!context.host_key_problem().empty()) {
+      cause = context.host_key_problem();
     } else if (context.authentication_refused()) {
-      cause = fmt::format("authentication refused{}; {}", http ? " (HTTP 401)" : "", credentials_.hint);
+      cause = fmt::format("authentication refused{}; {}", http ? " (HTTP 401)" : "", refused_hint(credentials_));
     } else if (context.credentials_missing()) {
       cause = fmt::format("authentication required{} and no credentials were given; {}", http ? " (HTTP 401)" : "",
                           credentials_.hint);

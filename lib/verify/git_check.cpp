@@ -16,6 +16,7 @@ SiteOutcome run_publish(const GitCheckRequest& request, bool rollback) {
   PublishOptions options;
   options.dry_run = !rollback;
   options.rollback = rollback;
+  options.ssh_key = request.ssh_key;
   SiteRequest site_request;
   site_request.site = request.site;
   site_request.options = &options;

@@ -202,6 +202,7 @@ GitCheckRequest git_request(const Run& run, const SiteState& state) {
   request.folder = state.result.folder;
   request.commit = run.options.commit;
   request.cache_root = run.cache_root;
+  request.ssh_key = run.options.ssh_key;
   request.base_dir = run.base_dir;
   request.deadline = run.deadline;
   return request;

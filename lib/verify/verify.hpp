@@ -30,6 +30,7 @@ struct VerifyOptions {
   unsigned jobs = 0;                   // sites at once; 0 = as many as sites, at most twice the cores (min 4)
   std::string format = "text";         // text | json | junit
   std::string cache_dir;               // publish's cache of clones
+  std::string ssh_key;                 // --ssh-key: private key for ssh remotes; "" = the site's, else ssh-agent
 };
 
 ExitClass verify(const VerifyOptions& options, Io& io);
