@@ -3,6 +3,12 @@
 // checks and then run over positioned Node trees. Checking the Node directly
 // (rather than converting to another JSON library first) keeps the line and
 // column of every finding and costs nothing per object beyond the walk.
+//
+// Every validation keyword of JSON Schema draft 4, 6 and 7 and of Kubernetes'
+// structural schemas is checked; a keyword that would constrain values but is
+// not (those of draft 3 and of 2019-09 and later, a nested $id that moves the
+// base of $ref) refuses the schema when it is compiled, naming the keyword and
+// its position. A schema is never half-applied.
 #pragma once
 
 #include <array>
@@ -64,9 +70,20 @@ struct SchemaNode {
   std::vector<std::pair<std::string, const SchemaNode*>> properties;
   std::vector<std::pair<std::shared_ptr<const std::regex>, const SchemaNode*>> pattern_properties;
   const SchemaNode* additional = nullptr; // when extra == schema
-  const SchemaNode* items = nullptr;
+  const SchemaNode* items = nullptr;       // items as one schema: every item
+  // items as a list (a tuple): item i against tuple_items[i]; the items past
+  // the list against additionalItems (extra_items, additional_items).
+  bool tuple = false;
+  std::vector<const SchemaNode*> tuple_items;
+  Extra extra_items = Extra::unspecified;
+  const SchemaNode* additional_items = nullptr; // when extra_items == schema
+  const SchemaNode* contains = nullptr;         // at least one item matches
   const SchemaNode* property_names = nullptr;
   std::vector<std::string> required;
+  // dependencies: when the object has the key, it also needs these members
+  // (the list form) or must match this schema (the schema form).
+  std::vector<std::pair<std::string, std::vector<std::string>>> dependent_required;
+  std::vector<std::pair<std::string, const SchemaNode*>> dependent_schemas;
   std::vector<std::string> list_map_keys;
 
   std::vector<const SchemaNode*> all_of, any_of, one_of;

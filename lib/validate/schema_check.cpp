@@ -285,8 +285,39 @@ class Checker {
         const PathLink item{&path, {}, i, true};
         check(items[i], *schema.items, item, items[i].mark);
       }
+    if (schema.tuple) check_tuple(value, schema, path);
+    if (schema.contains) check_contains(value, *schema.contains, path);
     if (schema.unique_items || schema.list_type == SchemaNode::ListType::set) check_unique(value, path);
     if (schema.list_type == SchemaNode::ListType::map) check_map_keys(value, schema, path);
+  }
+
+  // items as a list: each item against the schema at its place, the rest
+  // against additionalItems.
+  void check_tuple(const Node& value, const SchemaNode& schema, const PathLink& path) {
+    const auto& items = value.items();
+    const std::size_t places = schema.tuple_items.size();
+    for (std::size_t i = 0; i < items.size() && !full(); ++i) {
+      const PathLink item{&path, {}, i, true};
+      if (i < places) check(items[i], *schema.tuple_items[i], item, items[i].mark);
+      else if (schema.extra_items == SchemaNode::Extra::schema) check(items[i], *schema.additional_items, item, items[i].mark);
+    }
+    if (schema.extra_items == SchemaNode::Extra::forbidden && items.size() > places) {
+      const PathLink first_extra{&path, {}, places, true};
+      report(items[places].mark, first_extra, "items",
+             fmt::format("must have at most {} item{} (additionalItems: false), got {}", places, places == 1 ? "" : "s",
+                         items.size()));
+    }
+  }
+
+  void check_contains(const Node& value, const SchemaNode& contains, const PathLink& path) {
+    const auto& items = value.items();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const PathLink item{&path, {}, i, true};
+      if (passes(items[i], contains, item, items[i].mark)) return;
+    }
+    report(value.mark, path, "items",
+           items.empty() ? std::string("must contain an item that matches the contains schema, got an empty list")
+                         : fmt::format("none of the {} item{} matches the contains schema", items.size(), items.size() == 1 ? "" : "s"));
   }
 
   void check_unique(const Node& value, const PathLink& path) {
@@ -336,6 +367,7 @@ class Checker {
         const PathLink missing{&path, name};
         report(anchor, missing, "required", "missing required field");
       }
+    check_dependencies(value, schema, path, anchor);
     for (const auto& member : members) {
       if (full()) return;
       const PathLink child{&path, member.key};
@@ -354,6 +386,20 @@ class Checker {
       else if (schema.reports_unknown && !implicit_member(schema, member.key))
         report(member.key_mark, child, "unknown-field", "unknown field");
     }
+  }
+
+  // dependencies: a member that is there brings its dependencies with it.
+  void check_dependencies(const Node& value, const SchemaNode& schema, const PathLink& path, Mark anchor) {
+    for (const auto& [key, needed] : schema.dependent_required) {
+      if (!value.find(key)) continue;
+      for (const std::string& name : needed)
+        if (!value.find(name)) {
+          const PathLink missing{&path, name};
+          report(anchor, missing, "required", fmt::format("missing field, required when {} is set", key));
+        }
+    }
+    for (const auto& [key, dependent] : schema.dependent_schemas)
+      if (value.find(key)) check(value, *dependent, path, anchor);
   }
 
   void check_key(const Node::Member& member, const SchemaNode& names, const PathLink& child) {

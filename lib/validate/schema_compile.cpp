@@ -97,8 +97,8 @@ std::string member_path(std::string_view parent, std::string_view key) {
 
 class SchemaCompiler {
  public:
-  SchemaCompiler(CompiledSchema& out, SchemaDialect dialect, SchemaDocumentLoader loader)
-      : out_(out), dialect_(dialect), loader_(std::move(loader)) {}
+  SchemaCompiler(CompiledSchema& out, SchemaDialect dialect, SchemaDocumentLoader loader, const Node& entry)
+      : out_(out), dialect_(dialect), loader_(std::move(loader)), entry_(&entry) {}
 
   const SchemaNode* compile(const Document& document, const Node& schema, bool root, bool in_branch) {
     const auto key = std::make_pair(&schema, (in_branch ? 1 : 0) | (root ? 2 : 0));
@@ -239,78 +239,199 @@ class SchemaCompiler {
       return;
     }
     if (!schema.is_object()) fail(document, schema, fmt::format("a schema must be an object, not {}", type_name(schema.type())));
-    std::optional<double> exclusive_min_value, exclusive_max_value;
+    Bounds bounds;
     for (const auto& member : schema.members()) {
-      const std::string& k = member.key;
-      const Node& v = member.value;
-      if (k == "type") types(node, document, v);
-      else if (k == "nullable") node.nullable = flag(document, v, k);
-      else if (k == "x-kubernetes-preserve-unknown-fields") node.preserve_unknown = flag(document, v, k);
-      else if (k == "x-kubernetes-int-or-string") node.int_or_string = flag(document, v, k);
-      else if (k == "x-kubernetes-embedded-resource") node.embedded_resource = flag(document, v, k);
-      else if (k == "format") {
-        node.format = expect(document, v, Node::Type::string, k).text();
-        if (node.format == "int-or-string") node.int_or_string = true;
-      } else if (k == "properties") {
-        expect(document, v, Node::Type::object, k);
-        for (const auto& property : v.members())
-          node.properties.emplace_back(property.key, compile(document, property.value, false, false));
-      } else if (k == "patternProperties") {
-        expect(document, v, Node::Type::object, k);
-        for (const auto& property : v.members()) {
-          Node pattern = Node::string(property.key, property.key_mark);
-          node.pattern_properties.emplace_back(regex(document, pattern), compile(document, property.value, false, false));
-        }
-      } else if (k == "additionalProperties") {
-        if (v.is_bool()) node.extra = v.as_bool() ? SchemaNode::Extra::allowed : SchemaNode::Extra::forbidden;
-        else {
-          node.extra = SchemaNode::Extra::schema;
-          node.additional = compile(document, v, false, false);
-        }
-      } else if (k == "items") {
-        if (!v.is_array()) node.items = compile(document, v, false, false); // tuple forms are not checked
-      } else if (k == "propertyNames") node.property_names = compile(document, v, false, true);
-      else if (k == "required") node.required = strings(document, v, k);
-      else if (k == "enum") node.enum_values = expect(document, v, Node::Type::array, k).items();
-      else if (k == "const") node.const_value = v;
-      else if (k == "pattern") {
-        node.pattern = regex(document, v);
-        node.pattern_text = v.text();
-        node.pattern_class = character_class(v.text(), node.pattern_class_empty_ok);
-      } else if (k == "minimum") node.minimum = expect(document, v, Node::Type::number, k).as_double();
-      else if (k == "maximum") node.maximum = expect(document, v, Node::Type::number, k).as_double();
-      else if (k == "exclusiveMinimum") bound(exclusive_min_value, node.exclusive_minimum, document, v);
-      else if (k == "exclusiveMaximum") bound(exclusive_max_value, node.exclusive_maximum, document, v);
-      else if (k == "multipleOf") {
-        node.multiple_of = expect(document, v, Node::Type::number, k).as_double();
-        if (*node.multiple_of <= 0) fail(document, v, "multipleOf must be greater than 0");
-      } else if (k == "minLength") node.min_length = count(document, v, k);
-      else if (k == "maxLength") node.max_length = count(document, v, k);
-      else if (k == "minItems") node.min_items = count(document, v, k);
-      else if (k == "maxItems") node.max_items = count(document, v, k);
-      else if (k == "minProperties") node.min_properties = count(document, v, k);
-      else if (k == "maxProperties") node.max_properties = count(document, v, k);
-      else if (k == "uniqueItems") node.unique_items = flag(document, v, k);
-      else if (k == "allOf") node.all_of = list(document, v, k);
-      else if (k == "anyOf") node.any_of = list(document, v, k);
-      else if (k == "oneOf") node.one_of = list(document, v, k);
-      else if (k == "not") node.not_ = compile(document, v, false, true);
-      else if (k == "if") node.if_ = compile(document, v, false, true);
-      else if (k == "then") node.then_ = compile(document, v, false, true);
-      else if (k == "else") node.else_ = compile(document, v, false, true);
-      else if (k == "x-kubernetes-list-type") {
-        const std::string& type = expect(document, v, Node::Type::string, k).text();
-        if (type == "set") node.list_type = SchemaNode::ListType::set;
-        else if (type == "map") node.list_type = SchemaNode::ListType::map;
-        else if (type != "atomic") fail(document, v, fmt::format("unknown x-kubernetes-list-type \"{}\" (known: atomic, set, map)", type));
-      } else if (k == "x-kubernetes-list-map-keys") node.list_map_keys = strings(document, v, k);
-      // Everything else (description, default, example, x-kubernetes-validations, ...) does not constrain here.
+      if (value_keyword(node, document, member, bounds) || object_keyword(node, document, member) ||
+          array_keyword(node, document, member) || composition_keyword(node, document, member) ||
+          kubernetes_keyword(node, document, member))
+        continue;
+      other_keyword(document, schema, member);
     }
-    if (exclusive_min_value) node.minimum = exclusive_min_value;
-    if (exclusive_max_value) node.maximum = exclusive_max_value;
+    if (bounds.exclusive_minimum) node.minimum = bounds.exclusive_minimum;
+    if (bounds.exclusive_maximum) node.maximum = bounds.exclusive_maximum;
     if (node.list_type == SchemaNode::ListType::map && node.list_map_keys.empty())
       fail(document, schema, "x-kubernetes-list-type: map needs x-kubernetes-list-map-keys");
     node.reports_unknown = reports_unknown(node, in_branch);
+  }
+
+  // Draft 6+ exclusiveMinimum / exclusiveMaximum are bounds of their own,
+  // applied once every keyword is read.
+  struct Bounds {
+    std::optional<double> exclusive_minimum, exclusive_maximum;
+  };
+
+  // Keywords for any value, strings and numbers.
+  bool value_keyword(SchemaNode& node, const Document& document, const Node::Member& member, Bounds& bounds) const {
+    const std::string& k = member.key;
+    const Node& v = member.value;
+    if (k == "type") types(node, document, v);
+    else if (k == "nullable") node.nullable = flag(document, v, k);
+    else if (k == "enum") node.enum_values = expect(document, v, Node::Type::array, k).items();
+    else if (k == "const") node.const_value = v;
+    else if (k == "format") {
+      node.format = expect(document, v, Node::Type::string, k).text();
+      if (node.format == "int-or-string") node.int_or_string = true;
+    } else if (k == "pattern") {
+      node.pattern = regex(document, v);
+      node.pattern_text = v.text();
+      node.pattern_class = character_class(v.text(), node.pattern_class_empty_ok);
+    } else if (k == "minLength") node.min_length = count(document, v, k);
+    else if (k == "maxLength") node.max_length = count(document, v, k);
+    else if (k == "minimum") node.minimum = expect(document, v, Node::Type::number, k).as_double();
+    else if (k == "maximum") node.maximum = expect(document, v, Node::Type::number, k).as_double();
+    else if (k == "exclusiveMinimum") bound(bounds.exclusive_minimum, node.exclusive_minimum, document, v);
+    else if (k == "exclusiveMaximum") bound(bounds.exclusive_maximum, node.exclusive_maximum, document, v);
+    else if (k == "multipleOf") {
+      node.multiple_of = expect(document, v, Node::Type::number, k).as_double();
+      if (*node.multiple_of <= 0) fail(document, v, "multipleOf must be greater than 0");
+    } else return false;
+    return true;
+  }
+
+  bool object_keyword(SchemaNode& node, const Document& document, const Node::Member& member) {
+    const std::string& k = member.key;
+    const Node& v = member.value;
+    if (k == "properties") {
+      expect(document, v, Node::Type::object, k);
+      for (const auto& property : v.members())
+        node.properties.emplace_back(property.key, compile(document, property.value, false, false));
+    } else if (k == "patternProperties") {
+      expect(document, v, Node::Type::object, k);
+      for (const auto& property : v.members()) {
+        Node pattern = Node::string(property.key, property.key_mark);
+        node.pattern_properties.emplace_back(regex(document, pattern), compile(document, property.value, false, false));
+      }
+    } else if (k == "additionalProperties") {
+      node.additional = extra(node.extra, document, v);
+    } else if (k == "propertyNames") node.property_names = compile(document, v, false, true);
+    else if (k == "required") node.required = strings(document, v, k);
+    else if (k == "dependencies") dependencies(node, document, v);
+    else if (k == "minProperties") node.min_properties = count(document, v, k);
+    else if (k == "maxProperties") node.max_properties = count(document, v, k);
+    else return false;
+    return true;
+  }
+
+  bool array_keyword(SchemaNode& node, const Document& document, const Node::Member& member) {
+    const std::string& k = member.key;
+    const Node& v = member.value;
+    if (k == "items") {
+      node.tuple = v.is_array();
+      if (!node.tuple) node.items = compile(document, v, false, false);
+      else
+        for (const Node& item : v.items()) node.tuple_items.push_back(compile(document, item, false, false));
+    } else if (k == "additionalItems") node.additional_items = extra(node.extra_items, document, v);
+    else if (k == "contains") node.contains = compile(document, v, false, true);
+    else if (k == "minItems") node.min_items = count(document, v, k);
+    else if (k == "maxItems") node.max_items = count(document, v, k);
+    else if (k == "uniqueItems") node.unique_items = flag(document, v, k);
+    else return false;
+    return true;
+  }
+
+  bool composition_keyword(SchemaNode& node, const Document& document, const Node::Member& member) {
+    const std::string& k = member.key;
+    const Node& v = member.value;
+    if (k == "allOf") node.all_of = list(document, v, k);
+    else if (k == "anyOf") node.any_of = list(document, v, k);
+    else if (k == "oneOf") node.one_of = list(document, v, k);
+    else if (k == "not") node.not_ = compile(document, v, false, true);
+    else if (k == "if") node.if_ = compile(document, v, false, true);
+    else if (k == "then") node.then_ = compile(document, v, false, true);
+    else if (k == "else") node.else_ = compile(document, v, false, true);
+    else return false;
+    return true;
+  }
+
+  bool kubernetes_keyword(SchemaNode& node, const Document& document, const Node::Member& member) const {
+    const std::string& k = member.key;
+    const Node& v = member.value;
+    if (k == "x-kubernetes-preserve-unknown-fields") node.preserve_unknown = flag(document, v, k);
+    else if (k == "x-kubernetes-int-or-string") node.int_or_string = flag(document, v, k);
+    else if (k == "x-kubernetes-embedded-resource") node.embedded_resource = flag(document, v, k);
+    else if (k == "x-kubernetes-list-type") {
+      const std::string& type = expect(document, v, Node::Type::string, k).text();
+      if (type == "set") node.list_type = SchemaNode::ListType::set;
+      else if (type == "map") node.list_type = SchemaNode::ListType::map;
+      else if (type != "atomic") fail(document, v, fmt::format("unknown x-kubernetes-list-type \"{}\" (known: atomic, set, map)", type));
+    } else if (k == "x-kubernetes-list-map-keys") node.list_map_keys = strings(document, v, k);
+    else return false;
+    return true;
+  }
+
+  // What is left constrains nothing in the drafts checked here (description,
+  // default, examples, definitions, x-kubernetes-validations, ...), unless it
+  // belongs to another draft: that refuses the schema.
+  void other_keyword(const Document& document, const Node& schema, const Node::Member& member) const {
+    if (member.key == "$schema") dialect_uri(document, member.value);
+    else if ((member.key == "$id" || member.key == "id") && member.value.is_string()) base_uri(document, schema, member);
+    else if (const char* draft = unsupported_draft(member.key))
+      throw input_error(fmt::format("unsupported schema keyword \"{}\" (JSON Schema {}); intentctl checks JSON Schema "
+                                    "draft 4, 6 and 7 and Kubernetes structural schemas",
+                                    member.key, draft),
+                        location_of(document->first, member.key_mark));
+  }
+
+  // additionalProperties / additionalItems: true, false or a schema.
+  const SchemaNode* extra(SchemaNode::Extra& kind, const Document& document, const Node& value) {
+    if (value.is_bool()) {
+      kind = value.as_bool() ? SchemaNode::Extra::allowed : SchemaNode::Extra::forbidden;
+      return nullptr;
+    }
+    kind = SchemaNode::Extra::schema;
+    return compile(document, value, false, false);
+  }
+
+  // dependencies: {key: [members the key needs]} or {key: schema the object must then match}.
+  void dependencies(SchemaNode& node, const Document& document, const Node& value) {
+    expect(document, value, Node::Type::object, "dependencies");
+    for (const auto& member : value.members()) {
+      if (member.value.is_array())
+        node.dependent_required.emplace_back(member.key, strings(document, member.value, "dependencies"));
+      else node.dependent_schemas.emplace_back(member.key, compile(document, member.value, false, true));
+    }
+  }
+
+  // Drafts 4 to 7 are checked; a schema that declares another draft means
+  // keywords that behave differently ($ref beside other keywords, items), so
+  // it is refused rather than read with the wrong rules.
+  void dialect_uri(const Document& document, const Node& value) const {
+    const std::string& uri = expect(document, value, Node::Type::string, "$schema").text();
+    for (const char* later : {"draft-03", "2019-09", "2020-12"})
+      if (uri.find(later) != std::string::npos)
+        throw input_error(fmt::format("unsupported schema dialect \"{}\"; intentctl checks JSON Schema draft 4, 6 and 7 "
+                                      "and Kubernetes structural schemas",
+                                      uri),
+                          location_of(document->first, value.mark));
+  }
+
+  // An $id below a document's top would move the base that the $ref inside it
+  // resolve against; references here resolve against the file, so such an $id
+  // is refused instead of being followed wrongly. "#name" only names a place.
+  void base_uri(const Document& document, const Node& schema, const Node::Member& member) const {
+    const bool top = &schema == &document->second || &schema == entry_;
+    if (!top && member.value.text().rfind('#', 0) != 0)
+      throw input_error(fmt::format("unsupported schema keyword \"{}\" below the top of the schema: references "
+                                    "resolve against the file that holds them, not against \"{}\"",
+                                    member.key, member.value.text()),
+                        location_of(document->first, member.key_mark));
+  }
+
+  // Keywords that constrain values in drafts other than 4 to 7.
+  static const char* unsupported_draft(std::string_view keyword) {
+    static constexpr std::pair<std::string_view, const char*> kOther[] = {
+        {"divisibleBy", "draft 3"},         {"extends", "draft 3"},
+        {"disallow", "draft 3"},            {"dependentRequired", "2019-09"},
+        {"dependentSchemas", "2019-09"},    {"unevaluatedProperties", "2019-09"},
+        {"unevaluatedItems", "2019-09"},    {"minContains", "2019-09"},
+        {"maxContains", "2019-09"},         {"$anchor", "2019-09"},
+        {"$recursiveRef", "2019-09"},       {"$recursiveAnchor", "2019-09"},
+        {"$vocabulary", "2019-09"},         {"prefixItems", "2020-12"},
+        {"$dynamicRef", "2020-12"},         {"$dynamicAnchor", "2020-12"},
+    };
+    for (const auto& [name, draft] : kOther)
+      if (keyword == name) return draft;
+    return nullptr;
   }
 
   bool reports_unknown(const SchemaNode& node, bool in_branch) const {
@@ -325,6 +446,7 @@ class SchemaCompiler {
   CompiledSchema& out_;
   SchemaDialect dialect_;
   SchemaDocumentLoader loader_;
+  const Node* entry_; // the schema compilation started from: a top, like a document's root
   std::map<std::pair<const Node*, int>, const SchemaNode*> memo_;
   std::map<std::string, Document> loaded_;
   int depth_ = 0;
@@ -336,7 +458,7 @@ std::shared_ptr<const CompiledSchema> CompiledSchema::compile(std::shared_ptr<co
   auto compiled = std::make_shared<CompiledSchema>();
   compiled->dialect_ = dialect;
   compiled->documents_.push_back(document);
-  SchemaCompiler compiler(*compiled, dialect, std::move(loader));
+  SchemaCompiler compiler(*compiled, dialect, std::move(loader), schema);
   compiled->root_ = compiler.compile(document, schema, object_root, false);
   return compiled;
 }

@@ -40,6 +40,12 @@ require_tool() {
   command -v "$1" >/dev/null 2>&1 || { echo "SKIP: $1 is not installed"; exit 77; }
 }
 
+# The same for a Python module (python3 itself included).
+require_python_module() {
+  require_tool python3
+  python3 -c "import $1" >/dev/null 2>&1 || { echo "SKIP: the Python module $1 is not installed"; exit 77; }
+}
+
 finish() {
   echo "$checks passed, $failures failed"
   [ "$failures" -eq 0 ]

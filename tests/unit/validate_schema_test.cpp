@@ -231,6 +231,69 @@ TEST_CASE("schema: allOf, anyOf, oneOf, not, if/then/else") {
   CHECK(only(check(schema, "cond: 3\n")) == "1:7 cond: must be at least 10, got 3 [range]");
 }
 
+TEST_CASE("schema: contains, items as a tuple, additionalItems") {
+  const char* schema = "type: object\nproperties:\n"
+                       "  c: {type: array, contains: {const: 443}}\n"
+                       "  t: {type: array, items: [{type: string}, {type: integer}], additionalItems: false}\n"
+                       "  e: {type: array, items: [{type: string}], additionalItems: {type: integer}}\n"
+                       "  o: {type: array, items: [{type: string}]}\n"
+                       "  i: {type: array, items: {type: string}, additionalItems: false}\n";
+  const auto s = SchemaDialect::json_schema;
+  CHECK(check(schema, "c: [80, 443]\nt: [a, 1]\ne: [a, 1, 2]\no: [a, 1, true]\ni: [a, b, c]\n", s).empty());
+  CHECK(check(schema, "t: [a]\ne: [a]\n", s).empty()); // a tuple may be shorter than its list
+  CHECK(only(check(schema, "c: [80, 8080]\n", s)) == "1:4 c: none of the 2 items matches the contains schema [items]");
+  CHECK(only(check(schema, "c: []\n", s)) ==
+        "1:4 c: must contain an item that matches the contains schema, got an empty list [items]");
+  CHECK(only(check(schema, "t: [a, 1, 2, 3]\n", s)) == "1:11 t[2]: must have at most 2 items (additionalItems: false), got 4 [items]");
+  CHECK(only(check(schema, "t: [1, 1]\n", s)) == "1:5 t[0]: expected string, got integer [type]");
+  CHECK(only(check(schema, "e: [a, 1, b]\n", s)) == "1:11 e[2]: expected integer, got string [type]");
+  CHECK(only(check(schema, "o: [1]\n", s)) == "1:5 o[0]: expected string, got integer [type]");
+  // additionalItems beside items as one schema constrains nothing (draft 7).
+  CHECK(only(check(schema, "i: [a, 1]\n", s)) == "1:8 i[1]: expected string, got integer [type]");
+}
+
+TEST_CASE("schema: dependencies, as a list of members and as a schema") {
+  const char* schema = "type: object\ndependencies:\n  tls: [certificate, key]\n"
+                       "  replicas: {required: [mode], properties: {replicas: {minimum: 2}}}\n";
+  const auto s = SchemaDialect::json_schema;
+  CHECK(check(schema, "tls: true\ncertificate: c\nkey: k\nreplicas: 2\nmode: ha\n", s).empty());
+  CHECK(check(schema, "certificate: c\nmode: ha\n", s).empty()); // nothing depends on what is there
+  const auto missing = check(schema, "tls: true\n", s);
+  REQUIRE(missing.size() == 2);
+  CHECK(missing[0].path == "certificate");
+  CHECK(missing[0].message == "missing field, required when tls is set");
+  CHECK(missing[1].path == "key");
+  const auto replicas = check(schema, "replicas: 1\n", s);
+  REQUIRE(replicas.size() == 2);
+  CHECK(replicas[0].path == "mode");
+  CHECK(replicas[1].message == "must be at least 2, got 1");
+  CHECK(schema_error("type: object\ndependencies: [a]\n") == "schema.yaml:2:15: error: invalid schema: dependencies must be object, not array");
+}
+
+TEST_CASE("schema: keywords of other drafts refuse the schema at the keyword") {
+  CHECK(schema_error("type: array\nprefixItems: [{type: string}]\n") ==
+        "schema.yaml:2:1: error: unsupported schema keyword \"prefixItems\" (JSON Schema 2020-12); intentctl checks "
+        "JSON Schema draft 4, 6 and 7 and Kubernetes structural schemas");
+  for (const char* keyword : {"dependentRequired: {}", "dependentSchemas: {}", "unevaluatedProperties: false",
+                              "unevaluatedItems: false", "minContains: 1", "maxContains: 1", "$anchor: x",
+                              "$dynamicRef: '#x'", "$recursiveRef: '#'", "divisibleBy: 2", "extends: {}", "disallow: string"}) {
+    CAPTURE(keyword);
+    const std::string name = std::string(keyword).substr(0, std::string(keyword).find(':'));
+    CHECK(schema_error(std::string("type: object\nproperties:\n  a:\n    ") + keyword + "\n")
+              .find("schema.yaml:4:5: error: unsupported schema keyword \"" + name + "\"") == 0);
+  }
+  CHECK(schema_error("$schema: 'https://json-schema.org/draft/2020-12/schema'\ntype: object\n")
+            .find("schema.yaml:1:10: error: unsupported schema dialect") == 0);
+  CHECK(schema_error("type: object\nproperties:\n  a: {$id: 'other.json', type: string}\n")
+            .find("schema.yaml:3:7: error: unsupported schema keyword \"$id\" below the top of the schema") == 0);
+  // What the drafts checked here declare, and names for places, are fine.
+  CHECK_NOTHROW(compile("$schema: 'http://json-schema.org/draft-07/schema#'\n$id: 'https://example.com/a.json'\n"
+                        "type: object\nproperties:\n  a: {$id: '#a', type: string}\n"));
+  CHECK_NOTHROW(compile("$schema: 'http://json-schema.org/draft-04/schema#'\nid: 'a.json'\ntype: object\n"));
+  // Only reachable schemas count: an unused definition of another draft is not read.
+  CHECK_NOTHROW(compile("definitions:\n  unused: {prefixItems: []}\ntype: object\n"));
+}
+
 TEST_CASE("schema: $ref, recursive definitions, boolean schemas") {
   const char* schema = "definitions:\n  tree:\n    type: object\n    properties:\n      name: {type: string}\n"
                        "      children: {type: array, items: {$ref: '#/definitions/tree'}}\n"
