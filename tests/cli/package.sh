@@ -23,11 +23,23 @@ for path in ./usr/bin/intentctl ./usr/share/bash-completion/completions/intentct
   ./usr/share/zsh/vendor-completions/_intentctl ./usr/share/fish/vendor_completions.d/intentctl.fish; do
   expect_contains "$SCRATCH/contents" "$path" "package holds $path"
 done
-grep -q '/intentctl/intentctl-net.so$' "$SCRATCH/contents" && pass || fail "package holds the network module"
+grep -q '/intentctl/modules/intentctl-net.so$' "$SCRATCH/contents" && pass || fail "package holds the network module"
 for page in "$SOURCE_DIR"/man/*.1; do
   [ -e "$page" ] || continue
-  expect_contains "$SCRATCH/contents" "./usr/share/man/man1/$(basename "$page")" "package holds $(basename "$page")"
+  expect_contains "$SCRATCH/contents" "./usr/share/man/man1/$(basename "$page").gz" "package holds $(basename "$page"), compressed"
 done
+for doc in copyright changelog.gz; do
+  expect_contains "$SCRATCH/contents" "./usr/share/doc/intentctl/$doc" "package holds $doc"
+done
+
+# Debian's own package checker reports no error and no warning.
+if command -v lintian >/dev/null 2>&1; then
+  lintian --tag-display-limit 0 "$deb" >"$SCRATCH/lintian" 2>&1 || true
+  grep -E '^[EW]: ' "$SCRATCH/lintian" >"$SCRATCH/tags" || true
+  if [ -s "$SCRATCH/tags" ]; then fail "lintian: $(cat "$SCRATCH/tags")"; else pass; fi
+else
+  echo "note: lintian is not installed; the package's lint check is skipped"
+fi
 
 # Install into a scratch root (dpkg's own unpacking, no system change) and run it.
 mkdir -p "$SCRATCH/root"
