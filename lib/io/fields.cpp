@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "io/control_characters.hpp"
+
 namespace intentctl {
 
 std::string join_path(std::string_view parent, std::string_view key) {
@@ -75,6 +77,24 @@ std::optional<std::string> Fields::string(std::string_view key) {
 std::string Fields::require_string(std::string_view key) {
   require(key);
   return typed(key, Node::Type::string).text();
+}
+
+std::optional<std::string> Fields::name(std::string_view key) {
+  auto value = string(key);
+  if (value) refuse_control_characters(*value, where(key), "the value");
+  return value;
+}
+
+std::string Fields::require_name(std::string_view key) {
+  std::string value = require_string(key);
+  refuse_control_characters(value, where(key), "the value");
+  return value;
+}
+
+std::optional<std::string> Fields::free_text(std::string_view key) {
+  auto value = string(key);
+  if (value) refuse_control_characters(*value, where(key), "the value", TextKind::free_text);
+  return value;
 }
 
 std::optional<double> Fields::number(std::string_view key) {

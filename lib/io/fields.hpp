@@ -35,6 +35,13 @@ class Fields {
 
   std::optional<std::string> string(std::string_view key);
   std::string require_string(std::string_view key);
+  // A string that can reach a file name, a label, an annotation or a commit
+  // message (ids, names, object types): one holding a control character is an
+  // input error at its position (io/control_characters.hpp).
+  std::optional<std::string> name(std::string_view key);
+  std::string require_name(std::string_view key);
+  // Free text (a userLabel): tabs and line breaks allowed, other control characters not.
+  std::optional<std::string> free_text(std::string_view key);
   std::optional<double> number(std::string_view key);
   std::optional<long> integer(std::string_view key);
   std::optional<bool> boolean(std::string_view key);

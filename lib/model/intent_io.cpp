@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "io/control_characters.hpp"
+
 namespace intentctl {
 
 // ---- writing ---------------------------------------------------------------
@@ -169,6 +171,8 @@ Value read_value(const Source& source, const Node& node, const std::string& path
     case Node::Type::boolean: return node.as_bool();
     case Node::Type::number: return Quantity{node.text(), ""};
     case Node::Type::string: {
+      // Values reach annotations (expectation.nephio.org/target-value).
+      refuse_control_characters(node.text(), location_of(source, node.mark, path), "the value");
       // A bare number in quotes stays a string; "1ms" becomes a quantity.
       auto quantity = parse_quantity(node.text());
       if (quantity && !quantity->unit.empty()) return *quantity;
@@ -210,7 +214,7 @@ Context read_context(const Source& source, const Node& node, const std::string& 
   Fields fields(source, node, path);
   Context context;
   context.mark = node.mark;
-  context.attribute = fields.require_string("contextAttribute");
+  context.attribute = fields.require_name("contextAttribute");
   context.range = read_value_range(source, fields.require("contextValueRange"), join_path(path, "contextValueRange"));
   if (const Node* condition = fields.get("contextCondition"))
     context.condition = read_condition(source, *condition, join_path(path, "contextCondition"));
@@ -225,7 +229,7 @@ Target read_target(const Source& source, const Node& node, const std::string& pa
   Fields fields(source, node, path);
   Target target;
   target.mark = node.mark;
-  target.name = fields.require_string("targetName");
+  target.name = fields.require_name("targetName");
   target.condition = read_condition(source, fields.require("targetCondition"), join_path(path, "targetCondition"));
   const Node* range = fields.get("targetValueRange");
   if (!range || range->is_null())
@@ -242,7 +246,7 @@ Expectation read_expectation(const Source& source, const Node& node, const std::
   Fields fields(source, node, path);
   Expectation expectation;
   expectation.mark = node.mark;
-  expectation.id = fields.require_string("expectationId");
+  expectation.id = fields.require_name("expectationId");
   if (auto verb = fields.string("expectationVerb")) {
     if (*verb != "DELIVER" && *verb != "ENSURE" && *verb != "MAINTAIN")
       fields.fail("expectationVerb", fmt::format("unknown expectationVerb \"{}\" (known: DELIVER, ENSURE, MAINTAIN)", *verb));
@@ -250,8 +254,8 @@ Expectation read_expectation(const Source& source, const Node& node, const std::
   }
   if (const Node* object = fields.object("expectationObject")) {
     Fields object_fields(source, *object, join_path(path, "expectationObject"));
-    expectation.object.type = object_fields.require_string("objectType");
-    expectation.object.instance = object_fields.string("objectInstance").value_or("");
+    expectation.object.type = object_fields.require_name("objectType");
+    expectation.object.instance = object_fields.name("objectInstance").value_or("");
     expectation.object.contexts = read_contexts(object_fields, "objectContexts", delta);
     object_fields.get("contextSelectivity");
     record_unread(object_fields, delta);
@@ -284,13 +288,13 @@ Intent read_intent(const Source& source, const Node& node, const std::string& pa
                    std::vector<DeltaEntry>& delta) {
   Fields top(source, node, path);
   Intent intent;
-  if (auto id = top.string("id")) intent.id = *id;
+  if (auto id = top.name("id")) intent.id = *id;
   const Node* attributes = top.object("attributes");
   const std::string body_path = attributes ? join_path(path, "attributes") : path;
   // In the flat layout the fields stand beside "id"; in the MnS one, inside "attributes".
   Fields fields(source, attributes ? *attributes : node, body_path);
   if (!attributes) fields.get("id");
-  intent.user_label = fields.string("userLabel").value_or("");
+  intent.user_label = fields.free_text("userLabel").value_or("");
   const Node& list = fields.require("intentExpectations");
   if (!list.is_array()) fields.fail("intentExpectations", type_mismatch(Node::Type::array, list));
   const std::string base = join_path(body_path, "intentExpectations");

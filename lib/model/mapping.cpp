@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "io/control_characters.hpp"
 #include "io/fields.hpp"
 
 namespace intentctl {
@@ -95,6 +96,8 @@ Mapping load_mapping(const Source& source) {
   const ParsedStream stream = parse_documents(source, ReadLimits{});
   if (stream.documents.size() != 1)
     throw input_error("a mapping file holds exactly one document", location_of(source, Mark{1, 1}));
+  // Every value of the table names something: kinds, labels, spec fields.
+  refuse_control_characters_in_document(source, stream.documents.front());
   Mapping mapping = default_mapping();
   Fields top(source, stream.documents.front(), "");
   const Node* list = top.array("domains");

@@ -31,7 +31,7 @@ Target read_seed_target(const Source& source, const Node& node, const std::strin
   Fields fields(source, node, path);
   Target target;
   target.mark = node.mark;
-  target.name = fields.require_string("targetAttribute");
+  target.name = fields.require_name("targetAttribute");
   target.condition = read_condition(source, fields.require("targetCondition"), join_path(path, "targetCondition"));
   const Node& value = fields.require("targetValue");
   if (value.is_null())
@@ -50,8 +50,8 @@ ExpectationObject read_seed_object(Fields& fields, std::vector<DeltaEntry>& delt
   if (!node) fields.fail("intentExpectationObject", "missing required field \"intentExpectationObject\"");
   Fields object_fields(fields.source(), *node, join_path(fields.path(), "intentExpectationObject"));
   ExpectationObject object;
-  object.type = object_fields.require_string("objectType");
-  object.instance = object_fields.string("objectInstance").value_or("");
+  object.type = object_fields.require_name("objectType");
+  object.instance = object_fields.name("objectInstance").value_or("");
   if (const Node* contexts = object_fields.array("objectContexts"))
     for (std::size_t i = 0; i < contexts->items().size(); ++i)
       object.contexts.push_back(read_context(fields.source(), contexts->items()[i],
@@ -71,8 +71,8 @@ Expectation read_seed_expectation(const Source& source, const Node& node, const 
   Fields fields(source, node, path);
   Expectation expectation;
   expectation.mark = node.mark;
-  expectation.id = fields.require_string("intentExpectationId");
-  if (auto type = fields.string("intentExpectationType")) {
+  expectation.id = fields.require_name("intentExpectationId");
+  if (auto type = fields.name("intentExpectationType")) {
     if (type->empty()) fields.fail("intentExpectationType", "intentExpectationType is empty");
     Context carried;
     carried.attribute = std::string(kExpectationTypeContext);

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "krm/resource.hpp"
+#include "io/control_characters.hpp"
 #include "model/expectation_reader.hpp"
 #include "render/objects.hpp"
 #include "render/render.hpp"
@@ -99,6 +100,9 @@ class Function {
         error(nullptr, fmt::format("functionConfig.data.{}: expected a string", member.key));
       } else if (member.key == "site") {
         config.site = member.value.text();
+        if (find_control_character(config.site) != std::string::npos)
+          error(nullptr, fmt::format("functionConfig.data.site: \"{}\" holds a control character",
+                                     escape_control_characters(config.site)));
       } else if (member.key == "namespace") {
         config.namespace_ = member.value.text();
         if (!is_dns1123_label(config.namespace_))
@@ -124,6 +128,7 @@ class Function {
     if (name.empty()) name = config_.site;
     if (name.empty() && sites_.sites.size() == 1) name = sites_.sites.front().name;
     if (name.empty()) throw input_error(fmt::format("no {} annotation and no site in the functionConfig", kSiteAnnotation));
+    refuse_control_characters(name, Location{}, fmt::format("the site \"{}\"", escape_control_characters(name)));
     if (const Site* known = sites_.find(name)) return *known;
     Site site;
     site.name = name;
@@ -146,6 +151,7 @@ class Function {
       InputExpectation& entry = read.back();
       // The ConfigMap holds the expectation alone; its intent is on the annotation.
       if (entry.intent_id.empty()) entry.intent_id = annotation(item, kIntentAnnotation);
+      refuse_control_characters(entry.intent_id, Location{}, fmt::format("annotation {}", kIntentAnnotation));
       check_renderable(entry);
       const Site site = site_for(item);
       // --namespace, else the functionConfig's, else where the ConfigMap is.

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "io/control_characters.hpp"
 #include "io/fields.hpp"
 #include "model/units.hpp"
 
@@ -124,6 +125,7 @@ std::vector<const Site*> Sites::select(const std::vector<std::string>& names) co
     return selected;
   }
   for (const auto& name : names) {
+    refuse_control_characters_in_flag(name, "--site");
     const Site* site = find(name);
     if (!site) {
       std::string known;
@@ -150,6 +152,8 @@ Sites parse_sites(const Source& source) {
   const ParsedStream stream = parse_documents(source, ReadLimits{});
   if (stream.documents.size() != 1)
     throw input_error("a sites file holds exactly one document", location_of(source, Mark{1, 1}));
+  // Every value of a sites file reaches a name, a RootSync or a URL.
+  refuse_control_characters_in_document(source, stream.documents.front());
   Fields top(source, stream.documents.front(), "");
   const Node* list = top.object("sites");
   if (!list) top.fail("sites", "missing required field \"sites\"");

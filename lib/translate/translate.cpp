@@ -7,6 +7,7 @@
 
 #include "io/files.hpp"
 #include "io/writer.hpp"
+#include "model/intent_text.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
@@ -156,7 +157,9 @@ ExitClass translate(const TranslateOptions& options, Io& io) {
     TranslateContext context{source, mapping, delta};
     auto translate_one = [&](const Node& document) {
       const InputForm form = options.from == InputForm::automatic ? detect_form(document, source) : options.from;
+      refuse_control_characters_in_intent_document(source, document);
       for (auto& intent : translate_document(document, form, context)) {
+        refuse_control_characters_in_intent(intent, source, document);
         if (!options.sites.empty()) intent.sites = options.sites;
         check_intent(intent, source, document);
         if (!intent_ids.insert(intent.id).second)

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "krm/resource.hpp"
+#include "io/control_characters.hpp"
 #include "model/intent_io.hpp"
+#include "model/intent_text.hpp"
 #include "validate/engine.hpp"
 #include "validate/intent_schema.hpp"
 #include "validate/metadata.hpp"
@@ -195,8 +197,16 @@ CheckedDocument DocumentChecker::check_intent_document(const Node& document, con
   result.file = context.file;
   result.mark = document.mark;
   result.kind = found.label;
-  result.name = string_member(document, "id");
-  if (result.name.empty()) result.name = string_member(document, "name");
+  result.name = escape_control_characters(string_member(document, "id"));
+  if (result.name.empty()) result.name = escape_control_characters(string_member(document, "name"));
+  // Translate and render refuse such an intent as input; so does validate.
+  try {
+    refuse_control_characters_in_intent_document(Source{context.file, {}}, document);
+  } catch (const Error& refused) {
+    result.findings.push_back({Severity::error, "control-character", refused.where(), refused.message()});
+    result.status = ResourceStatus::error;
+    return checked;
+  }
   add(result, context.file, found.violations);
   settle_status(result);
   return checked;

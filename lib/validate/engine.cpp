@@ -239,7 +239,10 @@ ValidationReport gather(std::vector<FileWork>& files) {
     work.identities.resize(work.results.size()); // unreadable files have results but no objects
     for (std::size_t j = 0; j < work.results.size(); ++j) {
       ResourceResult& result = work.results[j];
-      if (!result.findings.empty() && result.findings.front().rule == "unreadable") report.unreadable = true;
+      // Input a reader refuses (unparsable, or a control character in a name): exit 2.
+      if (!result.findings.empty() &&
+          (result.findings.front().rule == "unreadable" || result.findings.front().rule == "control-character"))
+        report.unreadable = true;
       report.resources.push_back(std::move(result));
       identities.push_back(std::move(work.identities[j]));
     }

@@ -127,6 +127,7 @@ constexpr RuleInfo kRules[] = {
     {"no-schema", "A kind with no schema to check it against"},
     {"kind", "A document that is neither a KRM object nor an intent"},
     {"unreadable", "An input that cannot be read or parsed"},
+    {"control-character", "A control character in an intent's id, name or value (refused input, exit 2)"},
     {"schema", "A violation of the intent's JSON Schema"},
 };
 
