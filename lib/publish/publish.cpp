@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/interrupt.hpp"
+#include "io/control_characters.hpp"
 #include "io/progress.hpp"
 #include "publish/cache.hpp"
 #include "publish/remote_url.hpp"
@@ -126,6 +127,11 @@ ExitClass worst(ExitClass a, ExitClass b) { return static_cast<int>(a) >= static
 // --- setting up -------------------------------------------------------------
 
 std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
+  // What reaches a commit message, its author line or a ref: one line each.
+  refuse_control_characters_in_flag(options.message, "--message");
+  refuse_control_characters_in_flag(options.author_name, "--author");
+  refuse_control_characters_in_flag(options.author_email, "--email");
+  refuse_control_characters_in_flag(options.branch, "--branch");
   auto run = std::make_shared<Run>();
   run->options = options;
   run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);

@@ -181,16 +181,36 @@ class SitePublisher {
         throw Error(ExitClass::failed, fmt::format("nothing to roll back: no commit of intentctl for site {} on {}",
                                                    site_.name, request_.branch));
       git::Commit reverted = git::lookup_commit(repo_.get(), *target);
+      check_tree_digest(reverted.get(), path);
       Plan plan;
-      plan.tree = reverted_tree(reverted.get(), head);
+      // Only the site's own folder changes, whatever else the commit touched.
+      const git_oid merged = reverted_tree(reverted.get(), head);
+      git::Tree head_tree = git::lookup_tree(repo_.get(), *git_commit_tree_id(head));
+      plan.tree = replace_subtree(repo_.get(), head_tree.get(), path, subtree_or_empty(repo_.get(), merged, path));
       plan.reverted = git::oid_hex(*target);
       if (git_oid_equal(&plan.tree, git_commit_tree_id(head))) return std::nullopt;
       const std::string subject = options_.message.empty()
                                       ? fmt::format("Roll back {} to before {}", site_.name, git::short_hex(*target))
                                       : options_.message;
-      plan.message = rollback_message(subject, site_.name, *target, subtree_at(repo_.get(), plan.tree, path));
+      plan.message = rollback_message(subject, site_.name, *target, subtree_or_empty(repo_.get(), plan.tree, path));
       return plan;
     };
+  }
+
+  // A commit whose trailers claim a site's tree it does not hold was not
+  // written by intentctl as it says (or the site's path moved since): rolling
+  // it back would act on someone else's say-so.
+  void check_tree_digest(git_commit* commit, const std::vector<std::string>& path) {
+    const auto trailers = read_trailers(git_commit_message(commit));
+    const git_oid actual = subtree_or_empty(repo_.get(), *git_commit_tree_id(commit), path);
+    if (trailers && git_oid_equal(&trailers->digest, &actual)) return;
+    throw Error(ExitClass::failed,
+                fmt::format("refusing to roll back {}: its {} trailer says {}, but its tree at {} is {}; the commit "
+                            "was not made by intentctl as its trailers claim, or the site's path changed since it "
+                            "was (then revert it by hand with git revert)",
+                            git::short_hex(*git_commit_id(commit)), kDigestTrailer,
+                            trailers ? tree_digest(trailers->digest) : "nothing", path_text(path),
+                            tree_digest(actual)));
   }
 
   // The head's tree with what commit changed taken back out, merged in memory.

@@ -18,6 +18,7 @@
 
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
+#include "io/control_characters.hpp"
 #include "io/files.hpp"
 #include "io/reader.hpp"
 #include "krm/resource.hpp"
@@ -181,6 +182,18 @@ git_oid site_tree_id(const std::string& folder) {
 
 namespace {
 
+// Where a ConfigMap's intent id is written (its annotation, else its labels).
+Mark id_mark(const Node& document) {
+  const Node* metadata = document.find("metadata");
+  for (const char* map : {"annotations", "labels"}) {
+    const Node* entries = metadata && metadata->is_object() ? metadata->find(map) : nullptr;
+    if (!entries || !entries->is_object()) continue;
+    for (const char* key : {"expectation.nephio.org/intent-id", "intent.nephio.org/id", "expectation.nephio.org/id"})
+      if (const Node* value = entries->find(key)) return value->mark;
+  }
+  return document.mark;
+}
+
 // The ids the ConfigMaps of one file give (see collect_intent_ids).
 std::vector<std::string> intent_ids_in(const std::string& file) {
   std::istringstream no_stdin;
@@ -192,6 +205,9 @@ std::vector<std::string> intent_ids_in(const std::string& file) {
     if (expectation.empty()) continue;
     std::string intent = annotation(document, "expectation.nephio.org/intent-id"); // what render writes
     if (intent.empty()) intent = label(document, "intent.nephio.org/id");
+    // The id becomes an Intent-Id trailer: a line break in it would forge more.
+    refuse_control_characters(intent.empty() ? expectation : intent, location_of(source, id_mark(document)),
+                              "the intent id");
     ids.push_back(intent.empty() ? expectation : intent);
   }
   return ids;

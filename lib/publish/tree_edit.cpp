@@ -84,6 +84,19 @@ std::optional<git_oid> subtree_at(git_repository* repo, const git_oid& root, con
   return id;
 }
 
+git_oid subtree_or_empty(git_repository* repo, const git_oid& root, const std::vector<std::string>& path) {
+  if (auto id = subtree_at(repo, root, path)) return *id;
+  git_oid empty;
+  git::check(git_oid_fromstr(&empty, "4b825dc642cb6eb9a060e54bf8d69288fbee4904"), "cannot name the empty tree");
+  return empty;
+}
+
+std::string path_text(const std::vector<std::string>& path) {
+  std::string joined;
+  for (const auto& part : path) joined += (joined.empty() ? "" : "/") + part;
+  return joined.empty() ? "." : joined;
+}
+
 std::vector<TreeChange> tree_changes(git_repository* repo, const git_oid* old_root, const git_oid& new_root) {
   git::Diff diff = diff_trees(repo, old_root, new_root);
   std::vector<TreeChange> changes;

@@ -20,6 +20,11 @@ git_oid replace_subtree(git_repository* repo, const git_tree* base, const std::v
 
 // The id of the tree at path inside root, nullopt when there is none.
 std::optional<git_oid> subtree_at(git_repository* repo, const git_oid& root, const std::vector<std::string>& path);
+// The same, with the empty tree's id when there is none (what Tree-Digest says
+// of a commit without the site's folder).
+git_oid subtree_or_empty(git_repository* repo, const git_oid& root, const std::vector<std::string>& path);
+// "." for the root, else the parts joined by '/'.
+std::string path_text(const std::vector<std::string>& path);
 
 struct TreeChange {
   std::string path;

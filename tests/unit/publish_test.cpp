@@ -295,13 +295,16 @@ TEST_CASE("a site tree replaces exactly its path inside the branch's tree") {
 TEST_CASE("commit messages carry trailers, and rollback finds the last publish") {
   git_oid tree{};
   REQUIRE(git_oid_fromstr(&tree, "d4b87210232084c7cdccdf73176a5b70a6530fdd") == 0);
-  const std::string message = publish_message("Publish edge1: 2 files changed\n", {"i1", "i2"}, "edge1", tree);
+  const std::string message = publish_message("Publish edge1: 2 files changed", {"i1", "i2"}, "edge1", tree);
   CHECK(message ==
         "Publish edge1: 2 files changed\n\nIntent-Id: i1\nIntent-Id: i2\nIntentctl-Site: edge1\n"
         "Tree-Digest: git-tree:d4b87210232084c7cdccdf73176a5b70a6530fdd\n");
-  const auto trailers = message_trailers(message.c_str());
-  CHECK(trailers.count("Intent-Id") == 2);
-  CHECK(trailers.find("Intentctl-Site")->second == "edge1");
+  const auto trailers = read_trailers(message);
+  REQUIRE(trailers);
+  CHECK(trailers->intent_ids == std::vector<std::string>{"i1", "i2"});
+  CHECK(trailers->site == "edge1");
+  CHECK_FALSE(trailers->reverts);
+  CHECK(git_oid_equal(&trailers->digest, &tree));
 
   ScratchRepo scratch;
   git_repository* repo = scratch.repo.get();
@@ -324,4 +327,54 @@ TEST_CASE("commit messages carry trailers, and rollback finds the last publish")
   git::Commit p4 = git::lookup_commit(repo, c4);
   const git_oid c5 = commit_with(repo, t, p4.get(), rollback_message("Roll back", "edge1", c3, t));
   CHECK(same_id(last_publish(repo, c5, "edge1"), c1));
+  const auto rollback = read_trailers(rollback_message("Roll back", "edge1", c3, t));
+  REQUIRE(rollback);
+  CHECK(same_id(rollback->reverts, c3));
+
+  // Commits by hand whose messages only look like intentctl's are never
+  // taken for a publish of edge2.
+  git::Commit p5 = git::lookup_commit(repo, c5);
+  const std::string digest = "Tree-Digest: " + tree_digest(t) + "\n";
+  git_oid forged = c5;
+  git::Commit parent = git::lookup_commit(repo, c5);
+  for (const std::string& message : std::vector<std::string>{
+           // an intent id with a line break, as the old writer let through
+           "Publish edge1\n\nIntent-Id: x\nIntentctl-Site: edge2\nIntentctl-Site: edge1\n" + digest,
+           // the trailers in the body, not in the last paragraph
+           "Fix\n\nIntentctl-Site: edge2\n" + digest + "\nSigned-off-by: a <a@b>\n",
+           // another spelling than intentctl's
+           "Fix\n\nintentctl-site: edge2\n" + digest, "Fix\n\nIntentctl-Site:edge2\n" + digest,
+           "Fix\n\nIntentctl-Site: edge2 \n" + digest, "Fix\n\nIntentctl-Site:  edge2\n" + digest,
+           // no digest, a digest that is no tree id, a line more
+           "Fix\n\nIntentctl-Site: edge2\n", "Fix\n\nIntentctl-Site: edge2\nTree-Digest: git-tree:xyz\n",
+           "Fix\n\nIntentctl-Site: edge2\n" + digest + "Signed-off-by: a <a@b>\n",
+           // a subject only, no blank line before the block
+           "Intentctl-Site: edge2\n" + digest, "Fix\nIntentctl-Site: edge2\n" + digest,
+           // no final line break, a carriage return
+           "Fix\n\nIntentctl-Site: edge2\n" + digest.substr(0, digest.size() - 1),
+           "Fix\n\nIntentctl-Site: edge2\r\n" + digest}) {
+    CAPTURE(message);
+    CHECK_FALSE(read_trailers(message));
+    forged = commit_with(repo, t, parent.get(), message);
+    parent = git::lookup_commit(repo, forged);
+  }
+  CHECK(same_id(last_publish(repo, forged, "edge1"), c1));
+  CHECK(same_id(last_publish(repo, forged, "edge2"), c4));
+}
+
+TEST_CASE("the commit message writer cannot emit a line from a value") {
+  git_oid tree{};
+  REQUIRE(git_oid_fromstr(&tree, "d4b87210232084c7cdccdf73176a5b70a6530fdd") == 0);
+  CHECK_THROWS_AS(publish_message("one\nIntentctl-Site: edge2", {}, "edge1", tree), Error);
+  CHECK_THROWS_AS(publish_message("ok", {"x\nIntentctl-Site: edge2"}, "edge1", tree), Error);
+  CHECK_THROWS_AS(publish_message("ok", {"x\u0085y"}, "edge1", tree), Error);
+  CHECK_THROWS_AS(publish_message("ok", {"x\x7fy"}, "edge1", tree), Error);
+  CHECK_THROWS_AS(publish_message("ok", {"x"}, "edge1\r", tree), Error);
+  CHECK_THROWS_AS(publish_message("ok", {" x"}, "edge1", tree), Error);
+  CHECK_THROWS_AS(publish_message("", {}, "edge1", tree), Error);
+  CHECK_THROWS_AS(publish_message("tab\there", {}, "edge1", tree), Error);
+  // What it writes, it reads back.
+  const auto read = read_trailers(publish_message("ok: fine", {"a", "b-c"}, "edge1", tree));
+  REQUIRE(read);
+  CHECK(read->intent_ids == std::vector<std::string>{"a", "b-c"});
 }
