@@ -1,7 +1,6 @@
 #include "publish/remote_url.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 
 namespace intentctl {
@@ -31,14 +30,6 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
-// git's rule for "host:path" (scp-like ssh): a colon before the first slash.
-bool is_scp_like(std::string_view text) {
-  const std::size_t colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  const std::size_t slash = text.find('/');
-  return slash == std::string_view::npos || colon < slash;
-}
-
 } // namespace
 
 RemoteUrl parse_remote_url(std::string_view written, std::string_view base) {
@@ -46,7 +37,7 @@ RemoteUrl parse_remote_url(std::string_view written, std::string_view base) {
   remote.display = std::string(written);
   const std::size_t scheme_end = written.find("://");
   if (scheme_end == std::string_view::npos) {
-    if (is_scp_like(written)) {
+    if (is_ssh_url(written)) { // scp-like: git's rule, a colon before the first slash
       remote.kind = RemoteKind::ssh;
       remote.url = std::string(written);
       if (const std::size_t at = written.find('@'); at != std::string_view::npos && at < written.find(':'))
@@ -86,44 +77,6 @@ RemoteUrl parse_remote_url(std::string_view written, std::string_view base) {
     remote.display = prefix + "***@" + rest;
   }
   return remote;
-}
-
-std::string redact(std::string_view text, const std::vector<std::string>& secrets) {
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t scheme_end = text.find("://", pos);
-    if (scheme_end == std::string_view::npos) break;
-    const std::size_t authority = scheme_end + 3;
-    std::size_t end = authority;
-    while (end < text.size() && text[end] != '/' && text[end] != '@' && text[end] != ' ' && text[end] != '\'' &&
-           text[end] != '"' && text[end] != '\n')
-      ++end;
-    out.append(text.substr(pos, authority - pos));
-    if (end < text.size() && text[end] == '@') {
-      // Keep an ssh user name ("ssh://git@host"): only userinfo with a password
-      // or on http(s) can be a secret.
-      std::size_t word = scheme_end;
-      while (word > 0 && (std::isalnum(static_cast<unsigned char>(text[word - 1])) || text[word - 1] == '+')) --word;
-      const std::string_view scheme = text.substr(word, scheme_end - word);
-      const std::string_view userinfo = text.substr(authority, end - authority);
-      const bool ssh = scheme.find("ssh") != std::string_view::npos;
-      if (ssh && userinfo.find(':') == std::string_view::npos) out.append(userinfo);
-      else if (ssh) out.append(userinfo.substr(0, userinfo.find(':'))).append(":***");
-      else out.append("***");
-      out += '@';
-      pos = end + 1;
-    } else {
-      pos = authority;
-    }
-  }
-  out.append(text.substr(pos));
-  for (const auto& secret : secrets) {
-    if (secret.size() < 3) continue;
-    for (std::size_t found = out.find(secret); found != std::string::npos; found = out.find(secret, found + 3))
-      out.replace(found, secret.size(), "***");
-  }
-  return out;
 }
 
 } // namespace intentctl

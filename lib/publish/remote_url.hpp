@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/url.hpp" // redact(), for every message that names a remote
 
 namespace intentctl {
 
@@ -28,9 +29,5 @@ inline Location file_location(std::string path) { return Location{std::move(path
 // base is the folder relative local paths are taken from (the current directory).
 RemoteUrl parse_remote_url(std::string_view written, std::string_view base);
 
-// Every "scheme://user:secret@" in text becomes "scheme://***@" (ssh user names
-// stay), and every secret listed (at least 3 characters) becomes ***. Applied to
-// every message that leaves publish.
-std::string redact(std::string_view text, const std::vector<std::string>& secrets = {});
 
 } // namespace intentctl

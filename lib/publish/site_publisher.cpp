@@ -245,7 +245,9 @@ class SitePublisher {
       const git_oid* old_root = head ? git_commit_tree_id(head.get()) : nullptr;
       record_changes(old_root, *plan);
       if (options_.dry_run) {
-        outcome_.diff = tree_patch(repo_.get(), old_root, plan->tree);
+        // A file on the branch may hold a URL with a password (a RootSync an
+        // older intentctl wrote, a hand edit): the diff is output like any other.
+        outcome_.diff = redact(tree_patch(repo_.get(), old_root, plan->tree), credentials_.secrets);
         outcome_.status = fmt::format("would change {} file{}", outcome_.changed.size(),
                                       outcome_.changed.size() == 1 ? "" : "s");
         outcome_.exit = ExitClass::failed; // like kubectl diff: 1 means there is a difference

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/url.hpp"
 #include "io/writer.hpp"
 #include "model/intent_io.hpp"
 #include "model/seed_dialect.hpp"
@@ -237,14 +238,16 @@ Node root_sync(const Site& site) {
   object.add("metadata", metadata(settings.name, settings.namespace_, {{kManagedByLabel, kManagedByValue}},
                                   {{"config.kubernetes.io/local-config", "true"}, {kSiteAnnotation, site.name}}));
   Node git = Node::object();
-  git.add("repo", Node::string(site.repo));
+  // Credentials never go into content: Config Sync reads them from the Secret
+  // secretRef names (keys username and token, or ssh for a private key).
+  git.add("repo", Node::string(without_credentials(site.repo)));
   git.add("branch", Node::string(site.branch));
   git.add("dir", Node::string(site.path == "." ? "/" : site.path));
   git.add("period", Node::string(settings.period));
   if (settings.secret_ref.empty()) {
     git.add("auth", Node::string("none"));
   } else {
-    git.add("auth", Node::string(site.auth.ssh_key.empty() ? "token" : "ssh"));
+    git.add("auth", Node::string(is_ssh_url(site.repo) || !site.auth.ssh_key.empty() ? "ssh" : "token"));
     Node secret = Node::object();
     secret.add("name", Node::string(settings.secret_ref));
     git.add("secretRef", std::move(secret));

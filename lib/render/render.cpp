@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/url.hpp"
 #include "io/progress.hpp"
 #include "core/interrupt.hpp"
 #include "io/writer.hpp"
@@ -272,7 +273,14 @@ ExitClass render(const RenderOptions& options, Io& io) {
   const Sites sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
   const std::vector<const Site*> selected = sites.select(options.sites);
   if (options.rootsync)
-    for (const Site* site : selected) check_rootsync_settings(*site);
+    for (const Site* site : selected) {
+      check_rootsync_settings(*site);
+      if (site->rootsync.secret_ref.empty() && without_credentials(site->repo) != site->repo)
+        io.diagnostics.note(fmt::format("note: site {}: the repo URL's credentials stay out of bootstrap/rootsync.yaml, "
+                                        "which says auth: none; for Config Sync to log in, set the site's "
+                                        "rootsync.secretRef and create that Secret (keys username and token)",
+                                        site->name));
+    }
 
   std::vector<DeltaEntry> delta;
   ExpectationReader reader(mapping, delta);

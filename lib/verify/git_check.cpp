@@ -125,7 +125,7 @@ GitCheckOutcome check_git(const GitCheckRequest& request) {
     return finish(CheckState::fail,
                   fmt::format("{}; but {} differs from {}: {}", where, site.path == "." ? "the tree" : site.path,
                               request.folder, change_list(dry_run.changed)),
-                  diff_lines(dry_run.diff));
+                  diff_lines(redact(dry_run.diff)));
   return finish(CheckState::pass, fmt::format("{}; tree matches {}", where, request.folder));
 }
 

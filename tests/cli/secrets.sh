@@ -4,7 +4,9 @@
 # kubeconfig's bearer token and basic-auth password, succeeding and failing,
 # quiet and with -v; then every output stream, every file of the cache (the
 # bare clones' config, FETCH_HEAD, logs, memo files), verify's --report folder,
-# the rendered trees and what reached the remote are searched for every secret,
+# the rendered trees (with --rootsync too), publish's dry-run diff and verify's
+# drift diff of a branch that holds a password, and what reached the remote
+# are searched for every secret,
 # plain, percent-encoded and as an HTTP Basic credential, and none is found.
 . "$SOURCE_DIR/tests/support/testlib.sh"
 [ -x /usr/sbin/lighttpd ] || { echo "SKIP: lighttpd is not installed"; exit 77; }
@@ -127,6 +129,54 @@ for v in "" -v; do
   expect_contains "$SCRATCH/out" "authentication refused" "verify with a wrong token$v"
   step "verify-wrong-url$v" 3 -- $v verify dist --sites "$IN/sites-url-wrong.yaml" --report "$SCRATCH/reports-wrong-url$v"
 done
+
+# --- render --rootsync: the RootSync holds the URL without credentials, auth and secretRef ---
+cat >"$IN/sites-rs.yaml" <<YAML
+sites:
+  edge1:
+    repo: "${BASE/http:\/\//http://bob:$URL_ENCODED@}/edge1-config.git"
+    rootsync: {secretRef: edge1-git-creds}
+YAML
+step render-rootsync 0 -- render "$SOURCE_DIR/samples/28312/urllc-robot-cell.json" --sites "$IN/sites-rs.yaml" \
+  --rootsync -o dist-rs
+python3 - dist-rs/edge1/bootstrap/rootsync.yaml "$BASE/edge1-config.git" <<'PY' && pass || fail "the RootSync's git spec"
+import sys, yaml
+git = yaml.safe_load(open(sys.argv[1]))["spec"]["git"]
+assert git["repo"] == sys.argv[2], git
+assert git["auth"] == "token" and git["secretRef"] == {"name": "edge1-git-creds"}, git
+PY
+step render-rootsync-stdout 0 -- render "$SOURCE_DIR/samples/28312/urllc-robot-cell.json" --sites "$IN/sites-rs.yaml" \
+  --rootsync --stdout
+expect_contains "$SCRATCH/out" "repo: $BASE/edge1-config.git" "the streamed RootSync's repo"
+# Without a secretRef: auth none, and a note that says what to set.
+step render-rootsync-none 0 -- render "$SOURCE_DIR/samples/28312/urllc-robot-cell.json" --sites "$IN/sites-url.yaml" \
+  --rootsync -o dist-rs-none
+expect_contains dist-rs-none/edge1/bootstrap/rootsync.yaml "auth: none" "no secretRef: auth none"
+expect_contains "$SCRATCH/err" "credentials stay out of bootstrap/rootsync.yaml" "no secretRef: a note"
+# Committed: the remote's history is searched below.
+step publish-rootsync 0 -- publish dist-rs --sites "$IN/sites-rs.yaml"
+
+# A password on the branch (a RootSync of an older intentctl, a hand edit):
+# publish's dry-run diff and verify's drift diff show it masked. In a
+# repository of its own, whose history holds the password by design.
+"$GIT_SERVER" new-repo "$GIT_STATE" legacy-config >/dev/null
+sed 's/edge1-config/legacy-config/' "$IN/sites-rs.yaml" >"$IN/sites-legacy.yaml"
+"$INTENTCTL" render -q "$SOURCE_DIR/samples/28312/urllc-robot-cell.json" --sites "$IN/sites-legacy.yaml" \
+  --rootsync -o dist-legacy
+step publish-legacy 0 -- publish dist-legacy --sites "$IN/sites-legacy.yaml"
+git clone -q "${BASE/http:\/\//http://bob:$URL_ENCODED@}/legacy-config.git" "$IN/hand"
+(cd "$IN/hand" && sed -i "s|repo: .*|repo: ${BASE/http:\/\//http://bob:$URL_ENCODED@}/legacy-config.git|" \
+  bootstrap/rootsync.yaml && git -c user.name=a -c user.email=a@b commit -qam "the old RootSync" && git push -q origin main)
+grep -qF "$URL_ENCODED" "$IN/hand/bootstrap/rootsync.yaml" && pass || fail "the hand edit put no password on the branch"
+for v in "" -v; do
+  step "dry-run-legacy$v" 1 -- $v publish dist-legacy --sites "$IN/sites-legacy.yaml" --dry-run
+  expect_contains "$SCRATCH/out" "-    repo: http://***@127.0.0.1" "the dry-run diff masks the password$v"
+  step "verify-legacy$v" 1 -- $v verify dist-legacy --sites "$IN/sites-legacy.yaml"
+  expect_contains "$SCRATCH/out" "http://***@127.0.0.1" "verify's drift diff masks the password$v"
+done
+step dry-run-legacy-json 1 -- publish dist-legacy --sites "$IN/sites-legacy.yaml" --dry-run -o json
+expect_contains "$SCRATCH/out" "http://***@127.0.0.1" "the JSON dry run masks the password"
+step verify-legacy-json 1 -- verify dist-legacy --sites "$IN/sites-legacy.yaml" -o json --report "$SCRATCH/reports-legacy"
 
 # --- the search -------------------------------------------------------------------------
 [ -n "$(ls "$SCRATCH"/reports/edge1/* 2>/dev/null)" ] && pass || fail "verify --report wrote no report to search"

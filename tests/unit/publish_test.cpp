@@ -109,6 +109,26 @@ TEST_CASE("redact hides userinfo in URLs and listed secrets, keeps ssh user name
   CHECK(redact("token s3cret in a message; s3cret again", {"s3cret"}) == "token *** in a message; *** again");
   CHECK(redact("short ab stays", {"ab"}) == "short ab stays");
   CHECK(redact("no url here") == "no url here");
+  // An unencoded '@' in a password, a diff line, a YAML value.
+  CHECK(redact("https://u:p@ss@h/x.git") == "https://***@h/x.git");
+  CHECK(redact("-    repo: http://bob:url-Pa55%40w0rd@127.0.0.1:8080/e.git\n+    repo: http://127.0.0.1:8080/e.git\n") ==
+        "-    repo: http://***@127.0.0.1:8080/e.git\n+    repo: http://127.0.0.1:8080/e.git\n");
+  CHECK(redact("repo: \"https://t0k@h\"") == "repo: \"https://***@h\"");
+}
+
+TEST_CASE("without_credentials: what a RootSync's repo may hold") {
+  CHECK(without_credentials("https://alice:p%40ss@git.example.net/a/e.git") == "https://git.example.net/a/e.git");
+  CHECK(without_credentials("https://tok3n@git.example.net/a/e.git") == "https://git.example.net/a/e.git");
+  CHECK(without_credentials("https://u:p@ss@h/x.git") == "https://h/x.git");
+  CHECK(without_credentials("ssh://git:pw@h/x.git") == "ssh://git@h/x.git");
+  CHECK(without_credentials("ssh://git@h/x.git") == "ssh://git@h/x.git");
+  CHECK(without_credentials("git@h:x.git") == "git@h:x.git");
+  CHECK(without_credentials("https://h/x@y.git") == "https://h/x@y.git");
+  CHECK(without_credentials(".intentctl/remotes/e.git") == ".intentctl/remotes/e.git");
+  CHECK(is_ssh_url("git@h:x.git"));
+  CHECK(is_ssh_url("git+ssh://h/x.git"));
+  CHECK_FALSE(is_ssh_url("https://h/x.git"));
+  CHECK_FALSE(is_ssh_url("./a:b"));
 }
 
 TEST_CASE("credentials: the site's variables, then the URL, then INTENTCTL_GIT_*") {
