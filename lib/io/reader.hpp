@@ -10,17 +10,18 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/limits.hpp"
 #include "io/node.hpp"
 
 namespace intentctl {
 
+// Defaults from the one table of limits (io/limits.hpp); a reader changes
+// one only for a reason the table states (schemas nest deeper).
 struct ReadLimits {
-  std::size_t max_bytes = std::size_t{256} << 20; // per file
-  std::uint32_t max_depth = 64;                   // arrays and objects inside each other
-  std::size_t max_documents = 1'000'000;          // per stream
-  // Nodes that YAML aliases may add, beyond this base plus ten times the
-  // nodes written out in the file (the rule Kubernetes' reader uses in spirit).
-  std::size_t alias_node_base = 100'000;
+  std::size_t max_bytes = limits::max_bytes;
+  std::uint32_t max_depth = limits::max_depth;
+  std::size_t max_documents = limits::max_documents;
+  std::size_t alias_node_base = limits::alias_node_base;
   bool reject_duplicate_keys = true;
 };
 

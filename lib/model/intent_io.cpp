@@ -1,12 +1,29 @@
 #include "model/intent_io.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "io/control_characters.hpp"
+#include "io/limits.hpp"
+#include "model/target_kind.hpp"
 
 namespace intentctl {
 
 // ---- writing ---------------------------------------------------------------
+
+namespace {
+
+Node coordinate_node(const GeoCoordinate& point) {
+  Node coordinate = Node::object();
+  coordinate.add("latitude", Node::number(point.latitude));
+  coordinate.add("longitude", Node::number(point.longitude));
+  if (point.altitude) coordinate.add("altitude", Node::number(*point.altitude));
+  return coordinate;
+}
+
+} // namespace
 
 Node to_node(const Value& value) {
   struct Visitor {
@@ -15,20 +32,44 @@ Node to_node(const Value& value) {
       return q.unit.empty() ? Node::number(q.number) : Node::string(quantity_text(q));
     }
     Node operator()(const std::string& s) const { return Node::string(s); }
+    Node operator()(const DateTime& d) const { return Node::string(d.text); }
+    Node operator()(const TimeWindow& window) const {
+      Node node = Node::object();
+      if (window.start) node.add("startTime", Node::string(window.start->text));
+      if (window.end) node.add("endTime", Node::string(window.end->text));
+      return node;
+    }
     Node operator()(const GeoArea& area) const {
       Node polygon = Node::array();
-      for (const auto& point : area.polygon) {
-        Node coordinate = Node::object();
-        coordinate.add("latitude", Node::number(point.latitude));
-        coordinate.add("longitude", Node::number(point.longitude));
-        if (point.altitude) coordinate.add("altitude", Node::number(*point.altitude));
-        polygon.push(std::move(coordinate));
-      }
+      for (const auto& point : area.polygon) polygon.push(coordinate_node(point));
       Node geo = Node::object();
       geo.add("convexGeoPolygon", std::move(polygon));
       return geo;
     }
-    Node operator()(const Node& node) const { return node; }
+    Node operator()(const GeoCoordinate& point) const { return coordinate_node(point); }
+    Node operator()(const PlmnId& plmn) const {
+      Node node = Node::object();
+      node.add("mcc", Node::string(plmn.mcc));
+      node.add("mnc", Node::string(plmn.mnc));
+      return node;
+    }
+    Node operator()(const UeGroup& group) const {
+      Node node = Node::object();
+      if (group.five_qi) node.add("fiveQI", Node::number(std::to_string(*group.five_qi)));
+      if (group.snssai) {
+        Node snssai = Node::object();
+        snssai.add("sst", Node::number(std::to_string(group.snssai->sst)));
+        if (group.snssai->sd) snssai.add("sd", Node::string(*group.snssai->sd));
+        node.add("sNssai", std::move(snssai));
+      }
+      return node;
+    }
+    Node operator()(const Frequency& frequency) const {
+      Node node = Node::object();
+      if (frequency.arfcn) node.add("arfcn", Node::number(std::to_string(*frequency.arfcn)));
+      if (frequency.band) node.add("freqband", Node::string(*frequency.band));
+      return node;
+    }
   };
   return std::visit(Visitor{}, value);
 }
@@ -137,6 +178,22 @@ std::vector<Context> read_contexts(Fields& fields, std::string_view key, std::ve
   return contexts;
 }
 
+GeoCoordinate read_coordinate(const Source& source, const Node& node, const std::string& path) {
+  Fields point(source, node, path);
+  GeoCoordinate coordinate;
+  const auto latitude = point.number("latitude");
+  const auto longitude = point.number("longitude");
+  if (!latitude || *latitude < -90 || *latitude > 90)
+    point.fail("latitude", "latitude must be a number from -90 to 90");
+  if (!longitude || *longitude < -180 || *longitude > 180)
+    point.fail("longitude", "longitude must be a number from -180 to 180");
+  coordinate.latitude = *latitude;
+  coordinate.longitude = *longitude;
+  coordinate.altitude = point.number("altitude");
+  point.reject_unknown("latitude, longitude, altitude");
+  return coordinate;
+}
+
 GeoArea read_geo_area(const Source& source, const Node& node, const std::string& path) {
   Fields fields(source, node, path);
   const Node* polygon = fields.array("convexGeoPolygon");
@@ -145,23 +202,87 @@ GeoArea read_geo_area(const Source& source, const Node& node, const std::string&
   if (polygon->items().size() < 3)
     fields.fail_at(*polygon, base, "a convexGeoPolygon needs at least 3 points");
   GeoArea area;
-  for (std::size_t i = 0; i < polygon->items().size(); ++i) {
-    Fields point(source, polygon->items()[i], join_path(base, i));
-    GeoCoordinate coordinate;
-    const auto latitude = point.number("latitude");
-    const auto longitude = point.number("longitude");
-    if (!latitude || *latitude < -90 || *latitude > 90)
-      point.fail("latitude", "latitude must be a number from -90 to 90");
-    if (!longitude || *longitude < -180 || *longitude > 180)
-      point.fail("longitude", "longitude must be a number from -180 to 180");
-    coordinate.latitude = *latitude;
-    coordinate.longitude = *longitude;
-    coordinate.altitude = point.number("altitude");
-    point.reject_unknown("latitude, longitude, altitude");
-    area.polygon.push_back(coordinate);
-  }
+  for (std::size_t i = 0; i < polygon->items().size(); ++i)
+    area.polygon.push_back(read_coordinate(source, polygon->items()[i], join_path(base, i)));
   fields.reject_unknown("convexGeoPolygon");
   return area;
+}
+
+bool all_digits(std::string_view text, std::size_t low, std::size_t high, bool hex = false) {
+  if (text.size() < low || text.size() > high) return false;
+  return std::all_of(text.begin(), text.end(), [&](char c) {
+    return hex ? std::isxdigit(static_cast<unsigned char>(c)) != 0 : std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
+PlmnId read_plmn(const Source& source, const Node& node, const std::string& path) {
+  Fields fields(source, node, path);
+  PlmnId plmn{fields.require_string("mcc"), fields.require_string("mnc")};
+  if (!all_digits(plmn.mcc, 3, 3)) fields.fail("mcc", fmt::format("mcc must be three digits, got \"{}\"", echo(plmn.mcc)));
+  if (!all_digits(plmn.mnc, 2, 3))
+    fields.fail("mnc", fmt::format("mnc must be two or three digits, got \"{}\"", echo(plmn.mnc)));
+  fields.reject_unknown("mcc, mnc");
+  return plmn;
+}
+
+std::optional<DateTime> read_date_time(Fields& fields, std::string_view key) {
+  const auto text = fields.string(key);
+  if (!text) return std::nullopt;
+  if (!is_date_time(*text))
+    fields.fail(key, fmt::format("{} must be an RFC 3339 date-time such as 2026-03-01T08:00:00Z, got \"{}\"", key,
+                                 echo(*text)));
+  return DateTime{*text};
+}
+
+TimeWindow read_time_window(const Source& source, const Node& node, const std::string& path) {
+  Fields fields(source, node, path);
+  TimeWindow window{read_date_time(fields, "startTime"), read_date_time(fields, "endTime")};
+  fields.reject_unknown("startTime, endTime");
+  return window;
+}
+
+int read_byte(Fields& fields, std::string_view key) {
+  const auto value = fields.integer(key);
+  if (!value || *value < 0 || *value > 255) fields.fail(key, fmt::format("{} must be a whole number from 0 to 255", key));
+  return static_cast<int>(*value);
+}
+
+UeGroup read_ue_group(const Source& source, const Node& node, const std::string& path) {
+  Fields fields(source, node, path);
+  UeGroup group;
+  if (fields.has("fiveQI")) group.five_qi = read_byte(fields, "fiveQI");
+  if (const Node* snssai = fields.object("sNssai")) {
+    Fields slice(source, *snssai, join_path(path, "sNssai"));
+    Snssai value{read_byte(slice, "sst"), slice.string("sd")};
+    if (value.sd && !all_digits(*value.sd, 6, 6, true))
+      slice.fail("sd", fmt::format("sd must be six hexadecimal digits, got \"{}\"", echo(*value.sd)));
+    slice.reject_unknown("sst, sd");
+    group.snssai = value;
+  }
+  fields.reject_unknown("fiveQI, sNssai");
+  return group;
+}
+
+Frequency read_frequency(const Source& source, const Node& node, const std::string& path) {
+  Fields fields(source, node, path);
+  Frequency frequency{fields.integer("arfcn"), fields.name("freqband")};
+  if (frequency.arfcn && *frequency.arfcn < 0) fields.fail("arfcn", "arfcn must be a whole number of at least 0");
+  fields.reject_unknown("arfcn, freqband");
+  return frequency;
+}
+
+constexpr std::string_view kValueKinds =
+    "a number, a string, a boolean, a date-time or one of 28.312's structured values (TimeWindow {startTime, "
+    "endTime}, GeoArea {convexGeoPolygon}, GeoCoordinate {latitude, longitude}, PlmnId {mcc, mnc}, UEGroup "
+    "{fiveQI, sNssai}, Frequency {arfcn, freqband})";
+
+std::string member_list(const Node& object) {
+  std::string list;
+  for (const auto& member : object.members()) {
+    if (list.size() > limits::echo_chars) return list + ", ...";
+    list += (list.empty() ? "" : ", ") + echo(member.key);
+  }
+  return list;
 }
 
 } // namespace
@@ -173,18 +294,32 @@ Value read_value(const Source& source, const Node& node, const std::string& path
     case Node::Type::string: {
       // Values reach annotations (expectation.nephio.org/target-value).
       refuse_control_characters(node.text(), location_of(source, node.mark, path), "the value");
-      // A bare number in quotes stays a string; "1ms" becomes a quantity.
+      // A bare number in quotes stays a string (identifiers such as "001");
+      // "1ms" becomes a quantity, a date-time a date-time.
       auto quantity = parse_quantity(node.text());
       if (quantity && !quantity->unit.empty()) return *quantity;
+      if (is_date_time(node.text())) return DateTime{node.text()};
       return node.text();
     }
-    case Node::Type::object:
-      if (node.find("convexGeoPolygon")) return read_geo_area(source, node, path);
-      return node;
-    case Node::Type::array: return node;
+    case Node::Type::object: {
+      auto has = [&](std::string_view key) { return node.find(key) != nullptr; };
+      if (has("convexGeoPolygon")) return read_geo_area(source, node, path);
+      if (has("latitude") || has("longitude")) return read_coordinate(source, node, path);
+      if (has("mcc") || has("mnc")) return read_plmn(source, node, path);
+      if (has("startTime") || has("endTime")) return read_time_window(source, node, path);
+      if (has("fiveQI") || has("sNssai")) return read_ue_group(source, node, path);
+      if (has("arfcn") || has("freqband")) return read_frequency(source, node, path);
+      std::string message = fmt::format("expected {}; got an object{}{}", kValueKinds,
+                                        node.members().empty() ? "" : " with ", member_list(node));
+      if (has("value") && has("unit")) message += "; write a number with its unit as one string, such as \"5ms\"";
+      throw input_error(message, location_of(source, node.mark, path));
+    }
+    case Node::Type::array:
+      throw input_error(fmt::format("expected {}; got a list inside the list of values", kValueKinds),
+                        location_of(source, node.mark, path));
     case Node::Type::null: break;
   }
-  throw input_error("a value range cannot be null", location_of(source, node.mark, path));
+  throw input_error(fmt::format("expected {}; got null", kValueKinds), location_of(source, node.mark, path));
 }
 
 ValueRange read_value_range(const Source& source, const Node& node, const std::string& path) {
@@ -199,12 +334,22 @@ ValueRange read_value_range(const Source& source, const Node& node, const std::s
   return range;
 }
 
+void settle_target_at(Target& target, const Source& source, const Node& values, const std::string& path,
+                      std::string_view condition_spelling) {
+  const auto problem = settle_target(target, condition_spelling);
+  if (!problem) return;
+  if (problem->index != ValueProblem::whole && values.is_array() && problem->index < values.items().size())
+    throw input_error(problem->message,
+                      location_of(source, values.items()[problem->index].mark, join_path(path, problem->index)));
+  throw input_error(problem->message, location_of(source, values.mark, path));
+}
+
 Condition read_condition(const Source& source, const Node& node, const std::string& path) {
   if (!node.is_string())
     throw input_error(type_mismatch(Node::Type::string, node), location_of(source, node.mark, path));
   const auto condition = parse_condition(node.text());
   if (!condition)
-    throw input_error(fmt::format("unknown condition \"{}\" (known: {})", node.text(), known_condition_words()),
+    throw input_error(fmt::format("unknown condition \"{}\" (known: {})", echo(node.text()), known_condition_words()),
                       location_of(source, node.mark, path));
   return *condition;
 }
@@ -233,8 +378,10 @@ Target read_target(const Source& source, const Node& node, const std::string& pa
   target.condition = read_condition(source, fields.require("targetCondition"), join_path(path, "targetCondition"));
   const Node* range = fields.get("targetValueRange");
   if (!range || range->is_null())
-    fields.fail("targetValueRange", fmt::format("target \"{}\" has no value (targetValueRange)", target.name));
-  target.range = read_value_range(source, *range, join_path(path, "targetValueRange"));
+    fields.fail("targetValueRange", fmt::format("target \"{}\" has no value (targetValueRange)", echo(target.name)));
+  const std::string range_path = join_path(path, "targetValueRange");
+  target.range = read_value_range(source, *range, range_path);
+  settle_target_at(target, source, *range, range_path);
   target.contexts = read_contexts(fields, "targetContexts", delta);
   fields.get("contextSelectivity");
   record_unread(fields, delta);
@@ -249,7 +396,7 @@ Expectation read_expectation(const Source& source, const Node& node, const std::
   expectation.id = fields.require_name("expectationId");
   if (auto verb = fields.string("expectationVerb")) {
     if (*verb != "DELIVER" && *verb != "ENSURE" && *verb != "MAINTAIN")
-      fields.fail("expectationVerb", fmt::format("unknown expectationVerb \"{}\" (known: DELIVER, ENSURE, MAINTAIN)", *verb));
+      fields.fail("expectationVerb", fmt::format("unknown expectationVerb \"{}\" (known: DELIVER, ENSURE, MAINTAIN)", echo(*verb)));
     expectation.verb = *verb;
   }
   if (const Node* object = fields.object("expectationObject")) {

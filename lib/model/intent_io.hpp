@@ -46,6 +46,12 @@ Context read_context(const Source& source, const Node& node, const std::string& 
 ValueRange read_value_range(const Source& source, const Node& node, const std::string& path);
 Value read_value(const Source& source, const Node& node, const std::string& path);
 
+// settle_target (model/target_kind.hpp) for a target whose values were read
+// from values (at path): its problem becomes an input error at the value it
+// concerns.
+void settle_target_at(Target& target, const Source& source, const Node& values, const std::string& path,
+                      std::string_view condition_spelling = {});
+
 // Reads a condition in any spelling; an unknown one is an input error that lists
 // the known words.
 Condition read_condition(const Source& source, const Node& node, const std::string& path);

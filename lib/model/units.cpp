@@ -1,30 +1,49 @@
 #include "model/units.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace intentctl {
 
 namespace {
 
-constexpr Unit units[] = {
-    {"ns", Dimension::time, 1e-9},       {"us", Dimension::time, 1e-6},
-    {"µs", Dimension::time, 1e-6},       {"ms", Dimension::time, 1e-3},
-    {"s", Dimension::time, 1},           {"sec", Dimension::time, 1},
-    {"min", Dimension::time, 60},        {"h", Dimension::time, 3600},
-    {"bps", Dimension::bitrate, 1},      {"kbps", Dimension::bitrate, 1e3},
-    {"Kbps", Dimension::bitrate, 1e3},   {"Mbps", Dimension::bitrate, 1e6},
-    {"Gbps", Dimension::bitrate, 1e9},   {"Tbps", Dimension::bitrate, 1e12},
-    {"bit/s", Dimension::bitrate, 1},    {"kbit/s", Dimension::bitrate, 1e3},
-    {"Mbit/s", Dimension::bitrate, 1e6}, {"Gbit/s", Dimension::bitrate, 1e9},
-    {"%", Dimension::ratio, 0.01},       {"percent", Dimension::ratio, 0.01},
-    {"ratio", Dimension::ratio, 1},      {"B", Dimension::data, 1},
-    {"KB", Dimension::data, 1e3},        {"MB", Dimension::data, 1e6},
-    {"GB", Dimension::data, 1e9},        {"KiB", Dimension::data, 1024.0},
-    {"MiB", Dimension::data, 1048576.0}, {"GiB", Dimension::data, 1073741824.0},
-    {"Hz", Dimension::frequency, 1},     {"kHz", Dimension::frequency, 1e3},
-    {"MHz", Dimension::frequency, 1e6},  {"GHz", Dimension::frequency, 1e9},
-    {"dBm", Dimension::power, 1},
+struct Row {
+  Unit unit;
+  bool any_case; // spellings match without case: "MBPS", "mhz", "Percent"
+  std::array<std::string_view, 7> spellings; // besides the canonical symbol
+};
+
+// µ as the micro sign (U+00B5) and as the Greek letter (U+03BC): both are typed.
+constexpr Row table[] = {
+    {{"ns", Dimension::time, 1e-9}, false, {"nsec", "nanosecond", "nanoseconds"}},
+    {{"us", Dimension::time, 1e-6}, false, {"\u00b5s", "\u03bcs", "usec", "microsecond", "microseconds"}},
+    {{"ms", Dimension::time, 1e-3}, false, {"msec", "msecs", "millisecond", "milliseconds"}},
+    {{"s", Dimension::time, 1}, false, {"sec", "secs", "second", "seconds"}},
+    {{"min", Dimension::time, 60}, false, {"mins", "minute", "minutes"}},
+    {{"h", Dimension::time, 3600}, false, {"hr", "hrs", "hour", "hours"}},
+    {{"d", Dimension::time, 86400}, false, {"day", "days"}},
+    {{"bps", Dimension::bitrate, 1}, true, {"bit/s", "b/s"}},
+    {{"kbps", Dimension::bitrate, 1e3}, true, {"kbit/s", "kb/s"}},
+    {{"Mbps", Dimension::bitrate, 1e6}, true, {"Mbit/s", "Mb/s"}},
+    {{"Gbps", Dimension::bitrate, 1e9}, true, {"Gbit/s", "Gb/s"}},
+    {{"Tbps", Dimension::bitrate, 1e12}, true, {"Tbit/s", "Tb/s"}},
+    {{"%", Dimension::ratio, 0.01}, true, {"percent", "percentage", "pct"}},
+    {{"ppm", Dimension::ratio, 1e-6}, true, {}},
+    {{"ratio", Dimension::ratio, 1}, true, {"fraction"}},
+    {{"B", Dimension::data, 1}, false, {"byte", "bytes"}},
+    {{"KB", Dimension::data, 1e3}, false, {"kB"}},
+    {{"MB", Dimension::data, 1e6}, false, {}},
+    {{"GB", Dimension::data, 1e9}, false, {}},
+    {{"TB", Dimension::data, 1e12}, false, {}},
+    {{"KiB", Dimension::data, 1024.0}, false, {}},
+    {{"MiB", Dimension::data, 1048576.0}, false, {}},
+    {{"GiB", Dimension::data, 1073741824.0}, false, {}},
+    {{"Hz", Dimension::frequency, 1}, true, {}},
+    {{"kHz", Dimension::frequency, 1e3}, true, {}},
+    {{"MHz", Dimension::frequency, 1e6}, true, {}},
+    {{"GHz", Dimension::frequency, 1e9}, true, {}},
+    {{"dBm", Dimension::power, 1}, true, {}},
 };
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
@@ -33,16 +52,26 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
          });
 }
 
+bool spelled(const Row& row, std::string_view spelling, bool ignore_case) {
+  auto same = [&](std::string_view known) {
+    return !known.empty() && (ignore_case ? equal_ignoring_case(known, spelling) : known == spelling);
+  };
+  return same(row.unit.symbol) || std::any_of(row.spellings.begin(), row.spellings.end(), same);
+}
+
 } // namespace
 
-std::optional<Unit> find_unit(std::string_view symbol) {
-  for (const auto& unit : units)
-    if (unit.symbol == symbol) return unit;
-  // "MBPS" or "gbps" mean rates; "MB" vs "mb" stays exact because bytes and bits differ.
-  if (symbol.size() > 3 && equal_ignoring_case(symbol.substr(symbol.size() - 3), "bps"))
-    for (const auto& unit : units)
-      if (unit.dimension == Dimension::bitrate && equal_ignoring_case(unit.symbol, symbol)) return unit;
+std::optional<Unit> find_unit(std::string_view spelling) {
+  for (const auto& row : table)
+    if (spelled(row, spelling, false)) return row.unit;
+  for (const auto& row : table)
+    if (row.any_case && spelled(row, spelling, true)) return row.unit;
   return std::nullopt;
+}
+
+std::string canonical_unit(std::string_view spelling) {
+  const auto unit = find_unit(spelling);
+  return std::string(unit ? unit->symbol : spelling);
 }
 
 std::optional<double> convert(double value, std::string_view from, std::string_view to) {
@@ -51,6 +80,42 @@ std::optional<double> convert(double value, std::string_view from, std::string_v
   const auto target = find_unit(to);
   if (!source || !target || source->dimension != target->dimension) return std::nullopt;
   return value * source->factor / target->factor;
+}
+
+std::string_view base_unit(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::time: return "s";
+    case Dimension::bitrate: return "bps";
+    case Dimension::ratio: return "ratio";
+    case Dimension::data: return "B";
+    case Dimension::frequency: return "Hz";
+    case Dimension::power: return "dBm";
+  }
+  return "";
+}
+
+std::string_view dimension_name(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::time: return "a duration";
+    case Dimension::bitrate: return "a bit rate";
+    case Dimension::ratio: return "a ratio";
+    case Dimension::data: return "an amount of data";
+    case Dimension::frequency: return "a frequency";
+    case Dimension::power: return "a power level";
+  }
+  return "";
+}
+
+std::string_view example_units(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::time: return "ns, us, ms, s, min, h";
+    case Dimension::bitrate: return "bps, kbps, Mbps, Gbps, Tbps";
+    case Dimension::ratio: return "%, ppm, or a fraction from 0 to 1";
+    case Dimension::data: return "B, KB, MB, GB, KiB, MiB, GiB";
+    case Dimension::frequency: return "Hz, kHz, MHz, GHz";
+    case Dimension::power: return "dBm";
+  }
+  return "";
 }
 
 } // namespace intentctl

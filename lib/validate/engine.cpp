@@ -28,12 +28,8 @@ struct FileWork {
   std::vector<std::optional<ObjectIdentity>> identities;
 };
 
-// Inputs nest deeper than the reader's default allows when they carry CRDs
-// (every schema level is properties + the property); the reader keeps its own
-// stack, and the checks recurse at most this deep.
 ReadLimits input_limits() {
   ReadLimits limits;
-  limits.max_depth = 256;
   limits.reject_duplicate_keys = false; // reported as findings instead (errors with --strict)
   return limits;
 }

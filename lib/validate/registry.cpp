@@ -45,12 +45,10 @@ Scope scope_of(std::string_view text) {
   return Scope::unknown;
 }
 
-// Schema documents can nest deeper than objects do (every level is
-// properties + the property), so they get a deeper limit than inputs.
 ReadLimits schema_limits() {
-  ReadLimits limits;
-  limits.max_depth = 512;
-  return limits;
+  ReadLimits read;
+  read.max_depth = limits::max_schema_depth;
+  return read;
 }
 
 Document read_schema_document(const std::string& path) {

@@ -22,7 +22,7 @@ expect_contains "$SCRATCH/err" "<stdin>: input is larger than the limit" "300 Mi
 
 # 10,000 levels of nesting, JSON and YAML flow and block.
 python3 -c 'print("[" * 10000 + "]" * 10000)' >"$SCRATCH/deep.json"
-check_refused "$SCRATCH/deep.json" "deep.json:1:65: error: nesting too deep (more than 64 levels)" "deep JSON"
+check_refused "$SCRATCH/deep.json" "deep.json:1:257: error: nesting too deep (more than 256 levels)" "deep JSON"
 python3 -c 'print("a: " + "[" * 10000 + "]" * 10000)' >"$SCRATCH/deep.yaml"
 check_refused "$SCRATCH/deep.yaml" "nesting too deep" "deep YAML flow"
 python3 -c '

@@ -71,14 +71,14 @@ truncate -s 1G "$IN/huge-sites.yaml"
 refused "$SAMPLE" -o out --sites "$IN/huge-sites.yaml" -- 2 "huge-sites.yaml: input is larger than the limit" "1 GiB sites file"
 
 python3 -c 'print("[" * 10000 + "]" * 10000)' >"$IN/deep.json"
-refused "$IN/deep.json" -o out -- 2 "deep.json:1:65: error: nesting too deep (more than 64 levels)" "10,000 levels of JSON"
+refused "$IN/deep.json" -o out -- 2 "deep.json:1:257: error: nesting too deep (more than 256 levels)" "10,000 levels of JSON"
 python3 -c 'print("a: " + "[" * 10000 + "]" * 10000)' >"$IN/deep-flow.yaml"
-refused "$IN/deep-flow.yaml" -o out -- 2 "deep-flow.yaml:1:67: error: nesting too deep (more than 64 levels)" \
+refused "$IN/deep-flow.yaml" -o out -- 2 "deep-flow.yaml:1:259: error: nesting too deep (more than 256 levels)" \
   "10,000 levels of YAML flow"
 python3 -c '
 import sys
 sys.stdout.writelines(" " * i + "k:\n" for i in range(10000))' >"$IN/deep-block.yaml"
-refused "$IN/deep-block.yaml" -o out -- 2 "deep-block.yaml:65:65: error: nesting too deep (more than 64 levels)" \
+refused "$IN/deep-block.yaml" -o out -- 2 "deep-block.yaml:257:257: error: nesting too deep (more than 256 levels)" \
   "10,000 levels of YAML blocks"
 
 python3 - "$IN/bomb.yaml" <<'PY'

@@ -160,7 +160,7 @@ for level in "bcdefghij":
     below = chr(ord(level) - 1)
     bomb += f"{level}: &{level} [" + ", ".join(["*" + below] * 10) + "]\n"
 open(f"{folder}/bomb.yaml", "w").write(bomb)
-open(f"{folder}/deep.json", "w").write("[" * 100 + "]" * 100 + "\n")
+open(f"{folder}/deep.json", "w").write("[" * 300 + "]" * 300 + "\n")
 PY
 expect_error() { # file expected-text
   run "$INTENTCTL" render "$bad/$1" -o "$SCRATCH/bad-out"
@@ -173,7 +173,7 @@ expect_error duplicate.yaml "$bad/duplicate.yaml:4:18: error: [1].expectationId:
 expect_error escape.json "$bad/escape.json:1:25: error: intentExpectationId: expectation id \"../../etc\" cannot name Kubernetes objects or files"
 expect_error empty.yaml "$bad/empty.yaml:1:1: error: no intent or expectation in the input"
 expect_error bomb.yaml "$bad/bomb.yaml:5:36: error: too many nodes from YAML aliases"
-expect_error deep.json "$bad/deep.json:1:65: error: nesting too deep (more than 64 levels)"
+expect_error deep.json "$bad/deep.json:1:257: error: nesting too deep (more than 256 levels)"
 [ ! -e "$SCRATCH/etc" ] && [ ! -e "$SCRATCH/bad-out/etc" ] && pass || fail "../../etc escaped"
 
 run "$INTENTCTL" render "$fixtures/seed/input"

@@ -110,7 +110,7 @@ TEST_CASE("input errors name the file, line and column") {
     std::string input;
     const char* expected;
   };
-  const std::string nested = std::string(100, '[') + std::string(100, ']');
+  const std::string nested = std::string(300, '[') + std::string(300, ']');
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char level = 'b'; level <= 'j'; ++level) {
     const char below = static_cast<char>(level - 1);
@@ -135,7 +135,7 @@ TEST_CASE("input errors name the file, line and column") {
       {"empty list", "[]", "<stdin>:1:1: error: empty list: no intent or expectation"},
       {"no targets", R"({"expectationId": "x", "expectationObject": {"objectType": "CoreNetwork"}})",
        R"(<stdin>:1:1: error: expectation "x" has no targets)"},
-      {"100-level nesting", nested, "<stdin>:1:65: error: nesting too deep (more than 64 levels)"},
+      {"300-level nesting", nested, "<stdin>:1:257: error: nesting too deep (more than 256 levels)"},
       {"YAML alias bomb", bomb, "<stdin>:5:36: error: too many nodes from YAML aliases"},
       {"not an expectation", R"({"apiVersion": "v1", "kind": "ConfigMap"})",
        "<stdin>:1:1: error: expected a 28.312 Intent (intentExpectations), a 28.312 expectation"},

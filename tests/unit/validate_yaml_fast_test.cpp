@@ -142,7 +142,7 @@ TEST_CASE("fast YAML: anything else goes to libyaml") {
 TEST_CASE("fast YAML: limits send the stream to libyaml, which says what is wrong") {
   std::string deep = "a:\n";
   std::string indent = "  ";
-  for (int i = 0; i < 70; ++i, indent += "  ") deep += indent + "a:\n";
+  for (int i = 0; i < 270; ++i, indent += "  ") deep += indent + "a:\n";
   ParsedStream out;
   CHECK_FALSE(yaml_detail::parse_block_subset(Source{"deep.yaml", deep}, ReadLimits{}, out));
   CHECK_THROWS_WITH_AS(parse_yaml(Source{"deep.yaml", deep}, ReadLimits{}), doctest::Contains("nesting too deep"), Error);
