@@ -14,7 +14,8 @@ jobs=${JOBS:-$(nproc)}
 
 build_packages=(g++ cmake ninja-build pkg-config git libyaml-dev nlohmann-json3-dev libgit2-dev libfmt-dev
   doctest-dev libcli11-dev libvalijson-dev libcurl4-openssl-dev libssh2-1-dev libssl-dev)
-test_packages=(python3 python3-jsonschema python3-yaml openssl lighttpd mandoc zsh fish hyperfine clang libclang-rt-14-dev dpkg-dev)
+test_packages=(python3 python3-jsonschema python3-yaml openssl lighttpd mandoc zsh fish hyperfine clang libclang-rt-14-dev dpkg-dev
+  openssh-server openssh-client prometheus stress-ng)
 
 missing_packages() {
   local pkg

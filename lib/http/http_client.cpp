@@ -151,11 +151,14 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
   ++requests_;
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
   const std::string where = url_for_messages(request.url);
-  if (code == CURLE_OPERATION_TIMEDOUT) {
-    if (deadline_bound || Clock::now() >= request.deadline)
-      throw Error(ExitClass::timeout, fmt::format("{}: no answer before the deadline", where));
+  // A request the deadline cut off is the deadline's, not the server's fault,
+  // whatever libcurl's code for it (a timeout, or the connection it was in the
+  // middle of making); libcurl may also stop a millisecond before the deadline.
+  const bool deadline_hit = Clock::now() + std::chrono::milliseconds(5) >= request.deadline;
+  if (code != CURLE_OK && (deadline_hit || (code == CURLE_OPERATION_TIMEDOUT && deadline_bound)))
+    throw Error(ExitClass::timeout, fmt::format("{}: no answer before the deadline", where));
+  if (code == CURLE_OPERATION_TIMEDOUT)
     throw external_error(fmt::format("{}: no answer within {} ms", where, budget.count()));
-  }
   if (code == CURLE_WRITE_ERROR && buffer.too_large)
     throw external_error(fmt::format("{}: response larger than {} MiB", where, max_body_bytes >> 20));
   if (code != CURLE_OK)
@@ -164,6 +167,9 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
   const char* content_type = nullptr;
   curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
   if (content_type) response.content_type = content_type;
+  const char* redirect = nullptr;
+  curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &redirect);
+  if (redirect) response.redirect_url = redirect;
   return response;
 }
 

@@ -39,6 +39,7 @@ struct HttpResponse {
   long status = 0;
   std::string body;
   std::string content_type;
+  std::string redirect_url; // where a 3xx answer points (redirects are never followed)
 };
 
 class HttpClient {
@@ -49,8 +50,9 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   // Any HTTP status is a response; a failure to get one (refused, TLS, no answer
-  // in time) throws: a timeout Error when the request ran into the deadline, an
-  // external Error otherwise. Messages never carry headers (they hold secrets).
+  // in time) throws: a timeout Error when the deadline cut the request off
+  // (whatever libcurl made of it), an external Error otherwise. Messages never
+  // carry headers (they hold secrets).
   HttpResponse get(const HttpRequest& request);
 
   // What the requests cost, for -v and the benchmark.
@@ -70,7 +72,8 @@ class AuthRefused : public Error {
   explicit AuthRefused(std::string message) : Error(ExitClass::external, std::move(message)) {}
 };
 
-// The URL without its query, for messages (queries can be long).
+// The URL without its query, for messages (queries can be long). Credentials
+// in it are left for the caller's redaction.
 std::string url_for_messages(const std::string& url);
 
 // "%2F"-style escaping of one query parameter's value.

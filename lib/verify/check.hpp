@@ -7,15 +7,19 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/node.hpp"
 
 namespace intentctl {
 
+// Every check ends as pass, fail or unknown; pending and skip say why there
+// is no verdict yet, or none to give.
 enum class CheckState {
   pass,
-  fail,    // ran and failed: final, even under --wait
-  pending, // not there yet (Config Sync behind, bundle not Ready): --wait asks again
+  fail,    // a measured violation (drift, a RootSync with errors, a failed object, an SLO sample
+           // beyond its target): final, even under --wait; the only state that rolls back
+  unknown, // the evidence could not be had (unreachable, refused, no series, an unreadable answer)
+  pending, // not there yet (Config Sync behind, a bundle progressing), or cut off by the deadline
   skip,    // not configured for this site
-  error,   // could not be checked: unreachable, refused, timed out
 };
 
 std::string_view state_word(CheckState state);
@@ -24,18 +28,28 @@ struct CheckResult {
   std::string check; // "git", "cluster", "slo"
   CheckState state = CheckState::pending;
   std::string summary;              // the one line people read
-  std::vector<std::string> details; // diffs, the reconciler's errors, each missing object
-  ExitClass error_class = ExitClass::external; // for state error: external or timeout
-  bool permanent = false; // an error asking again will not fix (refused credentials)
+  std::vector<std::string> details; // diffs, the reconciler's errors, each object that is not Current
+  Node objects;                     // the cluster check: each rendered object's status (JSON output, report.md)
+  bool permanent = false;     // unknown that asking again will not change (refused credentials)
+  bool at_deadline = false;   // pending or unknown because the deadline (--timeout) cut it off
   std::chrono::microseconds elapsed{0}; // spent on this check, all passes together
 
   bool final() const { return state != CheckState::pending; }
 };
 
+// A result whose summary and details are made safe to print: every URL's
+// credentials and every token a server echoed are masked (see redact_output).
 CheckResult make_result(std::string check, CheckState state, std::string summary,
                         std::vector<std::string> details = {});
-// An Error met while checking, as a result (timeouts stay timeouts).
+// An Error met while checking, as a result: unknown, or pending when the
+// deadline cut the request off.
 CheckResult error_result(std::string check, const Error& error);
+
+// Text from servers and URLs made printable: core/url's redact (every URL's
+// credentials, every listed secret, here also in its base64 form), and
+// "Bearer <token>", "Basic <credentials>", token=, access_token=, password=
+// and secret= values a server quotes back become ***.
+std::string redact_output(std::string_view text, const std::vector<std::string>& secrets = {});
 
 // "3f2a9c1" from a full commit id.
 std::string short_commit(std::string_view commit);

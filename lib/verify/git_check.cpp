@@ -90,8 +90,10 @@ GitCheckOutcome check_git(const GitCheckRequest& request) {
     return outcome;
   };
   if (!dry_run.error.empty()) {
-    outcome.result = make_result("git", CheckState::error, fmt::format("{}: {}", dry_run.repo, dry_run.error));
-    outcome.result.error_class = dry_run.exit == ExitClass::timeout ? ExitClass::timeout : ExitClass::external;
+    const bool deadline = dry_run.exit == ExitClass::timeout;
+    outcome.result = make_result("git", deadline ? CheckState::pending : CheckState::unknown,
+                                 fmt::format("{}: {}", dry_run.repo, dry_run.error));
+    outcome.result.at_deadline = deadline;
     return outcome;
   }
   if (dry_run.commit.empty())

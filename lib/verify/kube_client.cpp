@@ -1,9 +1,12 @@
 #include "verify/kube_client.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "http/base64.hpp"
 #include "io/reader.hpp"
+#include "verify/check.hpp"
 
 namespace intentctl {
 
@@ -38,7 +41,11 @@ std::string status_message(const std::string& body) {
 }
 
 KubeClient::KubeClient(KubeEndpoint endpoint, CredentialCache& credentials)
-    : endpoint_(std::move(endpoint)), credentials_(credentials) {}
+    : endpoint_(std::move(endpoint)), credentials_(credentials) {
+  for (const std::string& secret : {endpoint_.token, endpoint_.basic_auth,
+                                    endpoint_.basic_auth.substr(endpoint_.basic_auth.find(':') + 1)})
+    if (!secret.empty()) secrets_.push_back(secret);
+}
 
 std::vector<std::string> KubeClient::auth_headers(Clock::time_point deadline) {
   std::vector<std::string> headers{"Accept: application/json"};
@@ -46,6 +53,8 @@ std::vector<std::string> KubeClient::auth_headers(Clock::time_point deadline) {
   if (endpoint_.exec) {
     const ExecCredential credential = credentials_.get(endpoint_, deadline);
     if (!credential.token.empty()) token = credential.token;
+    if (!credential.token.empty() && std::find(secrets_.begin(), secrets_.end(), token) == secrets_.end())
+      secrets_.push_back(credential.token);
     if (!credential.cert_pem.empty()) {
       endpoint_.tls.cert_pem = credential.cert_pem;
       endpoint_.tls.key_pem = credential.key_pem;
@@ -69,15 +78,17 @@ std::optional<Node> KubeClient::get(HttpClient& http, const std::string& path, C
     credentials_.invalidate(endpoint_.exec_key);
   }
   if (response.status == 404) return std::nullopt;
-  if (response.status == 401 || response.status == 403) {
-    const std::string message = status_message(response.body);
+  // A server's message may echo what it was sent, the credential included.
+  const std::string message = redact_output(status_message(response.body), secrets_);
+  if (response.status == 401 || response.status == 403)
     throw AuthRefused(fmt::format("{}: authentication refused (HTTP {}){}{} (context {})", endpoint_.server,
-                                     response.status, message.empty() ? "" : ": ", message, endpoint_.context));
-  }
-  if (response.status < 200 || response.status >= 300) {
-    const std::string message = status_message(response.body);
+                                  response.status, message.empty() ? "" : ": ", message, endpoint_.context));
+  if (response.status >= 300 && response.status < 400)
+    throw external_error(fmt::format("{}: HTTP {}, a redirect{}{}; redirects are not followed", url, response.status,
+                                     response.redirect_url.empty() ? "" : " to ",
+                                     url_for_messages(response.redirect_url)));
+  if (response.status < 200 || response.status >= 300)
     throw external_error(fmt::format("{}: HTTP {}{}{}", url, response.status, message.empty() ? "" : ": ", message));
-  }
   return parse_body(response.body, url);
 }
 

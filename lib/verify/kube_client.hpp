@@ -54,6 +54,7 @@ class KubeClient {
 
   KubeEndpoint endpoint_;
   CredentialCache& credentials_;
+  std::vector<std::string> secrets_; // the token, password and exec credential, masked in what servers say
   // apiVersion -> kind -> resource; an empty map for a group version the server does not serve.
   std::map<std::string, std::map<std::string, ApiResource>> discovery_;
 };

@@ -7,6 +7,7 @@
 
 #include "io/reader.hpp"
 #include "model/mapping.hpp"
+#include "publish/remote_url.hpp"
 #include "verify/kube_client.hpp"
 #include "verify/slo_expr.hpp"
 
@@ -59,6 +60,8 @@ std::string pointer_token(const std::string& name) {
 
 MetricsReader::MetricsReader(MetricsSource source) : source_(std::move(source)) {
   while (source_.url.ends_with('/')) source_.url.pop_back();
+  // libcurl sends a URL's user and password as basic auth.
+  if (const RemoteUrl url = parse_remote_url(source_.url, ""); !url.password.empty()) secrets_.push_back(url.password);
 }
 
 std::optional<std::string> MetricsReader::mapped(const std::string& target) const {
@@ -77,8 +80,45 @@ std::string MetricsReader::unit_for(const std::string& target, const std::string
 }
 
 Measurement MetricsReader::read(HttpClient& http, const std::string& target, Clock::time_point deadline) {
-  return source_.kind == "json" ? read_json(http, target, deadline) : read_prometheus(http, target, deadline);
+  try {
+    return source_.kind == "json" ? read_json(http, target, deadline) : read_prometheus(http, target, deadline);
+  } catch (const AuthRefused& error) {
+    throw AuthRefused(redact_output(error.message(), secrets_));
+  } catch (const Error& error) {
+    throw Error(error.exit_class(), redact_output(error.message(), secrets_), error.where());
+  }
 }
+
+namespace {
+
+// What every metrics source's answer must be before its values count: not a
+// refusal, not a redirect (never followed: it may lead to a login page or
+// another host), not a server error. Faults of the source itself throw, and
+// the whole SLO check is unknown; the two kinds of sources agree on them.
+void check_answer(const HttpResponse& response, const std::string& where, bool query_errors_have_bodies) {
+  if (response.status == 401 || response.status == 403)
+    throw AuthRefused(fmt::format("{}: authentication refused (HTTP {})", where, response.status));
+  if (response.status >= 300 && response.status < 400)
+    throw external_error(fmt::format("{}: HTTP {}, a redirect{}{}; redirects are not followed: give the metrics URL "
+                                     "it leads to",
+                                     where, response.status, response.redirect_url.empty() ? "" : " to ",
+                                     url_for_messages(response.redirect_url)));
+  const bool query_error = query_errors_have_bodies && (response.status == 400 || response.status == 422);
+  if ((response.status < 200 || response.status >= 300) && !query_error) {
+    const auto answer = parse_answer(response.body, where);
+    const std::string message = answer ? text_member(&*answer, "error") : std::string{};
+    throw external_error(
+        fmt::format("{}: HTTP {}{}{}", where, response.status, message.empty() ? "" : ": ", message));
+  }
+}
+
+std::string not_json(const HttpResponse& response, const std::string& where, std::string_view expected) {
+  const std::string type = response.content_type.substr(0, response.content_type.find(';'));
+  return fmt::format("{}: the answer is not JSON (HTTP {}{}{}); is it {}?", where, response.status,
+                     type.empty() ? "" : ", ", type, expected);
+}
+
+} // namespace
 
 Measurement MetricsReader::read_prometheus(HttpClient& http, const std::string& target, Clock::time_point deadline) {
   const std::string query = mapped(target).value_or(target);
@@ -90,15 +130,45 @@ Measurement MetricsReader::read_prometheus(HttpClient& http, const std::string& 
   HttpRequest request{source_.url + "/api/v1/query?query=" + url_escape(query), {"Accept: application/json"}, nullptr,
                       deadline};
   const HttpResponse response = http.get(request);
-  if (response.status == 401 || response.status == 403)
-    throw AuthRefused(fmt::format("{}: authentication refused (HTTP {})", source_.url, response.status));
-  if (response.status >= 500 || response.status == 404 || response.status == 429) {
-    const auto answer = parse_answer(response.body, source_.url);
-    const std::string message = answer ? text_member(&*answer, "error") : std::string{};
-    throw external_error(fmt::format("{}/api/v1/query: HTTP {}{}{}", source_.url, response.status,
-                                     message.empty() ? "" : ": ", message));
+  const std::string where = source_.url + "/api/v1/query";
+  check_answer(response, where, true);
+  if (!parse_answer(response.body, where)) throw external_error(not_json(response, where, "a Prometheus server"));
+  Measurement measurement = prometheus_measurement(response.status, response.body, origin, unit_for(target, query));
+  if (measurement.kind == Measurement::Kind::missing && measurement.problem == kNoSeries)
+    measurement.problem += scrape_health(http, deadline);
+  return measurement;
+}
+
+std::string MetricsReader::scrape_health(HttpClient& http, Clock::time_point deadline) {
+  if (scrape_health_) return *scrape_health_;
+  scrape_health_ = std::string{};
+  HttpRequest request{source_.url + "/api/v1/targets?state=active", {"Accept: application/json"}, nullptr, deadline};
+  std::optional<Node> answer;
+  try {
+    const HttpResponse response = http.get(request);
+    if (response.status == 200) answer = parse_answer(response.body, source_.url);
+  } catch (const Error& error) {
+    if (error.exit_class() == ExitClass::timeout) throw;
+    return {}; // only a hint: a source without the targets API still answers queries
   }
-  return prometheus_measurement(response.status, response.body, origin, unit_for(target, query));
+  const Node* data = answer && answer->is_object() ? answer->find("data") : nullptr;
+  const Node* targets = data && data->is_object() ? data->find("activeTargets") : nullptr;
+  if (!targets || !targets->is_array()) return {};
+  std::vector<std::string> down;
+  for (const Node& target : targets->items()) {
+    if (text_member(&target, "health") != "down") continue;
+    const std::string error = text_member(&target, "lastError");
+    down.push_back(fmt::format("{}{}{}", text_member(&target, "scrapeUrl"), error.empty() ? "" : " (", error) +
+                   (error.empty() ? "" : ")"));
+  }
+  const std::size_t count = targets->items().size();
+  if (down.empty())
+    *scrape_health_ = count == 1 ? "; Prometheus's only scrape target is up"
+                                 : fmt::format("; all {} of Prometheus's scrape targets are up", count);
+  else
+    *scrape_health_ = fmt::format("; Prometheus cannot scrape {} {}", down.size() == 1 ? "its target" : "targets",
+                                  fmt::join(down.begin(), down.begin() + std::min<std::size_t>(down.size(), 3), "; "));
+  return *scrape_health_;
 }
 
 Measurement MetricsReader::read_json(HttpClient& http, const std::string& target, Clock::time_point deadline) {
@@ -107,12 +177,10 @@ Measurement MetricsReader::read_json(HttpClient& http, const std::string& target
   if (!document_) {
     HttpRequest request{source_.url, {"Accept: application/json"}, nullptr, deadline};
     const HttpResponse response = http.get(request);
-    if (response.status == 401 || response.status == 403)
-      throw AuthRefused(fmt::format("{}: authentication refused (HTTP {})", source_.url, response.status));
-    if (response.status < 200 || response.status >= 300)
-      throw external_error(fmt::format("{}: HTTP {}", url_for_messages(source_.url), response.status));
-    document_ = parse_answer(response.body, source_.url);
-    if (!document_) throw external_error(fmt::format("{}: the answer is not JSON", url_for_messages(source_.url)));
+    const std::string where = url_for_messages(source_.url);
+    check_answer(response, where, false);
+    document_ = parse_answer(response.body, where);
+    if (!document_) throw external_error(not_json(response, where, "a JSON metrics document"));
   }
   std::string problem;
   const Node* value = resolve_json_pointer(*document_, pointer, problem);
@@ -124,7 +192,7 @@ Measurement prometheus_measurement(long status, const std::string& body, const s
                                    const std::string& unit) {
   const auto answer = parse_answer(body, origin);
   if (!answer || !answer->is_object())
-    return Measurement::missing(origin, fmt::format("Prometheus answered HTTP {} without JSON", status));
+    throw external_error(fmt::format("{}: Prometheus answered HTTP {} without a JSON object", origin, status));
   if (text_member(&*answer, "status") != "success") {
     const std::string type = text_member(&*answer, "errorType");
     return Measurement::missing(origin, fmt::format("Prometheus refused the query ({}): {}", type.empty() ? "error" : type,
@@ -138,8 +206,7 @@ Measurement prometheus_measurement(long status, const std::string& body, const s
   if (type == "scalar") {
     value = sample_value(*result);
   } else if (type == "vector") {
-    if (!result->is_array() || result->items().empty())
-      return Measurement::missing(origin, "the query returned no series (is the metric scraped?)");
+    if (!result->is_array() || result->items().empty()) return Measurement::missing(origin, kNoSeries);
     if (result->items().size() > 1)
       return Measurement::missing(origin, fmt::format("the query returned {} series; an SLO needs one (aggregate "
                                                       "with sum, max, histogram_quantile, ...)",
@@ -151,7 +218,8 @@ Measurement prometheus_measurement(long status, const std::string& body, const s
                                                     type.empty() ? "result of unknown type" : type));
   }
   if (!value) return Measurement::missing(origin, "Prometheus answered with a sample that is not a number");
-  if (std::isnan(*value)) return Measurement::missing(origin, "the query's value is NaN (no samples in its window?)");
+  if (std::isnan(*value))
+    return Measurement::missing(origin, "the query's value is NaN (a division by zero, or no samples in its window?)");
   return Measurement::of_number(*value, unit, origin);
 }
 

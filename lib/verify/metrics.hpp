@@ -21,13 +21,19 @@ class MetricsReader {
   explicit MetricsReader(MetricsSource source);
 
   const MetricsSource& source() const { return source_; }
+  // What must never be printed: the password in the URL, if any.
+  const std::vector<std::string>& secrets() const { return secrets_; }
 
   // The value for a target (a missing Measurement says why there is none).
-  // Unreachable endpoints, refused auth and server errors throw external errors.
+  // Faults of the source itself throw external errors: unreachable, refused
+  // credentials, a redirect, a server error, an answer that is not JSON.
   Measurement read(HttpClient& http, const std::string& target, Clock::time_point deadline);
 
   // A JSON endpoint is fetched once per pass; this forgets the last copy.
-  void new_pass() { document_.reset(); }
+  void new_pass() {
+    document_.reset();
+    scrape_health_.reset();
+  }
 
  private:
   Measurement read_prometheus(HttpClient& http, const std::string& target, Clock::time_point deadline);
@@ -36,12 +42,20 @@ class MetricsReader {
   // the same name compared without case, spaces, '-' and '_'), else nullopt.
   std::optional<std::string> mapped(const std::string& target) const;
   std::string unit_for(const std::string& target, const std::string& query) const;
+  // Why a query may have found no series: the scrape targets Prometheus
+  // reports down, from /api/v1/targets ("" when it cannot tell). Once a pass.
+  std::string scrape_health(HttpClient& http, Clock::time_point deadline);
 
   MetricsSource source_;
+  std::vector<std::string> secrets_;
   std::optional<Node> document_;
+  std::optional<std::string> scrape_health_;
 };
 
-// A /api/v1/query answer as a measurement (exposed for tests).
+inline constexpr const char* kNoSeries = "the query returned no series";
+
+// A /api/v1/query answer as a measurement (exposed for tests); an answer that
+// is not a JSON object throws.
 Measurement prometheus_measurement(long status, const std::string& body, const std::string& origin,
                                    const std::string& unit);
 

@@ -30,6 +30,8 @@ Node check_node(const CheckResult& check) {
   node.add("status", Node::string(std::string(state_word(check.state))));
   node.add("summary", Node::string(check.summary));
   node.add("details", string_list(check.details));
+  if (check.at_deadline) node.add("deadline", Node::boolean(true));
+  if (!check.objects.is_null()) node.add("objects", check.objects);
   return node;
 }
 
@@ -40,6 +42,7 @@ Node target_node(const TargetOutcome& target) {
   if (!target.expectation_id.empty()) node.add("expectation", Node::string(target.expectation_id));
   node.add("source", Node::string(target.origin));
   node.add("wanted", Node::string(target.verdict.wanted_text));
+  node.add("status", Node::string(std::string(state_word(target.verdict.state))));
   node.add("measured", Node::boolean(target.verdict.measured));
   if (target.verdict.achieved) {
     node.add("achieved", Node::number(*target.verdict.achieved));
@@ -47,7 +50,6 @@ Node target_node(const TargetOutcome& target) {
   } else if (target.verdict.measured) {
     node.add("achieved", Node::string(target.verdict.achieved_text));
   }
-  node.add("met", Node::boolean(target.verdict.met));
   if (!target.verdict.reason.empty()) node.add("reason", Node::string(target.verdict.reason));
   return node;
 }
@@ -103,16 +105,22 @@ Node fulfilment_info(const Fulfilment& fulfilment) {
 }
 
 // What the git and cluster checks say about every expectation of the site.
+// Only a measured failure is FULFILMENTFAILED; what is not known, or not
+// there yet, is not fulfilled either, and the reason says which.
 Fulfilment site_fulfilment(const SiteResult& site) {
   Fulfilment fulfilment;
   for (const CheckResult* check : {&site.git, &site.cluster}) {
-    const std::string reason = fmt::format("{}: {}", check->check, check->summary);
     switch (check->state) {
       case CheckState::pass:
       case CheckState::skip: break;
-      case CheckState::fail: fulfilment.add(Fulfilment::Level::failed, reason); break;
+      case CheckState::fail:
+        fulfilment.add(Fulfilment::Level::failed, fmt::format("{}: {}", check->check, check->summary));
+        break;
       case CheckState::pending:
-      case CheckState::error: fulfilment.add(Fulfilment::Level::acknowledged, reason); break;
+      case CheckState::unknown:
+        fulfilment.add(Fulfilment::Level::acknowledged,
+                       fmt::format("{} {}: {}", check->check, state_word(check->state), check->summary));
+        break;
     }
   }
   if (!site.rollback.empty()) fulfilment.add(Fulfilment::Level::failed, "rollback: " + site.rollback);
@@ -128,11 +136,11 @@ const TargetOutcome* find_outcome(const SiteResult& site, const std::string& exp
 Fulfilment target_fulfilment(const SiteResult& site, const TargetOutcome* outcome) {
   Fulfilment fulfilment;
   if (!outcome) {
-    const std::string why = site.slo.state == CheckState::skip || site.slo.state == CheckState::pending
-                                ? "not measured: " + site.slo.summary
-                                : "not measured";
-    fulfilment.add(Fulfilment::Level::acknowledged, why);
-  } else if (!outcome->verdict.met) {
+    const bool said = site.slo.state != CheckState::pass && site.slo.state != CheckState::fail;
+    fulfilment.add(Fulfilment::Level::acknowledged, said ? "not measured: " + site.slo.summary : "not measured");
+  } else if (outcome->verdict.state == CheckState::unknown) {
+    fulfilment.add(Fulfilment::Level::acknowledged, "unknown: " + outcome->verdict.reason);
+  } else if (outcome->verdict.state == CheckState::fail) {
     fulfilment.add(Fulfilment::Level::failed, outcome->verdict.reason);
   }
   return fulfilment;
@@ -186,9 +194,33 @@ std::string cell(std::string text) {
 std::string overall(const SiteResult& site) {
   if (site.failed()) return "FAIL";
   for (const CheckResult* check : site.checks())
-    if (check->state == CheckState::error) return "ERROR";
+    if (check->state == CheckState::unknown) return "UNKNOWN";
   if (site.pending()) return "PENDING";
   return "PASS";
+}
+
+std::string target_result_text(const TargetVerdict& verdict) {
+  switch (verdict.state) {
+    case CheckState::pass: return "met";
+    case CheckState::fail: return "not met: " + verdict.reason;
+    default: return "unknown: " + verdict.reason;
+  }
+}
+
+// The cluster check's objects as a markdown table (the ResourceGroup's view).
+std::string objects_table(const Node& objects) {
+  if (!objects.is_array() || objects.items().empty()) return {};
+  auto field = [](const Node& object, std::string_view key) {
+    const Node* value = object.find(key);
+    return value && value->is_string() && !value->text().empty() ? cell(value->text()) : std::string("-");
+  };
+  std::string md = "\n## Objects\n\n| Object | Status | Source hash | Actuation | Reconcile | Message |\n"
+                   "|---|---|---|---|---|---|\n";
+  for (const Node& object : objects.items())
+    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", field(object, "object"), field(object, "status"),
+                      field(object, "sourceHash"), field(object, "actuation"), field(object, "reconcile"),
+                      field(object, "message"));
+  return md;
 }
 
 } // namespace
@@ -264,14 +296,19 @@ std::string junit_report(const std::vector<SiteResult>& sites, std::chrono::micr
           cases += fmt::format("      <failure type=\"fail\" message=\"{}\">{}</failure>\n", message, body);
           break;
         case CheckState::pending:
-          ++site_failures;
-          cases += fmt::format("      <failure type=\"pending\" message=\"still pending: {}\">{}</failure>\n", message,
-                               body);
+          if (check->at_deadline) {
+            ++site_errors;
+            cases += fmt::format("      <error type=\"timeout\" message=\"cut off by the deadline: {}\">{}</error>\n",
+                                 message, body);
+          } else {
+            ++site_failures;
+            cases += fmt::format("      <failure type=\"pending\" message=\"still pending: {}\">{}</failure>\n",
+                                 message, body);
+          }
           break;
-        case CheckState::error:
+        case CheckState::unknown:
           ++site_errors;
-          cases += fmt::format("      <error type=\"{}\" message=\"{}\">{}</error>\n",
-                               check->error_class == ExitClass::timeout ? "timeout" : "external", message, body);
+          cases += fmt::format("      <error type=\"unknown\" message=\"unknown: {}\">{}</error>\n", message, body);
           break;
       }
       cases += "    </testcase>\n";
@@ -280,10 +317,15 @@ std::string junit_report(const std::vector<SiteResult>& sites, std::chrono::micr
     failures += site_failures;
     errors += site_errors;
     skipped += site_skipped;
+    const std::string properties =
+        site.rollback.empty()
+            ? std::string{}
+            : fmt::format("    <properties>\n      <property name=\"rollback\" value=\"{}\"/>\n    </properties>\n",
+                          xml_escape(site.rollback));
     suites += fmt::format("  <testsuite name=\"{}\" tests=\"3\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" "
-                          "time=\"{:.3f}\">\n{}  </testsuite>\n",
+                          "time=\"{:.3f}\">\n{}{}  </testsuite>\n",
                           xml_escape(site.site), site_failures, site_errors, site_skipped,
-                          static_cast<double>(site.elapsed.count()) / 1e6, cases);
+                          static_cast<double>(site.elapsed.count()) / 1e6, properties, cases);
   }
   return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"intentctl verify\" tests=\"{}\" "
                      "failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"{:.3f}\">\n{}</testsuites>\n",
@@ -332,7 +374,7 @@ std::string markdown_report(const SiteResult& site, const std::string& now) {
       md += fmt::format("| {} | {} | {} | {} | {} |\n", target.expectation_id.empty() ? "-" : cell(target.expectation_id),
                         cell(target.name), cell(target.verdict.wanted_text),
                         target.verdict.measured ? cell(target.verdict.achieved_text) : "not measured",
-                        target.verdict.met ? "met" : cell("not met: " + target.verdict.reason));
+                        cell(target_result_text(target.verdict)));
   }
   if (!site.expectations.empty()) {
     md += "\n## Expectations\n\n| Intent | Expectation | Object | Targets |\n|---|---|---|---|\n";
@@ -344,6 +386,7 @@ std::string markdown_report(const SiteResult& site, const std::string& now) {
                         cell(rendered.expectation.object.type), cell(targets));
     }
   }
+  md += objects_table(site.cluster.objects);
   for (const CheckResult* check : site.checks()) {
     if (check->details.empty()) continue;
     md += fmt::format("\n## Details: {}\n\n```\n{}```\n", check->check, joined(check->details));

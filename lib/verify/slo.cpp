@@ -212,21 +212,15 @@ TargetVerdict evaluate(Condition condition, const ValueRange& range, const Measu
   set_achieved(verdict, range, measured);
   std::string problem;
   std::optional<bool> met;
-  if (measured.kind == Measurement::Kind::list) {
-    if (condition == Condition::is_all_of) {
-      met = list_holds_all(range, measured, problem);
-    } else {
-      // Any other condition on a list must hold for every item in it.
-      met = !measured.items.empty();
-      for (const auto& item : measured.items) {
-        const auto one = holds(condition, range, item, problem);
-        if (!one) {
-          met.reset();
-          break;
-        }
-        met = *met && *one;
-      }
-    }
+  if (measured.kind == Measurement::Kind::list && condition == Condition::is_all_of) {
+    met = list_holds_all(range, measured, problem);
+  } else if (measured.kind == Measurement::Kind::list && measured.items.size() == 1) {
+    return evaluate(condition, range, measured.items.front());
+  } else if (measured.kind == Measurement::Kind::list) {
+    // Which of several values is the service level? As with several
+    // Prometheus series, the measurement says nothing.
+    problem = fmt::format("the value is a list of {}; an SLO needs one value (only IS_ALL_OF takes a list)",
+                          measured.items.size());
   } else {
     met = holds(condition, range, measured, problem);
   }
@@ -234,8 +228,8 @@ TargetVerdict evaluate(Condition condition, const ValueRange& range, const Measu
     verdict.reason = problem;
     return verdict;
   }
-  verdict.met = *met;
-  if (!verdict.met) verdict.reason = fmt::format("{}, wanted {}", verdict.achieved_text, verdict.wanted_text);
+  verdict.state = *met ? CheckState::pass : CheckState::fail;
+  if (!*met) verdict.reason = fmt::format("{}, wanted {}", verdict.achieved_text, verdict.wanted_text);
   return verdict;
 }
 

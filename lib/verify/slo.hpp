@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/intent.hpp"
+#include "verify/check.hpp"
 
 namespace intentctl {
 
@@ -26,14 +27,19 @@ struct Measurement {
   static Measurement of_number(double value, std::string unit, std::string origin = {});
 };
 
+// pass: the measured value meets the target; fail: it does not (a measured
+// violation); unknown: no value could be had, or it cannot be compared with
+// the target (another kind of unit, a list where one value is wanted).
 struct TargetVerdict {
+  CheckState state = CheckState::unknown;
   bool measured = false;
-  bool met = false;
   std::optional<double> achieved; // the measured number in the target's unit
   std::string achieved_unit;
   std::string achieved_text; // "2.7 ms"
   std::string wanted_text;   // "IS_LESS_THAN 1 ms"
   std::string reason;        // why not met, or why not measured
+
+  bool met() const { return state == CheckState::pass; }
 };
 
 TargetVerdict evaluate(Condition condition, const ValueRange& range, const Measurement& measurement);

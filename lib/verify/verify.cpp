@@ -176,14 +176,18 @@ std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
 
 // --- one pass over one site ------------------------------------------------------
 
+// Whether another pass could change the check: it is not there yet, or
+// (under --wait) its evidence could not be had for a reason that may pass.
 bool needs_work(const CheckResult& check, bool waiting) {
+  if (check.at_deadline) return false;
   if (check.state == CheckState::pending) return true;
-  return waiting && check.state == CheckState::error && !check.permanent && check.error_class != ExitClass::timeout;
+  return waiting && check.state == CheckState::unknown && !check.permanent;
 }
 
-// Runs one check, turning what it throws into a result.
+// Runs one check, turning what it throws into a result: unknown, or pending
+// when the deadline cut it off (whatever the failure looked like by then).
 template <typename Check>
-CheckResult guarded(const char* name, Check check) {
+CheckResult guarded(const char* name, Clock::time_point deadline, Check check) {
   try {
     return check();
   } catch (const AuthRefused& error) {
@@ -192,7 +196,9 @@ CheckResult guarded(const char* name, Check check) {
     return result;
   } catch (const Error& error) {
     if (error.exit_class() == ExitClass::usage) throw; // a broken input is the whole command's error
-    return error_result(name, error);
+    if (error.exit_class() == ExitClass::interrupted) throw;
+    if (Clock::now() < deadline) return error_result(name, error);
+    return error_result(name, Error(ExitClass::timeout, error.message()));
   }
 }
 
@@ -212,7 +218,7 @@ void run_git(Run& run, SiteState& state) {
   SiteResult& result = state.result;
   if (result.git.final()) return;
   GitCheckOutcome outcome;
-  result.git = guarded("git", [&] {
+  result.git = guarded("git", run.deadline, [&] {
     outcome = check_git(git_request(run, state));
     return outcome.result;
   });
@@ -235,7 +241,7 @@ void run_cluster(Run& run, SiteState& state, HttpClient& http) {
                                  "not checked: no published commit to compare with (see the git check)");
     return;
   }
-  result.cluster = guarded("cluster", [&] {
+  result.cluster = guarded("cluster", run.deadline, [&] {
     return check_cluster(*state.kube, http, state.rendered, state.site->rootsync, expected, run.deadline);
   });
 }
@@ -282,28 +288,40 @@ std::vector<SloTarget> slo_targets(const Run& run, const SiteState& state) {
 std::string target_line(const TargetOutcome& target) {
   const std::string where = target.expectation_id.empty() ? "" : fmt::format(" (expectation {})", target.expectation_id);
   const TargetVerdict& verdict = target.verdict;
-  if (verdict.measured && (verdict.met || verdict.reason.ends_with(verdict.wanted_text)))
+  if (verdict.measured && (verdict.met() || verdict.reason.ends_with(verdict.wanted_text)))
     return fmt::format("{} {}, wanted {}{}", target.name, verdict.achieved_text, verdict.wanted_text, where);
   return fmt::format("{}: {}{}", target.name, verdict.reason, where);
 }
 
+std::string_view verdict_word(CheckState state) {
+  return state == CheckState::pass ? "met" : state == CheckState::fail ? "not met" : "unknown";
+}
+
+// A target beyond its SLO fails the check, whatever else is unknown: that is
+// measured. Without one, a target that could not be measured makes the whole
+// check unknown, never a pass and never a failure.
 CheckResult judge_targets(const std::vector<TargetOutcome>& outcomes) {
   std::vector<std::string> details;
   const TargetOutcome* first_failure = nullptr;
-  std::size_t met = 0;
+  const TargetOutcome* first_unknown = nullptr;
+  std::size_t met = 0, failed = 0, unknown = 0;
   for (const auto& outcome : outcomes) {
-    details.push_back(fmt::format("{}: {} [{}]", outcome.verdict.met ? "met" : "not met", target_line(outcome),
-                                  outcome.origin));
-    if (outcome.verdict.met) ++met;
-    else if (!first_failure) first_failure = &outcome;
+    const CheckState state = outcome.verdict.state;
+    details.push_back(fmt::format("{}: {} [{}]", verdict_word(state), target_line(outcome), outcome.origin));
+    if (state == CheckState::pass) ++met;
+    else if (state == CheckState::fail && ++failed && !first_failure) first_failure = &outcome;
+    else if (state == CheckState::unknown && ++unknown && !first_unknown) first_unknown = &outcome;
   }
-  if (first_failure) {
-    const std::size_t failed = outcomes.size() - met;
+  const std::string unknown_part =
+      unknown ? fmt::format("; {} of {} target{} unknown", unknown, outcomes.size(), outcomes.size() == 1 ? "" : "s") : "";
+  if (first_failure)
     return make_result("slo", CheckState::fail,
                        target_line(*first_failure) +
-                           (failed > 1 ? fmt::format("; {} of {} targets not met", failed, outcomes.size()) : ""),
+                           (failed > 1 ? fmt::format("; {} of {} targets not met", failed, outcomes.size()) : "") +
+                           unknown_part,
                        details);
-  }
+  if (first_unknown)
+    return make_result("slo", CheckState::unknown, target_line(*first_unknown) + unknown_part, details);
   std::string summary = fmt::format("{}/{} targets met", met, outcomes.size());
   for (std::size_t i = 0; i < outcomes.size() && i < 3; ++i)
     summary += fmt::format("{} {} {}", i ? "," : ":", outcomes[i].name, outcomes[i].verdict.achieved_text);
@@ -326,8 +344,10 @@ CheckResult measure(Run& run, SiteState& state, HttpClient& http) {
     outcome.name = target.name;
     outcome.expectation_id = target.expectation_id;
     outcome.intent_id = target.intent_id;
-    outcome.origin = found->second.origin;
+    outcome.origin = redact_output(found->second.origin, state.metrics->secrets());
     outcome.verdict = evaluate(target.condition, *target.range, found->second);
+    // What a server said about a query reaches the output and the reports.
+    outcome.verdict.reason = redact_output(outcome.verdict.reason, state.metrics->secrets());
     outcomes.push_back(std::move(outcome));
   }
   state.result.targets = outcomes;
@@ -344,11 +364,14 @@ void run_slo(Run& run, SiteState& state, HttpClient& http) {
   // Measuring before the cluster runs the published configuration says nothing about it.
   if (state.kube && result.cluster.state != CheckState::pass) {
     const bool may_still_pass = needs_work(result.cluster, run.options.wait);
+    const std::string why = result.cluster.state == CheckState::fail ? "failed"
+                                                                      : fmt::format("is {}", state_word(result.cluster.state));
     result.slo = make_result("slo", may_still_pass ? CheckState::pending : CheckState::skip,
-                             may_still_pass ? "waiting for the cluster check" : "not measured: the cluster check did not pass");
+                             may_still_pass ? "waiting for the cluster check"
+                                            : fmt::format("not measured: the cluster check {}", why));
     return;
   }
-  result.slo = guarded("slo", [&] { return measure(run, state, http); });
+  result.slo = guarded("slo", run.deadline, [&] { return measure(run, state, http); });
 }
 
 // Runs one check and adds its time to the check's result.
@@ -497,9 +520,11 @@ void report_timing(const Run& run, Io& io) {
 
 // --- after the checks ----------------------------------------------------------------
 
-// What the published configuration did on the cluster failed: the cluster
-// check (STALLED, errors, a failed ProvisioningRequest, missing objects) or the
-// SLOs. A failed git check is not one: the published commit was never verified.
+// What the published configuration did on the cluster failed, measured: the
+// cluster check (STALLED, errors at the commit, a failed object or
+// ProvisioningRequest, missing objects) or an SLO sample beyond its target.
+// Nothing unknown or pending rolls back, and neither does a failed git check:
+// the published commit was never verified.
 bool deployment_failed(const SiteResult& result) {
   return result.cluster.state == CheckState::fail || result.slo.state == CheckState::fail;
 }
@@ -508,46 +533,76 @@ void roll_back_failed(Run& run, Io& io) {
   for (auto& state : run.states) {
     SiteResult& result = state->result;
     if (!deployment_failed(result)) continue;
-    io.diagnostics.note(fmt::format("{}: {} check failed; rolling back the last intentctl commit", result.site,
-                                    result.cluster.state == CheckState::fail ? "the cluster" : "the SLO"));
+    const char* which = result.cluster.state == CheckState::fail ? "the cluster" : "the SLO";
+    io.diagnostics.note(fmt::format("{}: {} check failed; rolling back the last intentctl commit", result.site, which));
     GitCheckRequest request = git_request(run, *state);
     request.deadline = Clock::now() + run.options.timeout; // its own time, even after a long --wait
-    result.rollback = roll_back(request).summary;
+    result.rollback = redact_output(roll_back(request).summary);
+    // Said at once, whatever happens to the output and the reports after it.
+    io.diagnostics.report({Severity::warning, fmt::format("{}: rollback: {}", result.site, result.rollback), {}});
   }
 }
 
+// Checks whose evidence another pass might still bring: pending ones, and
+// under --wait unknown ones a server may yet answer.
+bool still_open(const CheckResult& check, bool waiting) {
+  return check.state == CheckState::pending ||
+         (waiting && check.state == CheckState::unknown && !check.permanent);
+}
+
+// 1 for a measured failure; 3 for what could not be known; 4 when the
+// deadline ended it (a request cut off, or --wait running out); 1 for a
+// single pass that found Config Sync not there yet (not synced).
 ExitClass exit_class_of(const Run& run) {
-  bool failed = false, external = false, timed_out = false, pending = false;
+  const bool waiting = run.options.wait;
+  bool failed = false, unknown = false, deadline = false, pending = false;
   for (const auto& state : run.states) {
     for (const CheckResult* check : state->result.checks()) {
       failed = failed || check->state == CheckState::fail;
-      if (check->state == CheckState::error) {
-        if (check->error_class == ExitClass::timeout) timed_out = true;
-        else external = true;
-      }
-      pending = pending || check->state == CheckState::pending;
+      if (check->at_deadline || (waiting && still_open(*check, waiting))) deadline = true;
+      else if (check->state == CheckState::unknown) unknown = true;
+      else if (check->state == CheckState::pending) pending = true;
     }
   }
   if (failed) return ExitClass::failed;
-  if (external) return ExitClass::external;
-  if (timed_out || (pending && run.options.wait)) return ExitClass::timeout;
-  if (pending) return ExitClass::failed; // one pass, and Config Sync is not there yet: not synced
+  if (unknown) return ExitClass::external;
+  if (deadline) return ExitClass::timeout;
+  if (pending) return ExitClass::failed;
   return ExitClass::ok;
 }
 
 void explain_exit(const Run& run, ExitClass result, Io& io) {
-  std::vector<std::string> waiting;
+  std::vector<std::string> open;
   for (const auto& state : run.states)
     for (const CheckResult* check : state->result.checks())
-      if (check->state == CheckState::pending) waiting.push_back(state->result.site + " " + check->check);
-  if (waiting.empty()) return;
+      if (still_open(*check, run.options.wait))
+        open.push_back(fmt::format("{} {}{}", state->result.site, check->check,
+                                   check->state == CheckState::unknown ? " (unknown)" : ""));
+  if (open.empty()) return;
   if (result == ExitClass::timeout)
     io.diagnostics.report({Severity::error,
-                           fmt::format("timed out after {} waiting for: {}", fmt::format("{}s", run.options.timeout.count() / 1000.0),
-                                       fmt::join(waiting, ", ")),
+                           fmt::format("timed out after {}s waiting for: {}", run.options.timeout.count() / 1000.0,
+                                       fmt::join(open, ", ")),
                            {}});
   else if (!run.options.wait)
-    io.diagnostics.note(fmt::format("still pending: {} (use --wait to wait for them)", fmt::join(waiting, ", ")));
+    io.diagnostics.note(fmt::format("still pending: {} (use --wait to wait for them)", fmt::join(open, ", ")));
+}
+
+// A report that cannot be written is a warning: the checks' results are
+// printed all the same and decide the exit code.
+void write_site_reports(Run& run, Io& io) {
+  for (auto& state : run.states) {
+    try {
+      state->result.reports = write_reports(state->result, run.options.report_dir);
+    } catch (const std::exception& error) {
+      const auto* ours = dynamic_cast<const Error*>(&error);
+      io.diagnostics.report({Severity::warning,
+                             fmt::format("{}: no report written: {}", state->result.site,
+                                         ours ? location_prefix(ours->where()) + ours->message()
+                                              : std::string(error.what())),
+                             {}});
+    }
+  }
 }
 
 } // namespace
@@ -569,8 +624,7 @@ ExitClass verify(const VerifyOptions& options, Io& io) {
     if (Clock::now() >= run->deadline) break;
   }
   if (options.rollback_on_failure) roll_back_failed(*run, io);
-  if (!options.report_dir.empty())
-    for (auto& state : run->states) state->result.reports = write_reports(state->result, options.report_dir);
+  if (!options.report_dir.empty()) write_site_reports(*run, io);
   const ExitClass result = exit_class_of(*run);
   print_results(*run, io, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - run->start));
   report_timing(*run, io);

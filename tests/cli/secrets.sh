@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Secrets never leave the place they were given in: publish and verify with a
 # token (INTENTCTL_GIT_TOKEN), with a password in the sites file's URL, with a
-# kubeconfig's bearer token and basic-auth password, succeeding and failing,
-# quiet and with -v; then every output stream, every file of the cache (the
-# bare clones' config, FETCH_HEAD, logs, memo files), verify's --report folder,
-# the rendered trees (with --rootsync too), publish's dry-run diff and verify's
-# drift diff of a branch that holds a password, and what reached the remote
-# are searched for every secret,
-# plain, percent-encoded and as an HTTP Basic credential, and none is found.
+# kubeconfig's bearer token and basic-auth password, with a password in a
+# metrics URL (Prometheus and JSON, failing, redirected to a URL with
+# credentials), and an API server whose error body echoes the bearer token;
+# succeeding and failing, quiet and with -v, text, -o json and --report;
+# then every output stream, every file of the cache (the bare clones' config,
+# FETCH_HEAD, logs, memo files), verify's --report folder, the rendered trees
+# (with --rootsync too), publish's dry-run diff and verify's drift diff of a
+# branch that holds a password, and what reached the remote are searched for
+# every secret, plain, percent-encoded and as an HTTP Basic credential, and
+# none is found.
 . "$SOURCE_DIR/tests/support/testlib.sh"
 [ -x /usr/sbin/lighttpd ] || { echo "SKIP: lighttpd is not installed"; exit 77; }
 require_tool git
@@ -21,6 +24,8 @@ URL_ENCODED='url-Pa55%40w0rd-K3'
 WRONG='wr0ng-Pa55-Z9v'
 BEARER='bearer-5ecret-T0k3n-8c'  # the kubeconfig's token
 KUBE_PASSWORD='kube-Pa55-w0rd-4f'  # the kubeconfig's basic auth
+METRICS_PASSWORD='metr1cs-Pa55-Wd9'  # in the metrics URLs
+REDIRECT_SECRETS=('sso-Pa55w0rd' 'redirect-t0ken-xyz') # in the Location a hostile metrics server answers
 
 GIT_SERVER=$SOURCE_DIR/tests/support/git-http-server
 FIXTURE=$SOURCE_DIR/tests/support/kube-fixture
@@ -178,11 +183,64 @@ step dry-run-legacy-json 1 -- publish dist-legacy --sites "$IN/sites-legacy.yaml
 expect_contains "$SCRATCH/out" "http://***@127.0.0.1" "the JSON dry run masks the password"
 step verify-legacy-json 1 -- verify dist-legacy --sites "$IN/sites-legacy.yaml" -o json --report "$SCRATCH/reports-legacy"
 
+# A password in the metrics URL, with a Prometheus that fails, one that is not
+# there, a JSON endpoint that redirects to a URL with credentials; and an API
+# server whose error body quotes the Authorization header it was sent.
+METRICS=$(cat "$KUBE_STATE/metrics-url")
+with_password() { echo "${1/http:\/\//http://prom-user:$METRICS_PASSWORD@}"; }
+step publish-before-metrics 0 -- publish dist --sites "$IN/sites-url.yaml" # the failed publishes left the tree changed
+HEAD=$(git --git-dir="$GIT_STATE/repos/edge1-config.git" rev-parse main)
+"$FIXTURE" load "$KUBE_STATE" edge1 --tree dist/edge1 --commit "$HEAD" --token "$BEARER" --basic "admin:$KUBE_PASSWORD" \
+  --prometheus-status 503
+cat >"$IN/sites-metrics.yaml" <<YAML
+sites:
+  edge1: {repo: "${BASE/http:\/\//http://bob:$URL_ENCODED@}/edge1-config.git", kubeconfig: $IN/kc-token.yaml,
+          metrics: {url: "$(with_password "$METRICS")/prom/edge1"}}
+YAML
+cat >"$IN/sites-metrics-down.yaml" <<YAML
+sites:
+  edge1: {repo: "${BASE/http:\/\//http://bob:$URL_ENCODED@}/edge1-config.git",
+          metrics: {url: "http://prom-user:$METRICS_PASSWORD@127.0.0.1:1/prom"}}
+YAML
+cat >"$IN/sites-metrics-redirect.yaml" <<YAML
+sites:
+  edge1: {repo: "${BASE/http:\/\//http://bob:$URL_ENCODED@}/edge1-config.git",
+          metrics: {url: "$(with_password "$METRICS")/hostile/redirect", kind: json}}
+YAML
+sed "s|metrics: {url: \"[^\"]*\"}|metrics: {url: \"$(with_password "$METRICS")/hostile/redirect\"}|" "$IN/sites-metrics-down.yaml" \
+  >"$IN/sites-metrics-redirect-prom.yaml"
+for v in "" -v; do
+  for sites in metrics metrics-down metrics-redirect metrics-redirect-prom; do
+    step "verify-$sites$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-$sites.yaml" --report "$SCRATCH/reports-$sites$v"
+    expect_contains "$SCRATCH/out" "edge1  slo      unknown  http://***@127.0.0.1:" "$sites$v: the metrics URL is shown, masked"
+    step "verify-$sites-json$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-$sites.yaml" -o json \
+      --report "$SCRATCH/reports-$sites-json$v"
+  done
+  expect_contains "$SCRATCH/out" "a redirect to http://***@127.0.0.1:1/login" "the redirect's URL is masked"
+done
+[ -n "$(grep -l 'unknown' "$SCRATCH"/reports-metrics/edge1/report.md)" ] && pass || fail "report.md of the failing metrics source"
+
+"$FIXTURE" load "$KUBE_STATE" edge1 --tree dist/edge1 --commit "$HEAD" --token "$BEARER" --fault 'rootsyncs=500:0:echo'
+for v in "" -v; do
+  step "verify-echoed-bearer$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" \
+    --report "$SCRATCH/reports-echo$v"
+  expect_contains "$SCRATCH/out" "HTTP 500: request rejected: Authorization: Bearer ***" "the echoed bearer token is masked$v"
+  step "verify-echoed-bearer-json$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" -o json
+  step "verify-echoed-bearer-junit$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" -o junit
+done
+curl -s -H "Authorization: Bearer $BEARER" --cacert "$KUBE_STATE/pki/ca.crt" \
+  "$(cat "$KUBE_STATE/url")/clusters/edge1/apis/configsync.gke.io/v1beta1/namespaces/config-management-system/rootsyncs/root-sync" \
+  >"$SCRATCH/echo-body"
+grep -qF "$BEARER" "$SCRATCH/echo-body" && pass || fail "the fixture does not echo the token (the test would prove nothing)"
+rm -f "$SCRATCH/echo-body"
+
 # --- the search -------------------------------------------------------------------------
 [ -n "$(ls "$SCRATCH"/reports/edge1/* 2>/dev/null)" ] && pass || fail "verify --report wrote no report to search"
 [ -n "$(ls "$XDG_CACHE_HOME"/intentctl/repos/*.git/config 2>/dev/null)" ] && pass || fail "no cached clone to search"
-secrets=("$TOKEN" "$URL_PASSWORD" "$URL_ENCODED" "$WRONG" "$BEARER" "$KUBE_PASSWORD")
-for credential in "alice:$TOKEN" "bob:$URL_PASSWORD" "alice:$WRONG" "bob:$WRONG" "admin:$KUBE_PASSWORD"; do
+secrets=("$TOKEN" "$URL_PASSWORD" "$URL_ENCODED" "$WRONG" "$BEARER" "$KUBE_PASSWORD" "$METRICS_PASSWORD"
+  "${REDIRECT_SECRETS[@]}")
+for credential in "alice:$TOKEN" "bob:$URL_PASSWORD" "alice:$WRONG" "bob:$WRONG" "admin:$KUBE_PASSWORD" \
+  "prom-user:$METRICS_PASSWORD"; do
   secrets+=("$(printf '%s' "$credential" | base64 -w0)")
 done
 places=("$SCRATCH/streams" "$XDG_CACHE_HOME" "$HOME" "$SCRATCH/work" "$GIT_STATE/repos")

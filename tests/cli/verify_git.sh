@@ -12,7 +12,7 @@ cd "$SCRATCH"
 mkdir -p dist/edge1
 run "$INTENTCTL" verify dist
 expect_rc 3 "no remote yet"
-expect_contains "$SCRATCH/out" "edge1  git      error  .intentctl/remotes/edge1-config.git: repository not found" "says so"
+expect_contains "$SCRATCH/out" "edge1  git      unknown  .intentctl/remotes/edge1-config.git: repository not found" "says so"
 
 "$INTENTCTL" translate "$SOURCE_DIR/samples/tmf921/urllc-robot-cell.json" 2>/dev/null >intent.json
 "$INTENTCTL" render -q intent.json -o dist
@@ -119,7 +119,7 @@ sites:
 YAML
 run "$INTENTCTL" verify dist --sites sites.yaml
 expect_rc 3 "unreachable remote"
-expect_contains "$SCRATCH/out" "edge1  git      error" "error line"
+expect_contains "$SCRATCH/out" "edge1  git      unknown" "error line"
 
 # Usage and input errors.
 run "$INTENTCTL" verify missing-dir

@@ -1,6 +1,6 @@
 // What a Kubernetes API server answers verify: Status error bodies, and the
-// status of RootSyncs, bundles and ProvisioningRequests, judged as verify
-// judges them.
+// status of RootSyncs, ResourceGroups, bundles and ProvisioningRequests,
+// judged as verify judges them.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -27,7 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)judge_rootsync(state, "root-sync", state.commit);
     (void)judge_rootsync(state, "root-sync", state.commit.substr(0, 7));
     std::string reason;
-    (void)bundle_ready(object, reason);
+    (void)bundle_health(object, reason);
+    const ResourceGroupState group = read_resource_group(object);
+    for (const auto& [key, status] : group.statuses) (void)grouped_health(status, state.commit, reason);
     std::string message;
     (void)provisioning_state(object, message);
   }

@@ -137,12 +137,24 @@ TEST_CASE("text lines, JSON records, JUnit") {
   CHECK(at(at(record, "targets").items()[0], "achieved").as_double() == doctest::Approx(2.7));
 
   site.slo.summary = "a < b & \"c\"";
-  site.cluster = make_result("cluster", CheckState::error, "refused");
+  site.cluster = make_result("cluster", CheckState::unknown, "refused");
+  site.rollback = "reverted 3f2a9c1; main is now 8c1d2e3";
   const std::string xml = junit_report({site}, std::chrono::milliseconds(1500));
   CHECK(xml.find("<testsuites name=\"intentctl verify\" tests=\"3\" failures=\"1\" errors=\"1\" skipped=\"0\" "
                  "time=\"1.500\">") != std::string::npos);
   CHECK(xml.find("message=\"a &lt; b &amp; &quot;c&quot;\"") != std::string::npos);
-  CHECK(xml.find("<error type=\"external\" message=\"refused\">") != std::string::npos);
+  CHECK(xml.find("<error type=\"unknown\" message=\"unknown: refused\">") != std::string::npos);
+  CHECK(xml.find("<property name=\"rollback\" value=\"reverted 3f2a9c1; main is now 8c1d2e3\"/>") != std::string::npos);
+  CHECK(at(json_record(site), "status").text() == "FAIL");
+  site.slo = make_result("slo", CheckState::pass, "ok");
+  CHECK(at(json_record(site), "status").text() == "UNKNOWN");
+
+  CheckResult cut = make_result("cluster", CheckState::pending, "no answer before the deadline");
+  cut.at_deadline = true;
+  site.cluster = cut;
+  CHECK(junit_report({site}, {}).find("<error type=\"timeout\" message=\"cut off by the deadline: no answer before "
+                                      "the deadline\">") != std::string::npos);
+  CHECK(at(at(json_record(site), "checks").items()[1], "deadline").as_bool());
 }
 
 TEST_CASE("markdown report") {

@@ -94,18 +94,91 @@ TEST_CASE("errors fail at the expected commit, and wait when they belong to anot
   CHECK(elsewhere.summary == "RootSync rs: ERROR at 9d01b2e: 1 error (waiting for 3f2a9c1)");
 }
 
-TEST_CASE("bundles: Ready condition or status.phase") {
+TEST_CASE("bundles: Ready condition or status.phase; Ready=False fails unless still on its way") {
   std::string reason;
-  CHECK(bundle_ready(yaml("status: {conditions: [{type: Ready, status: \"True\"}]}"), reason));
-  CHECK(bundle_ready(yaml("status: {phase: Ready}"), reason));
-  CHECK_FALSE(bundle_ready(yaml("status: {conditions: [{type: Ready, status: \"False\", reason: Pending, message: "
-                                "waiting}]}"),
-                           reason));
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Ready, status: \"True\"}]}"), reason) == Health::ready);
+  CHECK(bundle_health(yaml("status: {phase: Ready}"), reason) == Health::ready);
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Ready, status: \"False\", reason: Pending, message: "
+                           "waiting}]}"),
+                      reason) == Health::progressing);
   CHECK(reason == "Ready=False Pending: waiting");
-  CHECK_FALSE(bundle_ready(yaml("spec: {}"), reason));
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Ready, status: \"False\", reason: Progressing}]}"), reason) ==
+        Health::progressing);
+  // A measured failure: Ready=False for a reason that is not progress.
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Ready, status: \"False\", reason: InstallFailed, message: "
+                           "image not found}]}"),
+                      reason) == Health::failed);
+  CHECK(reason == "Ready=False InstallFailed: image not found");
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Ready, status: \"False\", reason: ReconciliationFailed}]}"),
+                      reason) == Health::failed);
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Ready, status: \"False\", reason: NotReady}]}"), reason) ==
+        Health::failed);
+  // ... unless the object says it is still reconciling, or its status is old.
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Ready, status: \"False\", reason: NotReady}, {type: "
+                           "Reconciling, status: \"True\", reason: Progressing}]}"),
+                      reason) == Health::progressing);
+  CHECK(bundle_health(yaml("metadata: {generation: 3}\nstatus: {observedGeneration: 2, conditions: [{type: Ready, "
+                           "status: \"False\", reason: Broken}]}"),
+                      reason) == Health::progressing);
+  CHECK(reason == "status is for generation 2, the spec is at 3");
+  CHECK(bundle_health(yaml("metadata: {generation: 3}\nstatus: {observedGeneration: 2, conditions: [{type: Ready, "
+                           "status: \"True\"}]}"),
+                      reason) == Health::progressing);
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Ready, status: Unknown}]}"), reason) == Health::progressing);
+  CHECK(bundle_health(yaml("status: {conditions: [{type: Stalled, status: \"True\", reason: Bad, message: no "
+                           "capacity}]}"),
+                      reason) == Health::failed);
+  CHECK(reason == "Stalled: Bad: no capacity");
+  CHECK(bundle_health(yaml("spec: {}"), reason) == Health::progressing);
   CHECK(reason == "no status yet");
-  CHECK_FALSE(bundle_ready(yaml("status: {phase: Installing}"), reason));
+  CHECK(bundle_health(yaml("status: {phase: Installing}"), reason) == Health::progressing);
   CHECK(reason == "phase Installing");
+  CHECK(bundle_health(yaml("status: {phase: Failed}"), reason) == Health::failed);
+}
+
+TEST_CASE("ResourceGroup: each object's status, as nomos status --resources reads it") {
+  const ResourceGroupState group = read_resource_group(yaml(R"(metadata: {generation: 4}
+status:
+  observedGeneration: 4
+  resourceStatuses:
+  - {group: cn.nephio.org, kind: CNBundle, namespace: ns, name: a, status: Current, sourceHash: 3f2a9c1,
+     actuation: Succeeded, reconcile: Succeeded, strategy: Apply}
+  - {group: "", kind: ConfigMap, namespace: ns, name: b, status: InProgress, sourceHash: 3f2a9c1,
+     actuation: Succeeded, reconcile: Pending}
+  - {group: "", kind: ConfigMap, namespace: ns, name: c, status: Failed, sourceHash: 3f2a9c1, actuation: Succeeded,
+     reconcile: Failed, conditions: [{type: Stalled, status: "True", message: "quota exceeded"}]}
+  - {group: "", kind: ConfigMap, namespace: ns, name: d, status: Current, sourceHash: "0123456",
+     actuation: Succeeded, reconcile: Succeeded}
+  - {group: "", kind: ConfigMap, namespace: ns, name: e, status: Current, sourceHash: 3f2a9c1,
+     conditions: [{type: OwnershipOverlap, status: "True", message: "managed by RootSync other"}]}
+)"));
+  CHECK(group.observed_generation == group.generation);
+  REQUIRE(group.statuses.size() == 5);
+  auto health = [&](const std::string& kind, const std::string& group_name, const std::string& name, std::string& reason) {
+    ResourceId id;
+    id.api_version = group_name.empty() ? "v1" : group_name + "/v1alpha1";
+    id.kind = kind;
+    id.namespace_ = "ns";
+    id.name = name;
+    const GroupedStatus* status = group.find(id);
+    REQUIRE(status);
+    return grouped_health(*status, "3f2a9c1d0e", reason);
+  };
+  std::string reason;
+  CHECK(health("CNBundle", "cn.nephio.org", "a", reason) == Health::ready);
+  CHECK(health("ConfigMap", "", "b", reason) == Health::progressing);
+  CHECK(reason == "InProgress, actuation Succeeded, reconcile Pending");
+  CHECK(health("ConfigMap", "", "c", reason) == Health::failed);
+  CHECK(reason == "Failed, actuation Succeeded, reconcile Failed: quota exceeded");
+  CHECK(health("ConfigMap", "", "d", reason) == Health::progressing);
+  CHECK(reason == "applied from 0123456, waiting for 3f2a9c1");
+  CHECK(health("ConfigMap", "", "e", reason) == Health::failed);
+  CHECK(reason == "Conflict (another RootSync or RepoSync manages it): managed by RootSync other");
+  ResourceId missing;
+  missing.api_version = "v1";
+  missing.kind = "Secret";
+  missing.name = "x";
+  CHECK_FALSE(group.find(missing));
 }
 
 TEST_CASE("ProvisioningRequest states") {

@@ -17,7 +17,7 @@ ValueRange one(Value value) { return ValueRange{{std::move(value)}, false}; }
 ValueRange list(std::vector<Value> values) { return ValueRange{std::move(values), true}; }
 
 bool met(Condition condition, const ValueRange& range, const Measurement& measured) {
-  return evaluate(condition, range, measured).met;
+  return evaluate(condition, range, measured).met();
 }
 
 std::string parse_error(const std::string& text) {
@@ -132,20 +132,30 @@ TEST_CASE("the ten conditions, with units converted") {
 TEST_CASE("verdicts say what was measured and what was wanted") {
   const TargetVerdict verdict = evaluate(Condition::is_less_than, one(q("1", "ms")), Measurement::of_number(0.0027, "s"));
   CHECK(verdict.measured);
-  CHECK_FALSE(verdict.met);
+  CHECK(verdict.state == CheckState::fail);
   CHECK(verdict.achieved == doctest::Approx(2.7));
   CHECK(verdict.achieved_unit == "ms");
   CHECK(verdict.reason == "2.7 ms, wanted IS_LESS_THAN 1 ms");
 
   const TargetVerdict incomparable =
       evaluate(Condition::is_less_than, one(q("1", "ms")), Measurement::of_number(5, "Mbps"));
-  CHECK_FALSE(incomparable.met);
+  CHECK(incomparable.state == CheckState::unknown); // not a violation: nothing comparable was measured
   CHECK(incomparable.reason == "cannot compare 5 Mbps with 1 ms");
 
   const TargetVerdict missing = evaluate(Condition::is_less_than, one(q("1", "ms")), Measurement::missing("query x", "no series"));
   CHECK_FALSE(missing.measured);
-  CHECK_FALSE(missing.met);
+  CHECK(missing.state == CheckState::unknown);
   CHECK(missing.reason == "no series");
+
+  // Several values where one is wanted say nothing, as several Prometheus series do.
+  Measurement two;
+  two.kind = Measurement::Kind::list;
+  two.items = {Measurement::of_number(0.5, "ms"), Measurement::of_number(5, "ms")};
+  const TargetVerdict ambiguous = evaluate(Condition::is_less_than, one(q("1", "ms")), two);
+  CHECK(ambiguous.state == CheckState::unknown);
+  CHECK(ambiguous.reason == "the value is a list of 2; an SLO needs one value (only IS_ALL_OF takes a list)");
+  two.items.pop_back();
+  CHECK(evaluate(Condition::is_less_than, one(q("1", "ms")), two).state == CheckState::pass);
 }
 
 TEST_CASE("Prometheus answers") {
@@ -158,7 +168,7 @@ TEST_CASE("Prometheus answers") {
   CHECK(prometheus_measurement(200, R"({"status":"success","data":{"resultType":"scalar","result":[1,"4"]}})", "q", "")
             .number == 4);
   CHECK(prometheus_measurement(200, R"({"status":"success","data":{"resultType":"vector","result":[]}})", "q", "")
-            .problem == "the query returned no series (is the metric scraped?)");
+            .problem == "the query returned no series");
   CHECK(prometheus_measurement(200,
                                R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"1"]},{"value":[1,"2"]}]}})",
                                "q", "")
@@ -170,7 +180,9 @@ TEST_CASE("Prometheus answers") {
             .kind == Measurement::Kind::missing);
   CHECK(prometheus_measurement(400, R"({"status":"error","errorType":"bad_data","error":"parse error"})", "q", "")
             .problem == "Prometheus refused the query (bad_data): parse error");
-  CHECK(prometheus_measurement(200, "<html>", "q", "").kind == Measurement::Kind::missing);
+  // Not Prometheus at all: the source's fault, for the whole check.
+  CHECK_THROWS_WITH_AS(prometheus_measurement(200, "<html>", "q", ""),
+                       doctest::Contains("q: Prometheus answered HTTP 200 without a JSON object"), Error);
 }
 
 TEST_CASE("JSON pointers and JSON values") {
