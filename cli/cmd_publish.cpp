@@ -25,6 +25,8 @@ void define_publish(CLI::App& app, Runner& run) {
   app.add_option("--branch", options->branch, "push to this branch instead of each site's")->type_name("B");
   app.add_flag("--dry-run", options->dry_run, "no commit, no push: print the diff; exit 1 if there is one");
   app.add_flag("--rollback", options->rollback, "revert the last commit intentctl made on each site, as a new commit");
+  app.add_flag("--overwrite", options->overwrite,
+               "replace files in the site's folder that intentctl did not write where it writes (default: refuse)");
   app.add_option("-j,--jobs", options->jobs, "sites published at once (default: all, at most twice the cores)")
       ->type_name("N")
       ->check(CLI::Range(1u, 256u));

@@ -21,6 +21,8 @@ void define_render(CLI::App& app, Runner& run) {
   app.add_option("--mapping", options->mapping_file, "YAML file that overrides the objectType mapping table")
       ->type_name("FILE");
   app.add_flag("--rootsync", options->rootsync, "add the site's Config Sync RootSync under bootstrap/");
+  app.add_flag("--overwrite", options->overwrite,
+               "replace files in DIR/<site> that render did not write where it writes (default: refuse, exit 2)");
   app.add_option("--kustomize", *kustomize,
                  "write kustomization.yaml: auto (unless the tree is too large for kustomize), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

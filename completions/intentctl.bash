@@ -47,7 +47,7 @@ _intentctl() {
         --kustomize) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help -o --output --stdout --site --sites --namespace --mapping --rootsync --kustomize --fn -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --stdout --site --sites --namespace --mapping --rootsync --overwrite --kustomize --fn -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -82,7 +82,7 @@ _intentctl() {
         -o|--format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help --site --all --sites -m --message --author --email --branch --dry-run --rollback -j --jobs --ssh-key --timeout --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help --site --all --sites -m --message --author --email --branch --dry-run --rollback --overwrite -j --jobs --ssh-key --timeout --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

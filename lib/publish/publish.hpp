@@ -22,6 +22,7 @@ struct PublishOptions {
   std::string branch;                // overrides every site's branch
   bool dry_run = false;              // no commit, no push: print the diff, exit 1 when there is one
   bool rollback = false;             // revert the last commit intentctl made on each site
+  bool overwrite = false;            // replace files intentctl did not write that are where it writes
   unsigned jobs = 0;                 // sites at once; 0 = as many as sites, at most twice the cores
   std::string ssh_key;               // private key for ssh remotes (else the site's, else ssh-agent)
   std::optional<std::chrono::milliseconds> timeout; // for the whole command

@@ -8,10 +8,12 @@
 #include <git2/sys/odb_backend.h>
 
 #include "core/interrupt.hpp"
+#include "core/words.hpp"
 #include "publish/cache.hpp"
 #include "publish/credentials.hpp"
 #include "publish/git.hpp"
 #include "publish/history.hpp"
+#include "publish/ownership.hpp"
 #include "publish/remote_url.hpp"
 #include "publish/site_tree.hpp"
 #include "publish/tree_edit.hpp"
@@ -31,9 +33,9 @@ using Planner = std::function<std::optional<Plan>(const git_commit* head)>;
 
 enum class PushResult { pushed, remote_moved };
 
-std::string files_changed(std::size_t count) {
-  return fmt::format("{} file{} changed", count, count == 1 ? "" : "s");
-}
+
+std::string files_changed(std::size_t count) { return count_of(count, "file") + " changed"; }
+
 
 class SitePublisher {
  public:
@@ -83,6 +85,7 @@ class SitePublisher {
     open_origin();
     stage_writes_in_memory();
     run_attempts(options_.rollback ? rollback_planner() : publish_planner());
+    for (const auto& message : plan_notes_) note(message); // of the plan that was carried out
   }
 
   void check_local_remote_exists() const {
@@ -151,29 +154,34 @@ class SitePublisher {
   // --- planners ----------------------------------------------------------
 
   Planner publish_planner() {
-    const SiteTree tree = write_site_tree(repo_.get(), request_.folder);
+    const SiteTree tree = write_site_tree(repo_.get(), request_.folder, site_.name);
+    if (!tree.left_out.empty())
+      note(fmt::format("{}: left out {} of {} that render did not write (its manifest does not list them): {}",
+                       site_.name, count_of(tree.left_out.size(), "file"), request_.folder, some_of(tree.left_out)));
     const std::vector<std::string> intent_ids =
         collect_intent_ids(tree, fmt::format("{}.{}.intent-ids", cache_path_, site_.name));
-    const std::vector<std::string> path = split_site_path(site_.path);
-    return [this, tree, intent_ids, path](const git_commit* head) -> std::optional<Plan> {
+    return [this, tree, intent_ids](const git_commit* head) -> std::optional<Plan> {
       git::Tree head_tree = head ? git::lookup_tree(repo_.get(), *git_commit_tree_id(head)) : git::Tree();
+      const OwnedTree placed = place_site_files(repo_.get(), head_tree.get(), site_folder(), tree.files);
       Plan plan;
-      plan.tree = replace_subtree(repo_.get(), head_tree.get(), path, tree.id);
+      plan.tree = placed.root;
+      plan_notes_ = ownership_notes(placed);
       if (head && git_oid_equal(&plan.tree, git_commit_tree_id(head))) return std::nullopt;
-      if (!head && tree.files == 0) return std::nullopt;
+      if (!head && tree.files.empty()) return std::nullopt;
       const git_oid* old_root = head ? git_commit_tree_id(head) : nullptr;
       const std::size_t changed = tree_changes(repo_.get(), old_root, plan.tree).size();
       const std::string subject = options_.message.empty()
                                       ? fmt::format("Publish {}: {}", site_.name, files_changed(changed))
                                       : options_.message;
-      plan.message = publish_message(subject, intent_ids, site_.name, tree.id);
+      plan.message = publish_message(subject, intent_ids, site_.name, subtree_or_empty(repo_.get(), plan.tree, path_));
       return plan;
     };
   }
 
+  // Rolling back a publish puts intentctl's files of the site back as they
+  // were before it, with a new commit; nobody else's file changes.
   Planner rollback_planner() {
-    const std::vector<std::string> path = split_site_path(site_.path);
-    return [this, path](const git_commit* head) -> std::optional<Plan> {
+    return [this](const git_commit* head) -> std::optional<Plan> {
       if (!head)
         throw Error(ExitClass::failed, fmt::format("nothing to roll back: the remote has no branch {}", request_.branch));
       const auto target = last_publish(repo_.get(), *git_commit_id(head), site_.name);
@@ -181,20 +189,44 @@ class SitePublisher {
         throw Error(ExitClass::failed, fmt::format("nothing to roll back: no commit of intentctl for site {} on {}",
                                                    site_.name, request_.branch));
       git::Commit reverted = git::lookup_commit(repo_.get(), *target);
-      check_tree_digest(reverted.get(), path);
-      Plan plan;
-      // Only the site's own folder changes, whatever else the commit touched.
-      const git_oid merged = reverted_tree(reverted.get(), head);
+      check_tree_digest(reverted.get(), path_);
       git::Tree head_tree = git::lookup_tree(repo_.get(), *git_commit_tree_id(head));
-      plan.tree = replace_subtree(repo_.get(), head_tree.get(), path, subtree_or_empty(repo_.get(), merged, path));
+      const OwnedTree restored = restore_site_files(repo_.get(), head_tree.get(), reverted.get(), site_folder());
+      Plan plan;
+      plan.tree = restored.root;
       plan.reverted = git::oid_hex(*target);
+      plan_notes_ = ownership_notes(restored);
       if (git_oid_equal(&plan.tree, git_commit_tree_id(head))) return std::nullopt;
       const std::string subject = options_.message.empty()
                                       ? fmt::format("Roll back {} to before {}", site_.name, git::short_hex(*target))
                                       : options_.message;
-      plan.message = rollback_message(subject, site_.name, *target, subtree_or_empty(repo_.get(), plan.tree, path));
+      plan.message = rollback_message(subject, site_.name, *target, subtree_or_empty(repo_.get(), plan.tree, path_));
       return plan;
     };
+  }
+
+  SiteFolder site_folder() const {
+    return SiteFolder{path_, site_.name, fmt::format("{}:{}", request_.branch, path_text(path_)), options_.overwrite};
+  }
+
+  // What the plan did with files of others, and with intentctl's own files
+  // someone changed on the branch: named, as kubectl names what it prunes.
+  std::vector<std::string> ownership_notes(const OwnedTree& placed) const {
+    std::vector<std::string> notes;
+    const std::string where = fmt::format("{}:{}", request_.branch, path_text(path_));
+    if (!placed.kept.empty())
+      notes.push_back(fmt::format("{}: kept {} on {} that intentctl did not write: {}", site_.name,
+                                  count_of(placed.kept.size(), "file"), where, some_of(placed.kept)));
+    if (!placed.adopted.empty())
+      notes.push_back(fmt::format("{}: took over {} on {} that held exactly what intentctl writes: {}", site_.name,
+                                  count_of(placed.adopted.size(), "file"), where, some_of(placed.adopted)));
+    if (!placed.taken_over.empty())
+      notes.push_back(fmt::format("{}: --overwrite replaces {} on {} that intentctl did not write: {}", site_.name,
+                                  count_of(placed.taken_over.size(), "file"), where, some_of(placed.taken_over)));
+    if (!placed.edited.empty())
+      notes.push_back(fmt::format("{}: {} that intentctl wrote on {} had been changed since, by someone else: {}",
+                                  site_.name, count_of(placed.edited.size(), "file"), where, some_of(placed.edited)));
+    return notes;
   }
 
   // A commit whose trailers claim a site's tree it does not hold was not
@@ -211,22 +243,6 @@ class SitePublisher {
                             git::short_hex(*git_commit_id(commit)), kDigestTrailer,
                             trailers ? tree_digest(trailers->digest) : "nothing", path_text(path),
                             tree_digest(actual)));
-  }
-
-  // The head's tree with what commit changed taken back out, merged in memory.
-  git_oid reverted_tree(git_commit* commit, const git_commit* head) {
-    git_index* raw = nullptr;
-    git_merge_options merge = GIT_MERGE_OPTIONS_INIT;
-    git::check(git_revert_commit(&raw, repo_.get(), commit, const_cast<git_commit*>(head), 0, &merge),
-               "cannot revert " + git::short_hex(*git_commit_id(commit)), ExitClass::failed);
-    git::Index index(raw);
-    if (git_index_has_conflicts(index.get()))
-      throw Error(ExitClass::failed,
-                  fmt::format("cannot roll back {}: later commits changed the same files; revert it by hand",
-                              git::short_hex(*git_commit_id(commit))));
-    git_oid tree;
-    git::check(git_index_write_tree_to(&tree, index.get(), repo_.get()), "cannot write the reverted tree");
-    return tree;
   }
 
   // --- the fetch, commit, push loop ---------------------------------------
@@ -497,6 +513,8 @@ class SitePublisher {
   git::Remote origin_;
   git_odb_backend* staging_ = nullptr; // owned by the repository's object database
   SiteOutcome outcome_;
+  std::vector<std::string> path_ = split_site_path(site_.path);
+  std::vector<std::string> plan_notes_;
 };
 
 } // namespace

@@ -20,10 +20,12 @@
 #include "core/interrupt.hpp"
 #include "io/control_characters.hpp"
 #include "io/files.hpp"
+#include "io/manifest.hpp"
 #include "io/reader.hpp"
 #include "krm/resource.hpp"
 #include "publish/git.hpp"
 #include "publish/remote_url.hpp"
+#include "publish/tree_edit.hpp"
 
 namespace intentctl {
 
@@ -70,102 +72,117 @@ bool is_yaml(const fs::path& path) {
   return extension == ".yaml" || extension == ".yml";
 }
 
+// Reads a site's folder into the object database: the files its manifest
+// lists (every file, without a manifest) become blobs; the others are only
+// named, never read.
 class FolderWriter {
  public:
-  FolderWriter(git_repository* repo, const fs::path& root) : repo_(repo), intents_(root / "apps" / "intent") {
+  FolderWriter(git_repository* repo, const fs::path& root, const Manifest* listed)
+      : repo_(repo), root_(root), intents_(root / "apps" / "intent"), listed_(listed) {
     git_odb* odb = nullptr;
     git::check(git_repository_odb(&odb, repo), "cannot open the object database");
     odb_.reset(odb);
   }
 
-  // nullopt for a folder that holds no file at any depth.
-  std::optional<git_oid> write_folder(const fs::path& folder) {
-    git_treebuilder* raw = nullptr;
-    git::check(git_treebuilder_new(&raw, repo_, nullptr), "cannot build a tree");
-    git::TreeBuilder builder(raw);
+  void write_folder(const fs::path& folder, const std::string& rel) {
     std::error_code error;
     fs::directory_iterator entries(folder, error);
     if (error) throw input_error(fmt::format("cannot list: {}", error.message()), file_location(folder.string()));
-    for (const auto& entry : entries) add_entry(builder.get(), entry.path());
-    if (git_treebuilder_entrycount(builder.get()) == 0) return std::nullopt;
-    git_oid id;
-    git::check(git_treebuilder_write(&id, builder.get()), "cannot write tree for " + folder.string());
-    return id;
+    std::vector<fs::path> paths;
+    for (const auto& entry : entries) paths.push_back(entry.path());
+    for (const auto& path : paths) {
+      const std::string name = path.filename().string();
+      if (rel.empty() && name == kManifestFile) continue;
+      add_entry(path, rel.empty() ? name : rel + "/" + name);
+    }
   }
 
-  std::size_t files() const { return files_; }
+  FlatTree& files() { return files_; }
+  std::vector<std::string>& left_out() { return left_out_; }
   std::vector<std::pair<std::string, git_oid>>& intent_files() { return intent_files_; }
 
  private:
-  void add_entry(git_treebuilder* builder, const fs::path& path) {
+  void add_entry(const fs::path& path, const std::string& rel) {
     throw_if_interrupted(); // reading 20,000 files takes seconds
-    const std::string name = path.filename().string();
     struct stat info {};
     if (::lstat(path.c_str(), &info) != 0)
       throw input_error(fmt::format("cannot read: {}", std::strerror(errno)), file_location(path.string()));
-    git_oid id;
-    git_filemode_t mode;
     if (S_ISDIR(info.st_mode)) {
-      const auto folder = write_folder(path);
-      if (!folder) return;
-      id = *folder;
-      mode = GIT_FILEMODE_TREE;
-    } else if (S_ISREG(info.st_mode)) {
-      const std::string content = read_whole_file(path);
-      write_blob(id, content, path);
-      mode = (info.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
-      if (path.parent_path() == intents_ && is_yaml(path)) intent_files_.emplace_back(path.string(), id);
-      ++files_;
-    } else if (S_ISLNK(info.st_mode)) {
-      refuse_link(path);
-    } else {
-      throw input_error("not a file or a folder; a rendered tree holds only those",
-                        file_location(path.string()));
+      write_folder(path, rel);
+      return;
     }
-    if (git_treebuilder_insert(nullptr, builder, name.c_str(), &id, mode) < 0)
-      throw input_error(fmt::format("cannot be stored in Git: {}", git::last_error_message()), file_location(path.string()));
-  }
-
-  void write_blob(git_oid& id, const std::string& content, const fs::path& path) {
+    if (listed_ && !listed_->owns(rel)) {
+      left_out_.push_back(rel);
+      return;
+    }
+    refuse_control_characters(rel, file_location(path.string()), "the file name");
+    if (S_ISLNK(info.st_mode)) refuse_link(path);
+    if (!S_ISREG(info.st_mode))
+      throw input_error("not a file or a folder; a rendered tree holds only those", file_location(path.string()));
+    const std::string content = read_whole_file(path);
+    git_oid id;
     git::check(git_odb_write(&id, odb_.get(), content.data(), content.size(), GIT_OBJECT_BLOB),
                "cannot store " + path.string());
+    files_[rel] = TreeEntry{id, (info.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB};
+    if (path.parent_path() == intents_ && is_yaml(path)) intent_files_.emplace_back(path.string(), id);
   }
 
   git_repository* repo_;
+  fs::path root_;
   fs::path intents_;
+  const Manifest* listed_;
   git::Odb odb_;
-  std::size_t files_ = 0;
+  FlatTree files_;
+  std::vector<std::string> left_out_;
   std::vector<std::pair<std::string, git_oid>> intent_files_;
 };
 
-git_oid empty_tree(git_repository* repo) {
-  git_treebuilder* raw = nullptr;
-  git::check(git_treebuilder_new(&raw, repo, nullptr), "cannot build a tree");
-  git::TreeBuilder builder(raw);
-  git_oid id;
-  git::check(git_treebuilder_write(&id, builder.get()), "cannot write the empty tree");
-  return id;
+// The manifest render wrote into the folder, if any.
+std::optional<Manifest> folder_manifest(const fs::path& folder, const std::string& site) {
+  const fs::path path = folder / std::string(kManifestFile);
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return std::nullopt;
+  if (S_ISLNK(info.st_mode)) refuse_link(path);
+  Manifest manifest = read_manifest(Source{path.string(), read_whole_file(path)});
+  if (manifest.site != site)
+    throw input_error(fmt::format("is site {}'s manifest, not site {}'s: this folder was rendered for {}",
+                                  manifest.site, site, manifest.site),
+                      file_location(path.string()));
+  return manifest;
 }
 
 } // namespace
 
-SiteTree write_site_tree(git_repository* repo, const std::string& folder) {
+SiteTree write_site_tree(git_repository* repo, const std::string& folder, const std::string& site) {
   struct stat info {};
   if (::lstat(folder.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) refuse_link(folder);
   if (::stat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
     throw input_error("no rendered tree here (run 'intentctl render' first, or give the folder that holds one "
                       "folder per site)",
                       file_location(folder));
-  FolderWriter writer(repo, folder);
+  const std::optional<Manifest> listed = folder_manifest(folder, site);
+  FolderWriter writer(repo, folder, listed ? &*listed : nullptr);
+  writer.write_folder(folder, "");
   SiteTree tree;
-  const auto id = writer.write_folder(folder);
-  tree.id = id ? *id : empty_tree(repo);
-  tree.files = writer.files();
+  tree.files = std::move(writer.files());
+  // The manifest publish commits says what the files hold now (a kpt function
+  // may have changed them since render; a file removed by hand is no longer
+  // there to publish). A folder with no file gets none.
+  if (!tree.files.empty()) {
+    Manifest manifest{site, {}};
+    for (const auto& [path, entry] : tree.files) manifest.files.emplace(path, git::oid_hex(entry.id));
+    const std::string text = manifest_text(manifest);
+    git_oid blob;
+    git::check(git_blob_create_from_buffer(&blob, repo, text.data(), text.size()), "cannot store the manifest");
+    tree.files[std::string(kManifestFile)] = TreeEntry{blob, GIT_FILEMODE_BLOB};
+  }
+  tree.id = build_tree(repo, tree.files);
+  tree.left_out = std::move(writer.left_out());
   tree.intent_files = std::move(writer.intent_files());
   return tree;
 }
 
-git_oid site_tree_id(const std::string& folder) {
+git_oid site_tree_id(const std::string& folder, const std::string& site) {
   git::ensure_initialised();
   // An object database held in memory: hashes what it is given and forgets it.
   git_odb_backend* mempack = nullptr;
@@ -177,7 +194,7 @@ git_oid site_tree_id(const std::string& folder) {
   git_repository* raw_repo = nullptr;
   git::check(git_repository_wrap_odb(&raw_repo, odb.get()), "cannot create an in-memory repository");
   git::Repository repo(raw_repo);
-  return write_site_tree(repo.get(), folder).id;
+  return write_site_tree(repo.get(), folder, site).id;
 }
 
 namespace {

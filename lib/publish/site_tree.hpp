@@ -9,26 +9,34 @@
 
 #include <git2.h>
 
+#include "publish/tree_edit.hpp"
+
 namespace intentctl {
 
 struct SiteTree {
-  git_oid id{};           // the folder's tree
-  std::size_t files = 0;  // blobs in it
+  git_oid id{};   // the folder's tree as publish commits it: its files and a manifest of them
+  FlatTree files; // path -> blob, the manifest included; empty for a folder with no file
+  // Files of the folder that its manifest does not list: render did not write
+  // them, and publish leaves them out (a folder without a manifest has none).
+  std::vector<std::string> left_out;
   // The files where render keeps the expectation ConfigMaps (apps/intent/*),
   // with their blob ids, so their intent ids can be remembered by content.
   std::vector<std::pair<std::string, git_oid>> intent_files;
 };
 
 // Writes the folder's files into repo's object database (objects already there
-// are not written again) and returns its tree. Folders without files are left
-// out, as Git does. A symbolic link (the folder itself or anything in it) or
-// another special file is an input error naming it: never followed, never
-// published.
-SiteTree write_site_tree(git_repository* repo, const std::string& folder);
+// are not written again) and returns its tree. Ownership (io/manifest.hpp):
+// a folder render wrote has a .intentctl-manifest, and only the files it lists
+// are read and published (a listed file that is gone is not); the manifest
+// committed with them is written anew with their blob ids. A folder without one (made by hand, or by an older
+// render) is published whole, with a manifest of all its files. A symbolic
+// link (the folder itself or a file to publish) or another special file is an
+// input error naming it: never followed, never published.
+SiteTree write_site_tree(git_repository* repo, const std::string& folder, const std::string& site);
 
 // The tree id write_site_tree would give, computed in memory (nothing written
-// to disk): what verify compares a branch's tree with.
-git_oid site_tree_id(const std::string& folder);
+// to disk).
+git_oid site_tree_id(const std::string& folder, const std::string& site);
 
 // The ids for the commit's Intent-Id trailers: from the ConfigMaps render
 // writes in <folder>/apps/intent/*.yaml (label expectation.nephio.org/id), the

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "io/manifest.hpp"
+
 namespace intentctl {
 
 std::vector<std::string> split_site_path(const std::string& path) {
@@ -97,6 +99,60 @@ std::string path_text(const std::vector<std::string>& path) {
   return joined.empty() ? "." : joined;
 }
 
+FlatTree flatten(const git_tree* tree) {
+  FlatTree files;
+  if (!tree) return files;
+  struct Walk {
+    static int visit(const char* root, const git_tree_entry* entry, void* payload) {
+      if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) return 0;
+      auto& out = *static_cast<FlatTree*>(payload);
+      out.emplace(std::string(root) + git_tree_entry_name(entry),
+                  TreeEntry{*git_tree_entry_id(entry), git_tree_entry_filemode(entry)});
+      return 0;
+    }
+  };
+  git::check(git_tree_walk(tree, GIT_TREEWALK_PRE, &Walk::visit, &files), "cannot read a tree");
+  return files;
+}
+
+namespace {
+
+// The files of [begin, end) that lie under prefix, as one tree.
+git_oid build_folder(git_repository* repo, FlatTree::const_iterator begin, FlatTree::const_iterator end,
+                     std::size_t prefix) {
+  git_treebuilder* raw = nullptr;
+  git::check(git_treebuilder_new(&raw, repo, nullptr), "cannot build a tree");
+  git::TreeBuilder builder(raw);
+  for (auto it = begin; it != end;) {
+    const std::string& path = it->first;
+    const std::size_t slash = path.find('/', prefix);
+    const std::string name = path.substr(prefix, slash == std::string::npos ? std::string::npos : slash - prefix);
+    if (slash == std::string::npos) {
+      git::check(git_treebuilder_insert(nullptr, builder.get(), name.c_str(), &it->second.id, it->second.mode),
+                 "cannot build a tree at " + path);
+      ++it;
+      continue;
+    }
+    // The paths under one folder are neighbours in a sorted map.
+    const std::string folder = path.substr(0, slash + 1);
+    auto last = it;
+    while (last != end && last->first.compare(0, folder.size(), folder) == 0) ++last;
+    const git_oid child = build_folder(repo, it, last, slash + 1);
+    git::check(git_treebuilder_insert(nullptr, builder.get(), name.c_str(), &child, GIT_FILEMODE_TREE),
+               "cannot build a tree at " + folder);
+    it = last;
+  }
+  git_oid id;
+  git::check(git_treebuilder_write(&id, builder.get()), "cannot write a tree");
+  return id;
+}
+
+} // namespace
+
+git_oid build_tree(git_repository* repo, const FlatTree& files) {
+  return build_folder(repo, files.begin(), files.end(), 0);
+}
+
 std::vector<TreeChange> tree_changes(git_repository* repo, const git_oid* old_root, const git_oid& new_root) {
   git::Diff diff = diff_trees(repo, old_root, new_root);
   std::vector<TreeChange> changes;
@@ -104,6 +160,9 @@ std::vector<TreeChange> tree_changes(git_repository* repo, const git_oid* old_ro
   changes.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    // The ownership manifest follows the files; it is bookkeeping, not a change.
+    const std::string_view path = delta->new_file.path ? delta->new_file.path : delta->old_file.path;
+    if (path == kManifestFile || path.ends_with("/" + std::string(kManifestFile))) continue;
     switch (delta->status) {
       case GIT_DELTA_ADDED: changes.push_back({delta->new_file.path, "added"}); break;
       case GIT_DELTA_DELETED: changes.push_back({delta->old_file.path, "deleted"}); break;

@@ -2,6 +2,7 @@
 // branch's root tree, and describe what changed between two root trees.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,12 +27,27 @@ git_oid subtree_or_empty(git_repository* repo, const git_oid& root, const std::v
 // "." for the root, else the parts joined by '/'.
 std::string path_text(const std::vector<std::string>& path);
 
+// A tree as the files in it: path (from the tree's top) -> id and mode. Git
+// keeps no empty folders, so the files say it all.
+struct TreeEntry {
+  git_oid id{};
+  git_filemode_t mode = GIT_FILEMODE_BLOB;
+  bool operator==(const TreeEntry& other) const { return git_oid_equal(&id, &other.id) && mode == other.mode; }
+};
+using FlatTree = std::map<std::string, TreeEntry>;
+
+// Every file (blob, link, submodule) of tree; an empty map for null.
+FlatTree flatten(const git_tree* tree);
+// The tree holding exactly files (the empty tree for none).
+git_oid build_tree(git_repository* repo, const FlatTree& files);
+
 struct TreeChange {
   std::string path;
   std::string status; // added | modified | deleted
 };
 
-// old_root may be null (empty branch).
+// old_root may be null (empty branch). Ownership manifests are left out: they
+// change with the files they list.
 std::vector<TreeChange> tree_changes(git_repository* repo, const git_oid* old_root, const git_oid& new_root);
 // The same as a unified diff, file by file (git's format, a/ and b/ prefixes).
 std::string tree_patch(git_repository* repo, const git_oid* old_root, const git_oid& new_root);

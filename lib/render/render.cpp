@@ -32,9 +32,10 @@ struct SitePlan {
 
 void check_options(const RenderOptions& options) {
   if (options.function) {
-    if (!options.inputs.empty() || !options.output_dir.empty() || options.to_stdout || options.rootsync)
+    if (!options.inputs.empty() || !options.output_dir.empty() || options.to_stdout || options.rootsync ||
+        options.overwrite)
       throw usage_error("--fn reads a ResourceList on standard input and writes it to standard output; it takes no "
-                        "inputs, -o, --stdout or --rootsync");
+                        "inputs, -o, --stdout, --rootsync or --overwrite");
     return;
   }
   if (!options.output_dir.empty() && options.to_stdout)
@@ -327,13 +328,19 @@ ExitClass render(const RenderOptions& options, Io& io) {
     // Every site's tree is complete before the first one replaces its predecessor.
     std::vector<std::unique_ptr<FolderTree>> trees;
     for (const auto& plan : plans) {
-      trees.push_back(std::make_unique<FolderTree>(options.output_dir, plan.site->name));
+      trees.push_back(std::make_unique<FolderTree>(options.output_dir, plan.site->name, options.overwrite));
       SiteWriter writer{plan, crds, options, *trees.back(), progress, {}};
       writer.write(wants_kustomization(plan, options, trees.back()->target(), io));
       files += writer.paths.size();
     }
+    // Every tree has its manifest and the files render did not write before
+    // the first one replaces its predecessor: a file in the way stops them all.
+    for (auto& tree : trees) tree->prepare();
     throw_if_interrupted(); // the last moment at which every previous tree stays
-    for (auto& tree : trees) tree->commit();
+    for (auto& tree : trees) {
+      tree->commit();
+      for (const auto& note : tree->notes()) io.diagnostics.note(note);
+    }
   }
   progress.clear();
   io.out.flush();

@@ -22,6 +22,7 @@ struct RenderOptions {
   std::string namespace_;          // --namespace; "" = the site's (intent-to-krm by default)
   std::string mapping_file;        // --mapping FILE
   bool rootsync = false;           // --rootsync: add the site's RootSync under bootstrap/
+  bool overwrite = false;          // --overwrite: replace files render did not write that are in its way
   KustomizeMode kustomize = KustomizeMode::automatic;
   bool function = false;           // --fn: a KRM function on stdin/stdout
 };

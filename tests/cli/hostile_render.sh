@@ -162,13 +162,21 @@ refused "$SAMPLE" -o "$SCRATCH/links" -- 2 "$SCRATCH/links/edge1: is a symbolic 
 expect_unchanged "$SCRATCH/links" "$SCRATCH/links.before" "site folder is a symbolic link"
 
 # Links planted inside the previous tree, to a file and to a folder outside:
-# the new tree replaces them with its own files; the targets stay as they were.
+# never followed. A link where render writes a folder is not render's (no
+# manifest lists it): refused, until --overwrite replaces it; a link in place
+# of a file render wrote is replaced. The targets stay as they were.
 cp -a out "$SCRATCH/out.saved"
 ln -sfn ../../../outside/target.yaml out/edge1/apps/intent/cn-cap-001.yaml
 ln -sfn ../../outside out/edge1/namespaces.tmp && rm -rf out/edge1/namespaces && mv out/edge1/namespaces.tmp out/edge1/namespaces
 snapshot "$WORLD/outside" >"$SCRATCH/outside.before"
 run timeout 60 "$INTENTCTL" render "$SAMPLE" -o out
-expect_rc 0 "render over planted links"
+expect_rc 2 "render over a planted link where it writes a folder"
+expect_contains "$SCRATCH/err" "render did not write is where it writes: namespaces; move it away, or give --overwrite" \
+  "render over a planted link names it"
+[ -L out/edge1/namespaces ] && pass || fail "a refused render replaced the planted link"
+expect_unchanged "$WORLD/outside" "$SCRATCH/outside.before" "refused render over planted links: their targets"
+run timeout 60 "$INTENTCTL" render "$SAMPLE" -o out --overwrite
+expect_rc 0 "render --overwrite over planted links"
 expect_unchanged "$WORLD/outside" "$SCRATCH/outside.before" "render over planted links: their targets"
 [ ! -L out/edge1/apps/intent/cn-cap-001.yaml ] && [ ! -L out/edge1/namespaces ] && pass ||
   fail "render over planted links kept a link"

@@ -49,7 +49,7 @@ clone() { # repo-name folder
   git clone -q "$AUTHED/$1.git" "$2"
 }
 same_tree() { # rendered-folder clone description
-  if diff -r -x .git "$1" "$2" >"$SCRATCH/tree.diff"; then pass; else fail "$3: $(head -20 "$SCRATCH/tree.diff")"; fi
+  if diff -r -x .git -x .intentctl-manifest "$1" "$2" >"$SCRATCH/tree.diff"; then pass; else fail "$3: $(head -20 "$SCRATCH/tree.diff")"; fi
 }
 
 cat >sites.yaml <<YAML

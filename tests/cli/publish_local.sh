@@ -19,7 +19,7 @@ make_tree() { # folder
   chmod +x "$1/bin/check.sh"
 }
 same_tree() { # rendered-folder clone description
-  if diff -r -x .git "$1" "$2" >"$SCRATCH/tree.diff"; then pass; else fail "$3: $(head -20 "$SCRATCH/tree.diff")"; fi
+  if diff -r -x .git -x .intentctl-manifest "$1" "$2" >"$SCRATCH/tree.diff"; then pass; else fail "$3: $(head -20 "$SCRATCH/tree.diff")"; fi
 }
 
 # The embedded default: no sites file, edge1 -> .intentctl/remotes/edge1-config.git.

@@ -4,10 +4,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 
+#include "core/sha1.hpp"
+#include "io/manifest.hpp"
 #include "publish/credentials.hpp"
 #include "publish/git.hpp"
 #include "publish/history.hpp"
+#include "publish/ownership.hpp"
 #include "publish/remote_url.hpp"
 #include "publish/site_tree.hpp"
 #include "publish/tree_edit.hpp"
@@ -63,6 +68,17 @@ git_oid commit_with(git_repository* repo, const git_oid& tree_id, const git_comm
   REQUIRE(git_commit_create(&id, repo, nullptr, signature.get(), signature.get(), nullptr, message.c_str(), tree.get(),
                             parent ? 1 : 0, parent ? parents : nullptr) == 0);
   return id;
+}
+
+// A tree of the given files (path -> content), written into repo.
+git_oid tree_of(git_repository* repo, const std::map<std::string, std::string>& files) {
+  FlatTree flat;
+  for (const auto& [path, content] : files) {
+    git_oid blob;
+    REQUIRE(git_blob_create_from_buffer(&blob, repo, content.data(), content.size()) == 0);
+    flat[path] = TreeEntry{blob, GIT_FILEMODE_BLOB};
+  }
+  return build_tree(repo, flat);
 }
 
 } // namespace
@@ -170,21 +186,43 @@ TEST_CASE("credentials: the site's variables, then the URL, then INTENTCTL_GIT_*
   CHECK(settings.username == "git");
 }
 
-TEST_CASE("a site folder hashes to the tree id git gives it") {
+TEST_CASE("a site folder hashes to the tree id git gives it, with its manifest") {
   Scratch folder;
   folder.write("a", "hello\n");
   folder.write("sub/b.yaml", "x: 1\n");
   fs::permissions(folder.path / "sub/b.yaml", fs::perms::owner_exec, fs::perm_options::add);
   fs::create_directories(folder.path / "empty/inside"); // Git keeps no empty folders
-  // `git add . && git write-tree` on the same files.
-  CHECK(git::oid_hex(site_tree_id(folder.path.string())) == "d4b87210232084c7cdccdf73176a5b70a6530fdd");
 
+  // Without a manifest (a folder made by hand): every file, and a manifest of them.
   ScratchRepo scratch;
-  const SiteTree tree = write_site_tree(scratch.repo.get(), folder.path.string());
-  CHECK(git::oid_hex(tree.id) == "d4b87210232084c7cdccdf73176a5b70a6530fdd");
-  CHECK(tree.files == 2);
+  const SiteTree whole = write_site_tree(scratch.repo.get(), folder.path.string(), "edge1");
+  CHECK(whole.files.size() == 3);
+  CHECK(whole.files.contains(".intentctl-manifest"));
+  CHECK(whole.files.at("sub/b.yaml").mode == GIT_FILEMODE_BLOB_EXECUTABLE);
+  CHECK(whole.left_out.empty());
 
-  CHECK_THROWS_AS(write_site_tree(scratch.repo.get(), (folder.path / "missing").string()), Error);
+  // The manifest render would have written: the same tree, and the one git
+  // gives the folder (`git add . && git write-tree`).
+  Manifest manifest{"edge1", {{"a", git_blob_id("hello\n")}, {"sub/b.yaml", git_blob_id("x: 1\n")}}};
+  folder.write(".intentctl-manifest", manifest_text(manifest));
+  CHECK(git::oid_hex(site_tree_id(folder.path.string(), "edge1")) == "45fed5e0a41a5f47a13840e2501393b7b2271446");
+  const SiteTree listed = write_site_tree(scratch.repo.get(), folder.path.string(), "edge1");
+  CHECK(git_oid_equal(&listed.id, &whole.id));
+
+  // A file the manifest does not list is left out (and not even read); a
+  // listed file that is gone is not published; another site's manifest is refused.
+  folder.write("Kptfile", "mine\n");
+  fs::permissions(folder.path / "Kptfile", fs::perms::none);
+  const SiteTree with_foreign = write_site_tree(scratch.repo.get(), folder.path.string(), "edge1");
+  CHECK(git_oid_equal(&with_foreign.id, &whole.id));
+  CHECK(with_foreign.left_out == std::vector<std::string>{"Kptfile"});
+  CHECK_THROWS_AS(write_site_tree(scratch.repo.get(), folder.path.string(), "edge2"), Error);
+  fs::remove(folder.path / "a");
+  const SiteTree fewer = write_site_tree(scratch.repo.get(), folder.path.string(), "edge1");
+  CHECK_FALSE(fewer.files.contains("a"));
+  CHECK(fewer.files.size() == 2);
+
+  CHECK_THROWS_AS(write_site_tree(scratch.repo.get(), (folder.path / "missing").string(), "edge1"), Error);
 }
 
 TEST_CASE("a symbolic link in a site folder, or as it, is refused by name, never followed or stored") {
@@ -196,7 +234,7 @@ TEST_CASE("a symbolic link in a site folder, or as it, is refused by name, never
   ScratchRepo scratch;
   const auto refusal = [&](const fs::path& site) {
     try {
-      write_site_tree(scratch.repo.get(), site.string());
+      write_site_tree(scratch.repo.get(), site.string(), "edge1");
     } catch (const Error& error) {
       CHECK(error.exit_class() == ExitClass::usage);
       return error.describe();
@@ -215,7 +253,7 @@ TEST_CASE("a symbolic link in a site folder, or as it, is refused by name, never
   Scratch links;
   fs::create_directory_symlink(folder.path, links.path / "edge1");
   CHECK(refusal(links.path / "edge1").find("edge1: error: is a symbolic link to ") != std::string::npos);
-  CHECK(write_site_tree(scratch.repo.get(), folder.path.string()).files == 1);
+  CHECK(write_site_tree(scratch.repo.get(), folder.path.string(), "edge1").files.size() == 2);
 }
 
 TEST_CASE("intent ids come from the expectation ConfigMaps") {
@@ -236,7 +274,7 @@ TEST_CASE("intent ids come from the expectation ConfigMaps") {
 
   // Remembered by content: a blob already in the memo is not read again.
   ScratchRepo scratch;
-  const SiteTree tree = write_site_tree(scratch.repo.get(), folder.path.string());
+  const SiteTree tree = write_site_tree(scratch.repo.get(), folder.path.string(), "edge1");
   CHECK(tree.intent_files.size() == 3); // notes.txt is not YAML
   const std::string memo = (folder.path / "memo").string();
   CHECK(collect_intent_ids(tree, memo) == std::vector<std::string>{"c-alone", "robot-cell"});
@@ -264,14 +302,10 @@ TEST_CASE("a site tree replaces exactly its path inside the branch's tree") {
 
   ScratchRepo scratch;
   git_repository* repo = scratch.repo.get();
-  Scratch first, second, other, nothing;
-  first.write("x.yaml", "x: 1\n");
-  second.write("y.yaml", "y: 1\n");
-  other.write("README", "other team\n");
-  const git_oid first_tree = write_site_tree(repo, first.path.string()).id;
-  const git_oid second_tree = write_site_tree(repo, second.path.string()).id;
-  const git_oid other_tree = write_site_tree(repo, other.path.string()).id;
-  const git_oid empty = write_site_tree(repo, nothing.path.string()).id;
+  const git_oid first_tree = tree_of(repo, {{"x.yaml", "x: 1\n"}});
+  const git_oid second_tree = tree_of(repo, {{"y.yaml", "y: 1\n"}});
+  const git_oid other_tree = tree_of(repo, {{"README", "other team\n"}});
+  const git_oid empty = tree_of(repo, {});
 
   // Into an empty branch, at a nested path.
   const git_oid root1 = replace_subtree(repo, nullptr, {"sites", "edge1"}, first_tree);
@@ -330,7 +364,7 @@ TEST_CASE("commit messages carry trailers, and rollback finds the last publish")
   git_repository* repo = scratch.repo.get();
   Scratch folder;
   folder.write("a", "1\n");
-  const git_oid t = write_site_tree(repo, folder.path.string()).id;
+  const git_oid t = write_site_tree(repo, folder.path.string(), "edge1").id;
   const git_oid c1 = commit_with(repo, t, nullptr, publish_message("one", {}, "edge1", t));
   git::Commit p1 = git::lookup_commit(repo, c1);
   const git_oid c2 = commit_with(repo, t, p1.get(), "a person's commit\n");
@@ -397,4 +431,125 @@ TEST_CASE("the commit message writer cannot emit a line from a value") {
   const auto read = read_trailers(publish_message("ok: fine", {"a", "b-c"}, "edge1", tree));
   REQUIRE(read);
   CHECK(read->intent_ids == std::vector<std::string>{"a", "b-c"});
+}
+
+namespace {
+
+// A site's files as publish commits them: content by path, and a manifest of them.
+FlatTree site_files(git_repository* repo, const std::string& site, const std::map<std::string, std::string>& files) {
+  FlatTree flat;
+  Manifest manifest{site, {}};
+  std::map<std::string, std::string> all = files;
+  for (const auto& [path, content] : files) manifest.files[path] = git_blob_id(content);
+  all[".intentctl-manifest"] = manifest_text(manifest);
+  for (const auto& [path, content] : all) {
+    git_oid blob;
+    REQUIRE(git_blob_create_from_buffer(&blob, repo, content.data(), content.size()) == 0);
+    flat[path] = TreeEntry{blob, GIT_FILEMODE_BLOB};
+  }
+  return flat;
+}
+
+std::vector<std::string> paths_in(git_repository* repo, const git_oid& root) {
+  git::Tree tree = git::lookup_tree(repo, root);
+  std::vector<std::string> paths;
+  for (const auto& [path, entry] : flatten(tree.get())) paths.push_back(path);
+  return paths;
+}
+
+std::string error_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& error) {
+    CHECK(error.exit_class() == ExitClass::usage);
+    return error.message();
+  }
+  FAIL("expected an error");
+  return {};
+}
+
+} // namespace
+
+TEST_CASE("publish places intentctl's files beside the files of others, and only replaces its own") {
+  ScratchRepo scratch;
+  git_repository* repo = scratch.repo.get();
+  const git_oid theirs = tree_of(repo, {{"README.md", "ops\n"}, {"platform/thing.yaml", "kind: Thing\n"}});
+  git::Tree head = git::lookup_tree(repo, theirs);
+  const SiteFolder root{{}, "edge1", "main:.", false};
+
+  // A first publish keeps what is there and names it.
+  const FlatTree v1 = site_files(repo, "edge1", {{"a.yaml", "a: 1\n"}, {"apps/b.yaml", "b: 1\n"}});
+  const OwnedTree first = place_site_files(repo, head.get(), root, v1);
+  CHECK(first.kept == std::vector<std::string>{"README.md", "platform/thing.yaml"});
+  CHECK(paths_in(repo, first.root) == std::vector<std::string>{".intentctl-manifest", "README.md", "a.yaml",
+                                                               "apps/b.yaml", "platform/thing.yaml"});
+
+  // The next one deletes intentctl's file it no longer has, nothing else.
+  git::Tree after_first = git::lookup_tree(repo, first.root);
+  const FlatTree v2 = site_files(repo, "edge1", {{"a.yaml", "a: 2\n"}});
+  const OwnedTree second = place_site_files(repo, after_first.get(), root, v2);
+  CHECK(paths_in(repo, second.root) ==
+        std::vector<std::string>{".intentctl-manifest", "README.md", "a.yaml", "platform/thing.yaml"});
+
+  // Files of others in the way: the same path, a file where a folder goes, a
+  // folder where a file goes; --overwrite replaces them. Equal bytes are taken over.
+  const FlatTree v3 = site_files(repo, "edge1", {{"README.md", "ops\n"}, {"platform", "x\n"}, {"new/c.yaml", "c\n"}});
+  CHECK(error_of([&] { place_site_files(repo, head.get(), root, v3); }) ==
+        "a file on main:. that intentctl did not write is where it writes: platform/thing.yaml; move it away in the "
+        "repository, or give --overwrite to replace it");
+  const OwnedTree forced = place_site_files(repo, head.get(), SiteFolder{{}, "edge1", "main:.", true}, v3);
+  CHECK(forced.adopted == std::vector<std::string>{"README.md"});
+  CHECK(forced.taken_over == std::vector<std::string>{"platform/thing.yaml"});
+  const git_oid blocker = tree_of(repo, {{"new", "a file\n"}});
+  git::Tree blocked = git::lookup_tree(repo, blocker);
+  CHECK(error_of([&] { place_site_files(repo, blocked.get(), root, v3); }).find("new;") != std::string::npos);
+
+  // Another site's manifest is in the way; a file where the site's folder goes too.
+  const FlatTree other = site_files(repo, "edge2", {{"z.yaml", "z\n"}});
+  const git_oid other_root = build_tree(repo, other);
+  git::Tree other_head = git::lookup_tree(repo, other_root);
+  CHECK(error_of([&] { place_site_files(repo, other_head.get(), root, v1); }).find(".intentctl-manifest") !=
+        std::string::npos);
+  const SiteFolder nested{{"clusters", "edge1"}, "edge1", "main:clusters/edge1", false};
+  const git_oid file_root = tree_of(repo, {{"clusters", "not a folder\n"}});
+  git::Tree file_head = git::lookup_tree(repo, file_root);
+  CHECK(error_of([&] { place_site_files(repo, file_head.get(), nested, v1); }).starts_with("clusters is a file on "));
+}
+
+TEST_CASE("rollback puts intentctl's previous files back and leaves the rest as the head has it") {
+  ScratchRepo scratch;
+  git_repository* repo = scratch.repo.get();
+  const SiteFolder root{{}, "edge1", "main:.", false};
+  const git_oid theirs = tree_of(repo, {{"README.md", "ops\n"}});
+  const git_oid c0 = commit_with(repo, theirs, nullptr, "theirs\n");
+  git::Commit p0 = git::lookup_commit(repo, c0);
+  git::Tree t0 = git::lookup_tree(repo, theirs);
+  const OwnedTree first = place_site_files(repo, t0.get(), root, site_files(repo, "edge1", {{"a.yaml", "a: 1\n"}}));
+  const git_oid c1 = commit_with(repo, first.root, p0.get(), publish_message("one", {}, "edge1", first.root));
+  git::Commit p1 = git::lookup_commit(repo, c1);
+  git::Tree t1 = git::lookup_tree(repo, first.root);
+  const OwnedTree second =
+      place_site_files(repo, t1.get(), root, site_files(repo, "edge1", {{"a.yaml", "a: 2\n"}, {"b.yaml", "b\n"}}));
+  const git_oid c2 = commit_with(repo, second.root, p1.get(), publish_message("two", {}, "edge1", second.root));
+  git::Commit p2 = git::lookup_commit(repo, c2);
+
+  // Someone edits the README after both.
+  git::Tree t2 = git::lookup_tree(repo, second.root);
+  FlatTree edited = flatten(t2.get());
+  git_oid readme;
+  REQUIRE(git_blob_create_from_buffer(&readme, repo, "ops v2\n", 7) == 0);
+  edited["README.md"] = TreeEntry{readme, GIT_FILEMODE_BLOB};
+  const git_oid head_root = build_tree(repo, edited);
+  git::Tree head = git::lookup_tree(repo, head_root);
+
+  // Rolling back c2: a.yaml back to 1, b.yaml gone, README as the head has it.
+  const OwnedTree back = restore_site_files(repo, head.get(), p2.get(), root);
+  git::Tree back_tree = git::lookup_tree(repo, back.root);
+  const FlatTree files = flatten(back_tree.get());
+  CHECK(paths_in(repo, back.root) == std::vector<std::string>{".intentctl-manifest", "README.md", "a.yaml"});
+  CHECK(files.at("README.md") == edited.at("README.md"));
+  CHECK(files.at("a.yaml") == flatten(t1.get()).at("a.yaml"));
+  // Rolling back c1, the first: only the README is left.
+  const OwnedTree none = restore_site_files(repo, head.get(), p1.get(), root);
+  CHECK(paths_in(repo, none.root) == std::vector<std::string>{"README.md"});
 }

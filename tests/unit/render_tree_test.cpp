@@ -35,9 +35,10 @@ std::string expectation(const std::string& id, const std::string& latency) {
     "expectationTargets": [{"targetName": "latency", "targetCondition": "<", "targetValueRange": ")" + latency + R"("}]})";
 }
 
-Run render_into(const fs::path& out, const std::string& input) {
+Run render_into(const fs::path& out, const std::string& input, bool overwrite = false) {
   RenderOptions options;
   options.output_dir = out.string();
+  options.overwrite = overwrite;
   return run(options, input);
 }
 
@@ -123,7 +124,12 @@ TEST_CASE("a symbolic link inside the previous tree is never followed") {
   std::ofstream(outside / "a.yaml") << "not ours";
   fs::remove_all(out / "edge1/apps/intent");
   fs::create_directory_symlink(outside, out / "edge1/apps/intent");
-  REQUIRE(render_into(out, expectation("a", "1ms")).code == ExitClass::ok);
+  // Not render's (no manifest lists a link), and where it writes a folder.
+  const Run refused = render_into(out, expectation("a", "1ms"));
+  CHECK(refused.code == ExitClass::usage);
+  CHECK(refused.error.find("is where it writes: apps/intent;") != std::string::npos);
+  CHECK(fs::is_symlink(out / "edge1/apps/intent"));
+  REQUIRE(render_into(out, expectation("a", "1ms"), true).code == ExitClass::ok);
   CHECK_FALSE(fs::is_symlink(out / "edge1/apps/intent"));
   CHECK(snapshot(outside).at("a.yaml") == "not ours");
   CHECK(inode(out / "edge1/apps/intent/a.yaml") != inode(outside / "a.yaml"));
