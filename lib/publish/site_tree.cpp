@@ -111,7 +111,7 @@ class FolderWriter {
       write_folder(path, rel);
       return;
     }
-    if (listed_ && !listed_->owns(rel)) {
+    if (listed_ && !listed_->owns(rel) && !holds_listed(rel)) {
       left_out_.push_back(rel);
       return;
     }
@@ -125,6 +125,14 @@ class FolderWriter {
                "cannot store " + path.string());
     files_[rel] = TreeEntry{id, (info.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB};
     if (path.parent_path() == intents_ && is_yaml(path)) intent_files_.emplace_back(path.string(), id);
+  }
+
+  // Whether the manifest lists files under rel: then rel must be a folder
+  // (a link there is refused, not passed over).
+  bool holds_listed(const std::string& rel) const {
+    const std::string folder = rel + "/";
+    const auto next = listed_->files.lower_bound(folder);
+    return next != listed_->files.end() && next->first.starts_with(folder);
   }
 
   git_repository* repo_;

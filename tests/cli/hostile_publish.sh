@@ -82,25 +82,38 @@ expect_contains "$SCRATCH/err" 'site name "edge1/../../x" is not a DNS-1123 labe
 expect_outside_unchanged "site names with a slash"
 
 # --- symbolic links in the rendered tree ---------------------------------------------
-# A link to a file outside, inside the site's tree: refused, naming it; neither
-# the link nor what it points at reaches the remote.
-ln -s ../../../outside/secret.yaml dist/edge1/apps/intent/zz-link.yaml
+# A link to a file outside, in place of a file render wrote: refused, naming
+# it; neither the link nor what it points at reaches the remote.
+mv dist/edge1/apps/intent/cn-cap-001.yaml "$SCRATCH/cn-cap-001.saved"
+ln -s ../../../outside/secret.yaml dist/edge1/apps/intent/cn-cap-001.yaml
 run timeout 60 "$INTENTCTL" publish dist --sites sites.yaml
 expect_rc 2 "a link in the rendered tree"
-expect_contains "$SCRATCH/out" "error: dist/edge1/apps/intent/zz-link.yaml: is a symbolic link to ../../../outside/secret.yaml" \
+expect_contains "$SCRATCH/out" "error: dist/edge1/apps/intent/cn-cap-001.yaml: is a symbolic link to ../../../outside/secret.yaml" \
   "a link in the rendered tree is named"
 [ "$(remote_head)" = "$HEAD_A" ] && pass || fail "a link in the rendered tree: the remote moved"
 if git --git-dir="$REMOTE" grep -q not-for-git main -- 2>/dev/null; then fail "outside content published"; else pass; fi
 expect_outside_unchanged "a link in the rendered tree"
 expect_valid_cache "$CACHE_REPO" "a link in the rendered tree"
+rm dist/edge1/apps/intent/cn-cap-001.yaml
+mv "$SCRATCH/cn-cap-001.saved" dist/edge1/apps/intent/cn-cap-001.yaml
+# A link render did not write (its manifest does not list it): left out and
+# named, never followed.
+ln -s ../../../outside/secret.yaml dist/edge1/apps/intent/zz-link.yaml
+run timeout 60 "$INTENTCTL" publish dist --sites sites.yaml
+expect_rc 0 "a link beside render's files"
+expect_contains "$SCRATCH/err" "left out 1 file of dist/edge1 that render did not write (its manifest does not list them): apps/intent/zz-link.yaml" \
+  "a link beside render's files is named"
+[ "$(remote_head)" = "$HEAD_A" ] && pass || fail "a link beside render's files: the remote moved"
 rm dist/edge1/apps/intent/zz-link.yaml
-# A link to a folder outside.
-ln -s ../../outside dist/edge1/extra
+# A link to a folder outside, in place of a folder render wrote.
+mv dist/edge1/namespaces "$SCRATCH/namespaces.saved"
+ln -s ../../outside dist/edge1/namespaces
 run timeout 60 "$INTENTCTL" publish dist --sites sites.yaml
 expect_rc 2 "a folder link in the rendered tree"
-expect_contains "$SCRATCH/out" "error: dist/edge1/extra: is a symbolic link to ../../outside" "a folder link is named"
+expect_contains "$SCRATCH/out" "error: dist/edge1/namespaces: is a symbolic link to ../../outside" "a folder link is named"
 [ "$(remote_head)" = "$HEAD_A" ] && pass || fail "a folder link: the remote moved"
-rm dist/edge1/extra
+rm dist/edge1/namespaces
+mv "$SCRATCH/namespaces.saved" dist/edge1/namespaces
 # The site's folder itself a link to a folder outside.
 mv dist/edge1 "$SCRATCH/edge1.real"
 ln -s ../outside dist/edge1
@@ -114,6 +127,8 @@ mv "$SCRATCH/edge1.real" dist/edge1
 
 # --- a full disk under the cache -------------------------------------------------------
 # A fresh cache on a small disk: the clone fits, the new commit's pack does not.
+# Without its manifest the folder is published whole, noise included.
+mv dist/edge1/.intentctl-manifest "$SCRATCH/manifest.saved"
 python3 - dist/edge1/apps/intent <<'PY'
 import base64, os, sys
 for i in range(200):
@@ -150,6 +165,8 @@ expect_valid_cache "$DISK_REPO" "after the full disk"
 HEAD_B=$(remote_head)
 [ "$HEAD_B" != "$HEAD_A" ] && pass || fail "publish once there is room: nothing pushed"
 unmount_small_disks
+rm dist/edge1/apps/intent/zz-noise-*.yaml
+mv "$SCRATCH/manifest.saved" dist/edge1/.intentctl-manifest
 
 # --- Ctrl-C in the middle of publishing 20,000 files -----------------------------------
 # The remote must end unchanged or fully updated, the cache valid, and the
