@@ -32,7 +32,7 @@ void define_publish(CLI::App& app, Runner& run) {
       ->check(CLI::Range(1u, 256u));
   app.add_option("--ssh-key", options->ssh_key, "private key for ssh remotes (default: the site's, else ssh-agent)")
       ->type_name("FILE");
-  app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (exit 4)")->type_name("D");
+  app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (default: 5m; exit 4)")->type_name("D");
   app.add_option("--cache", options->cache_dir, "where the cached clones live (default: $XDG_CACHE_HOME/intentctl)")
       ->type_name("DIR");
   app.add_option("-o,--format", options->format, "output format")
@@ -43,6 +43,7 @@ void define_publish(CLI::App& app, Runner& run) {
   run = [options, timeout, author](Io& io) {
     options->author_name = *author;
     if (!timeout->empty()) options->timeout = require_duration(*timeout, "--timeout");
+    if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
     return net_module().publish(*options, io);
   };
 }

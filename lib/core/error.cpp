@@ -1,5 +1,6 @@
 #include "core/error.hpp"
 
+#include <cerrno>
 #include <utility>
 
 namespace intentctl {
@@ -28,6 +29,22 @@ Error usage_error(std::string message) { return Error(ExitClass::usage, std::mov
 
 Error external_error(std::string message, Location where) {
   return Error(ExitClass::external, std::move(message), std::move(where));
+}
+
+Error file_error(int errnum, std::string message, Location where) {
+  switch (errnum) {
+  case ENOSPC:
+  case EDQUOT:
+  case EFBIG:
+  case EMFILE:
+  case ENFILE:
+  case ENOMEM:
+  case ENOBUFS:
+  case EIO:
+    return Error(ExitClass::external, std::move(message), std::move(where));
+  default:
+    return Error(ExitClass::usage, std::move(message), std::move(where));
+  }
 }
 
 std::string location_prefix(const Location& where) {

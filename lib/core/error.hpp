@@ -48,6 +48,13 @@ Error input_error(std::string message, Location where = {});
 Error usage_error(std::string message);
 Error external_error(std::string message, Location where = {});
 
+// An error the operating system reported (errnum, an errno value) about a file
+// or folder. The machine's own failures (a full disk or quota, a file too large
+// for a limit, no file descriptors or memory left, an I/O error) are external
+// (3), like the network's: the input is fine, the machine is not. The rest
+// (no such file, permission denied, not a folder) are input errors (2).
+Error file_error(int errnum, std::string message, Location where = {});
+
 // "FILE:LINE:COL: " prefix (or less, when parts are unknown), shared by every
 // diagnostic printer so the GNU style stays in one place.
 std::string location_prefix(const Location& where);

@@ -18,7 +18,7 @@ struct NetModule {
   ExitClass (*publish)(const PublishOptions& options, Io& io);
   ExitClass (*verify)(const VerifyOptions& options, Io& io);
 };
-inline constexpr int net_module_abi = 1;
+inline constexpr int net_module_abi = 2;
 inline constexpr const char* net_module_symbol = "intentctl_net_module";
 inline constexpr const char* net_module_file = "intentctl-net.so";
 

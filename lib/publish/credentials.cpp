@@ -1,7 +1,5 @@
 #include "publish/credentials.hpp"
 
-#include "core/interrupt.hpp"
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -77,7 +75,7 @@ std::string refused_hint(const CredentialSettings& settings) {
 
 TransferContext::TransferContext(const CredentialSettings& credentials, std::optional<Clock::time_point> deadline,
                                  const std::atomic<bool>* cancelled)
-    : credentials_(credentials), deadline_(deadline), cancel_flag_(cancelled) {}
+    : credentials_(credentials), watch_(deadline, cancelled) {}
 
 void TransferContext::install(git_remote_callbacks& callbacks) {
   callbacks.credentials = on_credentials;
@@ -87,6 +85,7 @@ void TransferContext::install(git_remote_callbacks& callbacks) {
   callbacks.push_transfer_progress = on_push_transfer;
   callbacks.pack_progress = on_pack_progress;
   callbacks.push_update_reference = on_push_update;
+  callbacks.push_negotiation = on_push_negotiation;
   callbacks.payload = this;
 }
 
@@ -94,17 +93,17 @@ void TransferContext::install(git_packbuilder* builder) {
   git_packbuilder_set_callbacks(builder, on_pack_progress, this);
 }
 
+void TransferContext::expect_remote(const std::string& ref, const git_oid& old) {
+  expected_ref_ = ref;
+  expected_old_ = old;
+}
+
 int TransferContext::keep_going() {
-  if ((cancel_flag_ && cancel_flag_->load()) || interrupted()) {
-    cancelled_by_caller_ = true;
-    git_error_set_str(GIT_ERROR_CALLBACK, "interrupted");
+  if (const StopReason reason = watch_.check(); reason != StopReason::none) {
+    git_error_set_str(GIT_ERROR_CALLBACK, describe(reason).c_str());
     return GIT_EUSER;
   }
-  if (deadline_ && Clock::now() > *deadline_) {
-    timed_out_ = true;
-    git_error_set_str(GIT_ERROR_CALLBACK, "timed out");
-    return GIT_EUSER;
-  }
+  watch_.progress();
   return 0;
 }
 
@@ -171,8 +170,14 @@ int TransferContext::on_transfer(const git_indexer_progress*, void* payload) {
   return static_cast<TransferContext*>(payload)->keep_going();
 }
 
-int TransferContext::on_sideband(const char*, int, void* payload) {
-  return static_cast<TransferContext*>(payload)->keep_going();
+int TransferContext::on_sideband(const char* text, int length, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  if (text && length > 0) {
+    constexpr std::size_t kKept = 4096;
+    self.remote_messages_.append(text, static_cast<std::size_t>(length));
+    if (self.remote_messages_.size() > kKept) self.remote_messages_.erase(0, self.remote_messages_.size() - kKept);
+  }
+  return self.keep_going();
 }
 
 int TransferContext::on_push_transfer(unsigned int, unsigned int, size_t, void* payload) {
@@ -187,6 +192,21 @@ int TransferContext::on_push_update(const char*, const char* status, void* paylo
   auto& self = *static_cast<TransferContext*>(payload);
   if (status) self.rejection_ = status;
   return 0;
+}
+
+// libgit2 takes the old value it sends from the push's own connection, which
+// may already show someone else's newer commit: sent as it is, the server's
+// check would pass and the branch would move from a value publish never saw.
+int TransferContext::on_push_negotiation(const git_push_update** updates, size_t count, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (self.expected_ref_ != updates[i]->dst_refname || git_oid_equal(&updates[i]->src, &self.expected_old_))
+      continue;
+    self.remote_moved_ = true;
+    git_error_set_str(GIT_ERROR_CALLBACK, "the branch moved on the remote");
+    return GIT_EUSER;
+  }
+  return self.keep_going();
 }
 
 } // namespace intentctl

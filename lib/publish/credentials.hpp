@@ -16,6 +16,7 @@
 
 #include "publish/remote_url.hpp"
 #include "publish/ssh.hpp"
+#include "publish/transfer_watch.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
@@ -38,12 +39,16 @@ CredentialSettings resolve_credentials(const Site& site, const RemoteUrl& remote
 std::string refused_hint(const CredentialSettings& settings);
 
 // What one network operation (a fetch or a push) hands libgit2 as callback
-// payload: the credentials, the deadline, and what went wrong.
+// payload: the credentials, the deadline, and what went wrong. Its
+// TransferWatch bounds the operation's blocking socket calls, so it lives on
+// the stack of the thread that runs the operation, for as long as the operation.
 class TransferContext {
  public:
   using Clock = std::chrono::steady_clock;
   TransferContext(const CredentialSettings& credentials, std::optional<Clock::time_point> deadline,
                   const std::atomic<bool>* cancelled);
+  TransferContext(const TransferContext&) = delete;
+  TransferContext& operator=(const TransferContext&) = delete;
 
   // Fills in the callbacks and the payload.
   void install(git_remote_callbacks& callbacks);
@@ -52,14 +57,24 @@ class TransferContext {
   // The progress callback of git_packbuilder_write, to be given this as payload.
   static git_indexer_progress_cb write_progress() { return on_transfer; }
 
+  // A push moves ref only from old (all zeros: ref must not exist yet). The
+  // server checks the old value it is sent; this makes sure that value is
+  // the one publish built on, not whatever the push's own connection found.
+  void expect_remote(const std::string& ref, const git_oid& old);
+  // The push stopped because ref was no longer at the expected value.
+  bool remote_moved() const { return remote_moved_; }
+
   bool authentication_refused() const { return refused_; }
   bool credentials_missing() const { return missing_; }
-  bool timed_out() const { return timed_out_; }
-  bool cancelled() const { return cancelled_by_caller_; }
+  // Why the watch stopped the operation (deadline, Ctrl-C, a silent server), or none.
+  StopReason stop_reason() const { return watch_.reason(); }
   // Why the SSH server's host key was not trusted; "" when it was (or not SSH).
   const std::string& host_key_problem() const { return host_key_problem_; }
   // Set by the push callbacks: the remote's answer for a rejected reference.
   const std::string& rejection() const { return rejection_; }
+  // What the remote printed for people ("remote: ..." in git), such as a
+  // hook's reason for declining; the last few KiB.
+  const std::string& remote_messages() const { return remote_messages_; }
 
  private:
   static int on_credentials(git_credential** out, const char* url, const char* username_from_url,
@@ -70,19 +85,21 @@ class TransferContext {
   static int on_push_transfer(unsigned int current, unsigned int total, size_t bytes, void* payload);
   static int on_pack_progress(int stage, uint32_t current, uint32_t total, void* payload);
   static int on_push_update(const char* refname, const char* status, void* payload);
+  static int on_push_negotiation(const git_push_update** updates, size_t count, void* payload);
   int keep_going();
 
   const CredentialSettings& credentials_;
-  std::optional<Clock::time_point> deadline_;
-  const std::atomic<bool>* cancel_flag_;
+  TransferWatch watch_;
   bool tried_password_ = false;
   bool tried_ssh_key_ = false;
   bool refused_ = false;
   bool missing_ = false;
-  bool timed_out_ = false;
-  bool cancelled_by_caller_ = false;
   std::string rejection_;
   std::string host_key_problem_;
+  std::string remote_messages_;
+  std::string expected_ref_;
+  git_oid expected_old_{};
+  bool remote_moved_ = false;
 };
 
 } // namespace intentctl

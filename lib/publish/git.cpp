@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "publish/transfer_watch.hpp"
+
 namespace intentctl::git {
 
 void ensure_initialised() {
@@ -13,6 +15,7 @@ void ensure_initialised() {
     // Object lookups from several threads hit one cache each; keep it modest so
     // twenty sites at once do not hold twenty large caches.
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
+    install_watched_sockets();
   });
 }
 

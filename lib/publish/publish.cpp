@@ -33,6 +33,7 @@ struct Run {
   Sites sites;
   std::vector<SiteRequest> requests;
   std::vector<std::optional<SiteOutcome>> outcomes;
+  Clock::time_point deadline; // --timeout, from the start
   std::atomic<std::size_t> next{0};
   std::atomic<bool> cancelled{false};
   std::size_t finished = 0; // outcomes set, under mutex
@@ -143,8 +144,7 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
   const std::vector<const Site*> chosen = chosen_sites(run->options, run->sites);
   const std::string root = cache_root(options.cache_dir);
   const std::string base_dir = fs::current_path().string();
-  std::optional<Clock::time_point> deadline;
-  if (options.timeout) deadline = Clock::now() + *options.timeout;
+  run->deadline = Clock::now() + options.timeout;
   for (const Site* site : chosen) {
     SiteRequest request;
     request.site = site;
@@ -155,7 +155,7 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
     request.base_dir = base_dir;
     request.create_remote = run->sites.embedded_default() && site->repo == kDefaultRemote && !options.dry_run &&
                             !options.rollback;
-    request.deadline = deadline;
+    request.deadline = run->deadline;
     request.cancelled = &run->cancelled;
     run->requests.push_back(request);
   }
@@ -199,8 +199,7 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   // Results are printed in site order, each as soon as it and those before it
   // are done. A worker blocked inside a system call cannot see the deadline or
   // Ctrl-C; it gets a moment, then it is left behind.
-  std::optional<Clock::time_point> give_up;
-  if (options.timeout) give_up = Clock::now() + *options.timeout + kGrace;
+  std::optional<Clock::time_point> give_up = run->deadline + kGrace;
   Progress progress(io, options.dry_run ? "publish --dry-run" : "publish", count, "sites");
   for (std::size_t index = 0; index < count; ++index) {
     std::unique_lock lock(run->mutex);

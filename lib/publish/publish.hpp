@@ -25,7 +25,9 @@ struct PublishOptions {
   bool overwrite = false;            // replace files intentctl did not write that are where it writes
   unsigned jobs = 0;                 // sites at once; 0 = as many as sites, at most twice the cores
   std::string ssh_key;               // private key for ssh remotes (else the site's, else ssh-agent)
-  std::optional<std::chrono::milliseconds> timeout; // for the whole command
+  // For the whole command, as verify's; a server that stops answering is
+  // given up on sooner (kStallLimit, transfer_watch.hpp).
+  std::chrono::milliseconds timeout{std::chrono::minutes(5)};
   std::string cache_dir;             // default $XDG_CACHE_HOME/intentctl (~/.cache/intentctl)
   std::string format = "text";       // text | json
 };

@@ -79,4 +79,12 @@ RemoteUrl parse_remote_url(std::string_view written, std::string_view base) {
   return remote;
 }
 
+std::string local_folder(const RemoteUrl& remote) {
+  if (remote.kind == RemoteKind::local) return remote.url;
+  if (remote.kind != RemoteKind::file) return {};
+  std::string_view rest = std::string_view(remote.url).substr(std::string_view("file://").size());
+  if (rest.starts_with("localhost/")) rest.remove_prefix(std::string_view("localhost").size());
+  return percent_decode(rest);
+}
+
 } // namespace intentctl

@@ -29,5 +29,9 @@ inline Location file_location(std::string path) { return Location{std::move(path
 // base is the folder relative local paths are taken from (the current directory).
 RemoteUrl parse_remote_url(std::string_view written, std::string_view base);
 
+// The folder of a local or file:// remote ("file:///srv/a%20b.git" and
+// "file://localhost/srv/a%20b.git" are /srv/a b.git, as git reads them);
+// "" for network remotes.
+std::string local_folder(const RemoteUrl& remote);
 
 } // namespace intentctl

@@ -1,5 +1,6 @@
 #include "publish/site_publisher.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <functional>
 
@@ -13,7 +14,9 @@
 #include "publish/credentials.hpp"
 #include "publish/git.hpp"
 #include "publish/history.hpp"
+#include "publish/local_push.hpp"
 #include "publish/ownership.hpp"
+#include "publish/pack.hpp"
 #include "publish/remote_url.hpp"
 #include "publish/site_tree.hpp"
 #include "publish/tree_edit.hpp"
@@ -88,12 +91,15 @@ class SitePublisher {
     for (const auto& message : plan_notes_) note(message); // of the plan that was carried out
   }
 
+  bool local_remote() const { return remote_.kind == RemoteKind::local || remote_.kind == RemoteKind::file; }
+
   void check_local_remote_exists() const {
-    std::string path;
-    if (remote_.kind == RemoteKind::local) path = remote_.url;
-    else if (remote_.kind == RemoteKind::file) path = remote_.url.substr(std::string_view("file://").size());
-    else return;
-    if (std::filesystem::is_directory(path)) return;
+    if (!local_remote()) return;
+    const std::string path = local_folder(remote_);
+    if (std::filesystem::is_directory(path)) {
+      remove_stale_remote_temporaries(path);
+      return;
+    }
     // Only the embedded default's repository is created on first use (and not
     // by a dry run or a rollback, which change nothing).
     if (options_.dry_run || options_.rollback)
@@ -123,31 +129,10 @@ class SitePublisher {
   // Writes what commit adds to head (the commit, its new trees and blobs) as
   // one pack into the cache, then empties the in-memory store.
   void persist_staged_objects(const git_oid& commit, const git_commit* head) {
-    git_packbuilder* raw_builder = nullptr;
-    git::check(git_packbuilder_new(&raw_builder, repo_.get()), "cannot pack the new objects");
-    std::unique_ptr<git_packbuilder, git::Deleter<git_packbuilder, git_packbuilder_free>> builder(raw_builder);
-    git_revwalk* raw_walk = nullptr;
-    git::check(git_revwalk_new(&raw_walk, repo_.get()), "cannot pack the new objects");
-    git::Revwalk walk(raw_walk);
-    git::check(git_revwalk_push(walk.get(), &commit), "cannot pack the new objects");
-    if (head) git::check(git_revwalk_hide(walk.get(), git_commit_id(head)), "cannot pack the new objects");
-    // Packing 20,000 files takes seconds: Ctrl-C stops it, and libgit2 then
-    // removes the unfinished pack.
     TransferContext context = transfer();
-    context.install(builder.get());
-    const auto stopped = [&] {
-      if (context.cancelled()) throw Error(ExitClass::interrupted, "interrupted");
-      if (context.timed_out()) throw Error(ExitClass::timeout, "timed out (--timeout)");
-    };
-    if (git_packbuilder_insert_walk(builder.get(), walk.get()) < 0) {
-      stopped();
-      git::check(-1, "cannot pack the new objects");
-    }
-    const std::string pack_folder = cache_path_ + "/objects/pack";
-    if (git_packbuilder_write(builder.get(), pack_folder.c_str(), 0, TransferContext::write_progress(), &context) < 0) {
-      stopped();
-      git::check(-1, "cannot write the new objects to the cache " + cache_path_);
-    }
+    std::optional<git_oid> known;
+    if (head) known = *git_commit_id(head);
+    write_pack(repo_.get(), commit, known, cache_path_ + "/objects/pack", context, "the cache " + cache_path_);
     git::check(git_mempack_reset(staging_), "cannot stage objects in memory");
   }
 
@@ -274,7 +259,7 @@ class SitePublisher {
       // full disk) or an interruption never leaves it pointing at nothing.
       persist_staged_objects(commit, head.get());
       set_reference(local_branch(), commit, "intentctl publish: commit");
-      if (push(commit) == PushResult::pushed) {
+      if (push(commit, head_id) == PushResult::pushed) {
         outcome_.commit = git::oid_hex(commit);
         outcome_.pushed = true;
         outcome_.status = plan->reverted.empty()
@@ -435,31 +420,75 @@ class SitePublisher {
     origin_.reset(raw);
   }
 
-  PushResult push(const git_oid& commit) {
+  // Moves the remote branch from expected (what this attempt fetched; nullopt:
+  // no branch) to commit, and from nothing else: compare-and-swap on every
+  // transport. Over HTTP and SSH the server checks the old value it is sent
+  // under its own lock (receive-pack), and the push negotiation makes sure
+  // that value is expected; a local remote is updated by publish itself, under
+  // the branch's lock (local_push.hpp).
+  PushResult push(const git_oid& commit, const std::optional<git_oid>& expected) {
+    if (local_remote()) {
+      TransferContext context = transfer();
+      LocalPush local{repo_.get(), local_folder(remote_), local_branch(), commit, expected};
+      try {
+        if (push_to_local_repository(local, context) == LocalPushResult::remote_moved) return PushResult::remote_moved;
+      } catch (const Error& error) {
+        throw kept_commit(error, commit);
+      }
+      set_reference(tracking_branch(), commit, "intentctl publish: push");
+      return PushResult::pushed;
+    }
     open_origin();
     TransferContext context = transfer();
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
     context.install(options.callbacks);
+    git_oid old{};
+    if (expected) old = *expected;
+    context.expect_remote(local_branch(), old);
     options.proxy_opts.type = GIT_PROXY_AUTO;
     std::string spec = local_branch() + ":" + local_branch(); // never "+": no force
     char* specs[] = {spec.data()};
     const git_strarray refspecs{specs, 1};
     const int result = git_remote_push(origin_.get(), &refspecs, &options);
-    if (result == GIT_ENONFASTFORWARD) return PushResult::remote_moved;
+    if (result == GIT_ENONFASTFORWARD || context.remote_moved()) return PushResult::remote_moved;
     if (result < 0) throw kept_commit(transfer_error(context, "cannot push: "), commit);
     if (!context.rejection().empty()) {
-      if (remote_moved(context.rejection())) return PushResult::remote_moved;
-      throw kept_commit(external_error(fmt::format("the remote refused {}: {}", request_.branch, context.rejection())),
-                        commit);
+      if (declined(context.rejection())) throw declined_error(context, commit);
+      return PushResult::remote_moved;
     }
     set_reference(tracking_branch(), commit, "intentctl publish: push");
     return PushResult::pushed;
   }
 
-  // What receive-pack says when the branch changed under it; a hook that
-  // declines is a refusal that retrying will not fix.
-  static bool remote_moved(const std::string& rejection) {
-    return rejection.find("declined") == std::string::npos && rejection.find("denied") == std::string::npos;
+  // receive-pack's words for a refusal that pushing again will not change: a
+  // hook that declined, or a rule of the server ("deny ..."); anything else it
+  // reports for the branch means the branch moved under it.
+  static bool declined(const std::string& rejection) {
+    return rejection.find("declined") != std::string::npos || rejection.find("denied") != std::string::npos ||
+           rejection.find("deny") != std::string::npos;
+  }
+
+  // The server said no, and says so again for the same push: what it said, and
+  // where the commit is; no advice to run the same publish again.
+  Error declined_error(const TransferContext& context, const git_oid& commit) const {
+    std::string said;
+    std::size_t start = 0;
+    const std::string& messages = context.remote_messages();
+    while (start < messages.size()) {
+      std::size_t end = messages.find_first_of("\r\n", start);
+      if (end == std::string::npos) end = messages.size();
+      std::string line = messages.substr(start, end - start);
+      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+      const bool progress = line.find("% (") != std::string::npos; // "Resolving deltas: 100% (3/3)"
+      if (!line.empty() && !progress) said += (said.empty() ? "" : "; ") + line;
+      start = end + 1;
+    }
+    const std::string message =
+        fmt::format("the remote refused to update {}: {}{}; pushing again will be refused the same way until the "
+                    "server's rule changes; commit {} is kept in {} as {}",
+                    request_.branch, context.rejection(), said.empty() ? "" : fmt::format(" (the server said: {})", said),
+                    git::short_hex(commit), cache_path_, local_branch());
+    return external_error(redact(message, credentials_.secrets));
   }
 
   Error kept_commit(const Error& error, const git_oid& commit) const {
@@ -474,12 +503,10 @@ class SitePublisher {
     const bool http = remote_.kind == RemoteKind::http;
     std::string cause;
     ExitClass exit_class = ExitClass::external;
-    if (context.timed_out()) {
-      cause = "timed out (--timeout)";
-      exit_class = ExitClass::timeout;
-    } else if (context.cancelled()) {
-      cause = "interrupted";
-      exit_class = ExitClass::interrupted;
+    if (const StopReason reason = context.stop_reason(); reason != StopReason::none) {
+      const Error stopped = stop_error(reason);
+      cause = stopped.message();
+      exit_class = stopped.exit_class();
     } else if (!context.host_key_problem().empty()) {
       cause = context.host_key_problem();
     } else if (context.authentication_refused()) {

@@ -237,17 +237,21 @@ other_head=$(git -C other rev-parse HEAD)
 git -C c6 merge-base --is-ancestor "$other_head" HEAD && pass || fail "our commit is built on the other clone's"
 rm -f "$hook"
 
-# A push the server refuses after the commit is made: the commit stays in the
-# cache, the message says how to retry, and the retry pushes that same commit.
+# A push a server hook declines after the commit is made: the message says
+# that the hook refused and what it said, and not to run the same publish again
+# (it would be refused the same way); the commit stays in the cache, and once
+# the hook lets it through, the next publish pushes that same commit.
 hook="$STATE/repos/edge1-config.git/hooks/pre-receive"
-printf '#!/bin/sh\necho "frozen for maintenance" >&2\nexit 1\n' >"$hook"
+printf '#!/bin/sh\necho "frozen for maintenance" >&2\necho "ask the ops team" >&2\nexit 1\n' >"$hook"
 chmod +x "$hook"
 echo "# refused once" >>dist/edge1/kustomization.yaml
 run "$INTENTCTL" publish dist --sites sites-sub.yaml
 expect_rc 3 "push refused by a hook"
-expect_contains "$SCRATCH/out" "the remote refused main: pre-receive hook declined" "refusal explained"
+expect_contains "$SCRATCH/out" "the remote refused to update main: pre-receive hook declined" "refusal explained"
+expect_contains "$SCRATCH/out" "(the server said: frozen for maintenance; ask the ops team)" "what the hook said"
+expect_contains "$SCRATCH/out" "pushing again will be refused the same way" "no retry advice"
+expect_not_contains "$SCRATCH/out" "run the same publish again" "no retry advice for a declined push"
 expect_contains "$SCRATCH/out" "is kept in $XDG_CACHE_HOME/intentctl/repos/" "the commit is kept in the cache"
-expect_contains "$SCRATCH/out" "run the same publish again to push it" "how to retry"
 kept=$(sed -n 's/.*; commit \([0-9a-f]*\) is kept.*/\1/p' "$SCRATCH/out")
 rm -f "$hook"
 run "$INTENTCTL" publish dist --sites sites-sub.yaml
