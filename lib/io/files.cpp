@@ -15,8 +15,10 @@
 namespace intentctl {
 
 namespace {
+// The machine's failures (a full disk, no file descriptors left) exit 3, the
+// rest (no such folder, not writable) 2: see file_error.
 [[noreturn]] void fail(const std::string& path, const char* what) {
-  throw Error(ExitClass::usage, fmt::format("{}: cannot {}: {}", path, what, std::strerror(errno)));
+  throw file_error(errno, fmt::format("{}: cannot {}: {}", path, what, std::strerror(errno)));
 }
 
 // Writes everything to fd.

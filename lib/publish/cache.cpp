@@ -48,7 +48,7 @@ CachePaths cache_paths(const std::string& root, const RemoteUrl& remote) {
   git_oid digest;
   git::check(git_odb_hash(&digest, remote.url.data(), remote.url.size(), GIT_OBJECT_BLOB), "cannot hash the URL");
   const std::string base = fmt::format("{}/repos/{}-{}", root, readable_name(remote.url), git::short_hex(digest, 12));
-  return CachePaths{base + ".git", base + ".lock"};
+  return CachePaths{base + ".git", base + ".lock", base + ".damaged.git"};
 }
 
 CacheLock::~CacheLock() {
@@ -132,31 +132,164 @@ void merge_packs(git_repository* repo, const std::string& repository, const std:
 
 } // namespace
 
-git::Repository open_cache(const CachePaths& paths, const RemoteUrl& remote) {
-  git_repository* raw = nullptr;
-  if (fs::exists(paths.repository)) {
-    if (git_repository_open_bare(&raw, paths.repository.c_str()) < 0)
-      throw external_error(fmt::format("the cache {} is not a usable Git repository ({}); remove it and publish again",
-                                       paths.repository, git::last_error_message()));
-  } else {
+namespace {
+
+bool is_temporary(const std::string& name) {
+  return name.starts_with("pack_git2_") || name.starts_with("tmp_") || name.ends_with(".lock");
+}
+
+// Under the cache's lock nothing else writes into the clone: every temporary
+// file in it, and every half-made clone beside it, is a killed run's.
+void remove_temporaries(const CachePaths& paths) {
+  std::vector<fs::path> found;
+  std::error_code error;
+  for (auto entry = fs::recursive_directory_iterator(paths.repository, error);
+       !error && entry != fs::recursive_directory_iterator(); entry.increment(error))
+    if (is_temporary(entry->path().filename().string())) found.push_back(entry->path());
+  const fs::path repository(paths.repository);
+  const std::string unfinished = repository.filename().string() + ".new-";
+  for (const auto& entry : fs::directory_iterator(repository.parent_path(), error))
+    if (entry.path().filename().string().starts_with(unfinished)) found.push_back(entry.path());
+  for (const auto& path : found) fs::remove_all(path, error);
+}
+
+// A failure of the machine rather than of the clone: libgit2 could not open or
+// read a file for a reason that has nothing to do with its content.
+void throw_if_the_machines(const std::string& where) {
+  const git_error* error = git_error_last();
+  if (!error || !error->message || error->klass != GIT_ERROR_OS) return;
+  const std::string message = error->message;
+  for (const int cause : {EMFILE, ENFILE, ENOMEM, ENOSPC, EDQUOT, EIO})
+    if (message.find(std::strerror(cause)) != std::string::npos)
+      throw external_error(fmt::format("cannot read the cache {}: {}", where, git::last_error_message()));
+}
+
+// Why the clone cannot be trusted, or "" when it passes the quick check.
+std::string damage(git_repository* repo, const std::string& where) {
+  const auto found = [&](const std::string& what) {
+    throw_if_the_machines(where);
+    return fmt::format("{}: {}", what, git::last_error_message());
+  };
+  git_reference* raw_head = nullptr;
+  if (git_reference_lookup(&raw_head, repo, "HEAD") < 0) return found("HEAD");
+  git_reference_free(raw_head);
+  git_config* raw_config = nullptr;
+  if (git_repository_config_snapshot(&raw_config, repo) < 0) return found("config");
+  git_config_free(raw_config);
+  // Every reference by name, then each read: libgit2's reference listing
+  // skips a loose reference file it cannot parse instead of reporting it, so
+  // the loose ones are listed from the folder.
+  git_strarray names{};
+  if (git_reference_list(&names, repo) < 0) return found("references");
+  std::vector<std::string> listed(names.strings, names.strings + names.count);
+  git_strarray_dispose(&names);
+  const fs::path root(git_repository_path(repo));
+  std::error_code error;
+  for (auto entry = fs::recursive_directory_iterator(root / "refs", error);
+       !error && entry != fs::recursive_directory_iterator(); entry.increment(error))
+    if (entry->is_regular_file()) listed.push_back(entry->path().lexically_relative(root).generic_string());
+  for (const std::string& name : listed) {
+    git_reference* raw = nullptr;
+    if (git_reference_lookup(&raw, repo, name.c_str()) < 0) return found(name);
+    git::Reference reference(raw);
+    if (git_reference_type(reference.get()) != GIT_REFERENCE_DIRECT) continue;
+    git_commit* raw_commit = nullptr;
+    if (git_commit_lookup(&raw_commit, repo, git_reference_target(reference.get())) < 0) return found(name);
+    git::Commit commit(raw_commit);
+    git_tree* raw_tree = nullptr;
+    if (git_commit_tree(&raw_tree, commit.get()) < 0) return found(name + "'s tree");
+    git_tree_free(raw_tree);
+  }
+  return {};
+}
+
+// A new, empty clone: made beside its place and renamed into it, so a killed
+// run never leaves half a repository where the next run looks.
+void create_clone(const CachePaths& paths, const RemoteUrl& remote) {
+  std::string temporary = paths.repository + ".new-XXXXXX";
+  if (!::mkdtemp(temporary.data()))
+    throw file_error(errno, fmt::format("cannot create the cache {}: {}", paths.repository, std::strerror(errno)));
+  try {
     git_repository_init_options init = GIT_REPOSITORY_INIT_OPTIONS_INIT;
-    init.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
-    git::check(git_repository_init_ext(&raw, paths.repository.c_str(), &init),
-               "cannot create the cache " + paths.repository);
-  }
-  git::Repository repo(raw);
-  if (const auto packs = packs_in(paths.repository); packs.size() > kMaxPacks) {
-    merge_packs(repo.get(), paths.repository, packs);
+    init.flags = GIT_REPOSITORY_INIT_BARE;
+    git_repository* raw = nullptr;
+    git::check(git_repository_init_ext(&raw, temporary.c_str(), &init), "cannot create the cache " + paths.repository);
+    git::Repository repo(raw);
+    ensure_origin(repo.get(), remote, paths.repository);
     repo.reset();
-    git::check(git_repository_open_bare(&raw, paths.repository.c_str()), "cannot open the cache " + paths.repository);
-    repo.reset(raw);
+    if (::rename(temporary.c_str(), paths.repository.c_str()) != 0)
+      throw file_error(errno, fmt::format("cannot create the cache {}: {}", paths.repository, std::strerror(errno)));
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(temporary, ignored);
+    throw;
   }
-  ensure_origin(repo.get(), remote, paths.repository);
+}
+
+git::Repository open_bare(const std::string& path, std::string& damaged) {
+  git_repository* raw = nullptr;
+  if (git_repository_open_bare(&raw, path.c_str()) == 0) return git::Repository(raw);
+  throw_if_the_machines(path);
+  damaged = git::last_error_message();
+  return {};
+}
+
+} // namespace
+
+std::string set_cache_aside(const CachePaths& paths, const std::string& why) {
+  std::error_code ignored;
+  fs::remove_all(paths.damaged, ignored);
+  if (::rename(paths.repository.c_str(), paths.damaged.c_str()) != 0)
+    throw file_error(errno, fmt::format("the cache {} is damaged ({}) and cannot be moved aside: {}; remove it",
+                                        paths.repository, why, std::strerror(errno)));
+  return fmt::format("the cache {} was damaged ({}); moved it to {} and fetching the repository again",
+                     paths.repository, why, paths.damaged);
+}
+
+git::Repository open_cache(const CachePaths& paths, const RemoteUrl& remote, const CacheNote& note) {
+  std::error_code error;
+  if (fs::exists(paths.repository, error)) {
+    remove_temporaries(paths);
+    std::string damaged;
+    git::Repository repo = open_bare(paths.repository, damaged);
+    if (repo) damaged = damage(repo.get(), paths.repository);
+    if (damaged.empty()) {
+      if (const auto packs = packs_in(paths.repository); packs.size() > kMaxPacks) {
+        merge_packs(repo.get(), paths.repository, packs);
+        repo.reset();
+        git_repository* raw = nullptr;
+        git::check(git_repository_open_bare(&raw, paths.repository.c_str()), "cannot open the cache " + paths.repository);
+        repo.reset(raw);
+      }
+      ensure_origin(repo.get(), remote, paths.repository);
+      return repo;
+    }
+    repo.reset();
+    note(set_cache_aside(paths, damaged));
+  } else {
+    remove_temporaries(paths);
+  }
+  create_clone(paths, remote);
+  std::string damaged;
+  git::Repository repo = open_bare(paths.repository, damaged);
+  if (!repo) throw external_error(fmt::format("cannot open the new cache {}: {}", paths.repository, damaged));
   return repo;
 }
 
-void ensure_local_bare_repository(const std::string& path, const std::string& branch) {
-  if (fs::exists(path)) return;
+namespace {
+
+bool holds_nothing(const fs::path& repository) {
+  std::error_code error;
+  for (auto entry = fs::recursive_directory_iterator(repository / "objects", error);
+       !error && entry != fs::recursive_directory_iterator(); entry.increment(error))
+    if (entry->is_regular_file()) return false;
+  for (auto entry = fs::recursive_directory_iterator(repository / "refs", error);
+       !error && entry != fs::recursive_directory_iterator(); entry.increment(error))
+    if (entry->is_regular_file()) return false;
+  return !fs::exists(repository / "packed-refs", error);
+}
+
+void init_bare(const std::string& path, const std::string& branch) {
   git_repository_init_options init = GIT_REPOSITORY_INIT_OPTIONS_INIT;
   init.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
   const std::string head = "refs/heads/" + branch;
@@ -164,6 +297,64 @@ void ensure_local_bare_repository(const std::string& path, const std::string& br
   git_repository* raw = nullptr;
   git::check(git_repository_init_ext(&raw, path.c_str(), &init), "cannot create the repository " + path);
   git_repository_free(raw);
+}
+
+// "" when path opens as a repository whose HEAD can be read; else why not.
+std::string unusable(const std::string& path) {
+  std::string why;
+  git::Repository repo = open_bare(path, why);
+  if (!repo) return why;
+  git_reference* head = nullptr;
+  if (git_reference_lookup(&head, repo.get(), "HEAD") < 0) return "HEAD: " + git::last_error_message();
+  git_reference_free(head);
+  return {};
+}
+
+} // namespace
+
+void ensure_local_bare_repository(const std::string& path, const std::string& branch, const CacheNote& note) {
+  std::error_code error;
+  if (!fs::exists(path, error)) {
+    const fs::path target(path);
+    fs::create_directories(target.parent_path(), error);
+    std::string temporary = (target.parent_path() / ("." + target.filename().string() + ".new-XXXXXX")).string();
+    if (!::mkdtemp(temporary.data()))
+      throw file_error(errno, fmt::format("cannot create the repository {}: {}", path, std::strerror(errno)));
+    try {
+      init_bare(temporary, branch);
+    } catch (...) {
+      fs::remove_all(temporary, error);
+      throw;
+    }
+    // Another publish may have made it meanwhile: then that one stays.
+    if (::rename(temporary.c_str(), path.c_str()) != 0) fs::remove_all(temporary, error);
+    return;
+  }
+  const std::string why = unusable(path);
+  if (why.empty()) return;
+  if (holds_nothing(path)) {
+    // Half-made by a run killed while it created it: nothing in it to keep.
+    fs::remove_all(path, error);
+    ensure_local_bare_repository(path, branch, note);
+    note(fmt::format("{} was half-made ({}); made it again", path, why));
+    return;
+  }
+  // It holds objects or branches: complete what is missing in place, as
+  // 'git init' does in an existing repository; nothing is overwritten.
+  init_bare(path, branch);
+  const std::string still = unusable(path);
+  if (still.empty()) {
+    note(fmt::format("{} was incomplete ({}); completed it", path, why));
+    return;
+  }
+  // git itself refuses a folder whose HEAD it cannot read as a repository,
+  // so the fix for that is to write HEAD.
+  const std::string fix = still.starts_with("HEAD")
+                              ? fmt::format("printf 'ref: refs/heads/{}\\n' > {}/HEAD", branch, path)
+                              : fmt::format("git --git-dir={} fsck", path);
+  throw external_error(fmt::format("{} is not a usable repository ({}); it holds published commits, so it is left "
+                                   "as it is; fix it with: {}",
+                                   path, still, fix));
 }
 
 } // namespace intentctl

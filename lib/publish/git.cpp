@@ -27,9 +27,16 @@ std::string last_error_message() {
   return message;
 }
 
+bool last_error_is_missing_object() {
+  const git_error* error = git_error_last();
+  return error && error->klass == GIT_ERROR_ODB && error->message &&
+         std::string_view(error->message).find("not found") != std::string_view::npos;
+}
+
 int check(int code, std::string_view what, ExitClass exit_class) {
   if (code >= 0) return code;
   std::string message = last_error_message();
+  if (last_error_is_missing_object()) throw MissingObject(fmt::format("{}: {}", what, message));
   throw Error(exit_class, message.empty() ? std::string(what) : fmt::format("{}: {}", what, message));
 }
 

@@ -46,8 +46,19 @@ struct Buffer {
 // libgit2's last error message for this thread ("" when none).
 std::string last_error_message();
 
+// An object a repository should hold is not there (libgit2 said "object not
+// found"): a damaged cache, which publish then makes again, or a damaged remote.
+class MissingObject : public Error {
+ public:
+  explicit MissingObject(std::string message) : Error(ExitClass::external, std::move(message)) {}
+};
+
+// True when libgit2's last error on this thread is a missing object.
+bool last_error_is_missing_object();
+
 // Throws an Error of the given class saying "<what>: <libgit2's message>" when
-// code is negative; returns code otherwise.
+// code is negative (a MissingObject when an object was not found); returns
+// code otherwise.
 int check(int code, std::string_view what, ExitClass exit_class = ExitClass::external);
 
 std::string oid_hex(const git_oid& oid);

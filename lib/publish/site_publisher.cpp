@@ -77,18 +77,36 @@ class SitePublisher {
   void note(const std::string& message) { outcome_.notes.push_back(redact(message, credentials_.secrets)); }
 
   void run_locked() {
-    if (request_.create_remote) ensure_local_bare_repository(remote_.url, request_.branch);
+    const CacheNote site_note = [&](const std::string& text) { note(fmt::format("{}: {}", site_.name, text)); };
+    if (request_.create_remote) ensure_local_bare_repository(remote_.url, request_.branch, site_note);
     check_local_remote_exists();
     const CachePaths paths = cache_paths(request_.cache_root, remote_);
     CacheLock lock = CacheLock::acquire(paths.lock, request_.deadline, request_.cancelled, [&] {
       note(fmt::format("{}: waiting for {} (another publish of this repository is running)", site_.name, paths.lock));
     });
     cache_path_ = paths.repository;
-    repo_ = open_cache(paths, remote_);
-    open_origin();
-    stage_writes_in_memory();
-    run_attempts(options_.rollback ? rollback_planner() : publish_planner());
-    for (const auto& message : plan_notes_) note(message); // of the plan that was carried out
+    // The quick check of open_cache does not read every object; one found
+    // missing later means the clone is damaged after all: it is made again
+    // once, and the publish starts over (nothing was pushed yet: objects are
+    // read before the push).
+    for (bool made_again = false;; made_again = true) {
+      try {
+        repo_ = open_cache(paths, remote_, site_note);
+        open_origin();
+        stage_writes_in_memory();
+        run_attempts(options_.rollback ? rollback_planner() : publish_planner());
+        for (const auto& message : plan_notes_) note(message); // of the plan that was carried out
+        return;
+      } catch (const git::MissingObject& missing) {
+        origin_.reset();
+        repo_.reset();
+        if (made_again)
+          throw external_error(fmt::format("{}; the cache was made again and it is still missing, so the remote's "
+                                           "repository lacks it: check it with 'git fsck'",
+                                           missing.message()));
+        site_note(set_cache_aside(paths, missing.message()));
+      }
+    }
   }
 
   bool local_remote() const { return remote_.kind == RemoteKind::local || remote_.kind == RemoteKind::file; }
@@ -517,8 +535,11 @@ class SitePublisher {
     } else if (detail.find("403") != std::string::npos) {
       cause = fmt::format("access denied (HTTP 403); the credentials from {} may not write to it",
                           credentials_.secret_origin.empty() ? "the environment" : credentials_.secret_origin);
-    } else if (detail.find("404") != std::string::npos || detail.find("not found") != std::string::npos ||
-               detail.find("could not find repository") != std::string::npos) {
+    } else if (git::last_error_is_missing_object()) {
+      throw git::MissingObject(redact(fmt::format("{}a Git object is missing ({})", what, detail), credentials_.secrets));
+    } else if (detail.find("404") != std::string::npos || detail.find("could not find repository") != std::string::npos ||
+               detail.find("not a git repository") != std::string::npos ||
+               detail.find("does not appear to be a git repository") != std::string::npos) {
       cause = fmt::format("repository not found ({})", detail);
     } else if (detail.find("failed to connect") != std::string::npos ||
                detail.find("failed to resolve") != std::string::npos) {

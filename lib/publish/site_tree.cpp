@@ -35,7 +35,10 @@ namespace {
 
 std::string read_whole_file(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw input_error(fmt::format("cannot read: {}", std::strerror(errno)), file_location(path.string()));
+  if (fd < 0) {
+    const int error = errno;
+    throw file_error(error, fmt::format("cannot read: {}", std::strerror(error)), file_location(path.string()));
+  }
   std::string content;
   struct stat info {};
   if (::fstat(fd, &info) == 0 && info.st_size > 0) content.reserve(static_cast<std::size_t>(info.st_size));
@@ -46,7 +49,7 @@ std::string read_whole_file(const fs::path& path) {
     if (got < 0) {
       const int saved = errno;
       ::close(fd);
-      throw input_error(fmt::format("cannot read: {}", std::strerror(saved)), file_location(path.string()));
+      throw file_error(saved, fmt::format("cannot read: {}", std::strerror(saved)), file_location(path.string()));
     }
     if (got == 0) break;
     content.append(chunk, static_cast<std::size_t>(got));
@@ -87,7 +90,7 @@ class FolderWriter {
   void write_folder(const fs::path& folder, const std::string& rel) {
     std::error_code error;
     fs::directory_iterator entries(folder, error);
-    if (error) throw input_error(fmt::format("cannot list: {}", error.message()), file_location(folder.string()));
+    if (error) throw file_error(error.value(), fmt::format("cannot list: {}", error.message()), file_location(folder.string()));
     std::vector<fs::path> paths;
     for (const auto& entry : entries) paths.push_back(entry.path());
     for (const auto& path : paths) {
@@ -106,7 +109,7 @@ class FolderWriter {
     throw_if_interrupted(); // reading 20,000 files takes seconds
     struct stat info {};
     if (::lstat(path.c_str(), &info) != 0)
-      throw input_error(fmt::format("cannot read: {}", std::strerror(errno)), file_location(path.string()));
+      throw file_error(errno, fmt::format("cannot read: {}", std::strerror(errno)), file_location(path.string()));
     if (S_ISDIR(info.st_mode)) {
       write_folder(path, rel);
       return;

@@ -25,8 +25,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A full disk or no file descriptors left is the machine's failure (exit 3),
+// a missing or read-only folder the user's (exit 2): file_error tells them apart.
 [[noreturn]] void fail_io(const std::string& path, const char* what) {
-  throw Error(ExitClass::usage, fmt::format("{}: cannot {}: {}", path, what, std::strerror(errno)));
+  throw file_error(errno, fmt::format("{}: cannot {}: {}", path, what, std::strerror(errno)));
 }
 
 // A symbolic link or a file where the site's folder goes is never replaced:
@@ -144,8 +146,8 @@ FolderTree::FolderTree(const std::string& out_dir, const std::string& site, bool
   std::error_code error;
   fs::create_directories(out_dir, error);
   if (error || !fs::is_directory(out_dir))
-    throw Error(ExitClass::usage, fmt::format("{}: cannot create the output folder: {}", out_dir,
-                                              error ? error.message() : "not a folder"));
+    throw file_error(error.value(), fmt::format("{}: cannot create the output folder: {}", out_dir,
+                                                error ? error.message() : "not a folder"));
   target_ = (fs::path(out_dir) / site).string();
   check_target(target_);
   has_previous_ = fs::is_directory(fs::symlink_status(target_, error));
