@@ -37,15 +37,20 @@ PY
 mkdir -p dist/b
 echo "b: 1" >dist/b/b.yaml
 
-# stop_when_packing PID CACHE: SIGSTOP PID once it writes a pack into CACHE (0),
-# or 1 when it ended first.
+# stop_when_packing PID FOLDER: SIGSTOP PID once a pack is being written
+# anywhere under FOLDER (0), or 1 when PID ended first.
 stop_when_packing() {
   python3 - "$1" "$2" <<'PY'
-import glob, os, signal, sys, time
-pid, cache = int(sys.argv[1]), sys.argv[2]
+import os, signal, sys, time
+pid, folder = int(sys.argv[1]), sys.argv[2]
 end = time.time() + 300
+def packing():
+    for _, _, names in os.walk(folder):
+        if any(name.startswith("pack_git2_") for name in names):
+            return True
+    return False
 while time.time() < end:
-    if glob.glob(os.path.join(cache, "repos", "*.git", "objects", "pack", "pack_git2_*")):
+    if packing():
         os.kill(pid, signal.SIGSTOP)
         sys.exit(0)
     try:
@@ -59,9 +64,16 @@ sys.exit(1)
 PY
 }
 
-race() { # transport url git-dir git-url [publish flags...]
-  local transport=$1 url=$2 git_dir=$3 git_url=$4
-  shift 4
+# race WHEN TRANSPORT URL GIT-DIR GIT-URL [PUBLISH FLAGS...]: A is stopped
+# WHEN it writes a pack: "fetched" is into its cache, after its fetch and
+# before its push begins; "pushing" is into the remote's object store, in the
+# middle of its push (for local remotes, where publish writes it itself).
+race() {
+  local when=$1 transport=$2 url=$3 git_dir=$4 git_url=$5
+  shift 5
+  transport="$transport-$when"
+  local watched="cache-$transport-a/repos"
+  [ "$when" = pushing ] && watched="$git_dir/objects"
   git --git-dir="$git_dir" config core.logAllRefUpdates always
   cat >"sites-$transport.yaml" <<YAML
 sites:
@@ -75,7 +87,7 @@ YAML
   # A fetches, builds its commit, and is stopped while it writes its pack.
   "${publish[@]}" --site a --cache "cache-$transport-a" >"a-$transport.json" 2>"a-$transport.err" </dev/null &
   local a=$!
-  if ! stop_when_packing "$a" "cache-$transport-a"; then
+  if ! stop_when_packing "$a" "$watched"; then
     wait "$a" || true
     fail "$transport: A ended before it could be stopped: $(cat "a-$transport.err")"
     return
@@ -116,12 +128,14 @@ YAML
   echo "b: 1" >dist/b/b.yaml
 }
 
-# A local path and a file:// URL.
+# A local path and a file:// URL, stopped before and in the middle of the push.
 mkdir -p remotes
-git init -q --bare --initial-branch=main remotes/path.git
-race local "$SCRATCH/remotes/path.git" "$SCRATCH/remotes/path.git" "$SCRATCH/remotes/path.git"
-git init -q --bare --initial-branch=main remotes/url.git
-race file "file://$SCRATCH/remotes/url.git" "$SCRATCH/remotes/url.git" "$SCRATCH/remotes/url.git"
+for when in fetched pushing; do
+  git init -q --bare --initial-branch=main "remotes/path-$when.git"
+  race "$when" local "$SCRATCH/remotes/path-$when.git" "$SCRATCH/remotes/path-$when.git" "$SCRATCH/remotes/path-$when.git"
+  git init -q --bare --initial-branch=main "remotes/url-$when.git"
+  race "$when" file "file://$SCRATCH/remotes/url-$when.git" "$SCRATCH/remotes/url-$when.git" "$SCRATCH/remotes/url-$when.git"
+done
 
 # The first publish of a branch, to a local remote where someone made it
 # meanwhile: nothing to compare with means "must not exist yet".
@@ -133,7 +147,7 @@ sites:
 YAML
 "$INTENTCTL" publish dist --sites sites-new.yaml --site a --cache cache-new -o json >a-new.json 2>a-new.err </dev/null &
 a=$!
-if stop_when_packing "$a" cache-new; then
+if stop_when_packing "$a" remotes/new.git/objects; then
   rm -rf clone-new
   git clone -q remotes/new.git clone-new 2>/dev/null
   (cd clone-new && echo first >FIRST && git add FIRST && git commit -q -m "plain git: first" && git push -q origin HEAD:main) ||
@@ -155,7 +169,7 @@ if [ -x /usr/sbin/lighttpd ]; then
   servers_up+=("$HTTP_SERVER|$SCRATCH/http")
   "$HTTP_SERVER" new-repo "$SCRATCH/http" cas >/dev/null
   INTENTCTL_GIT_USERNAME=alice INTENTCTL_GIT_TOKEN=race-Pa55 \
-    race http "$base/cas.git" "$SCRATCH/http/repos/cas.git" "${base/http:\/\//http://alice:race-Pa55@}/cas.git"
+    race fetched http "$base/cas.git" "$SCRATCH/http/repos/cas.git" "${base/http:\/\//http://alice:race-Pa55@}/cas.git"
 else
   echo "note: lighttpd is not installed; the HTTP race is skipped"
 fi
@@ -165,7 +179,7 @@ if ssh_base=$("$SSH_SERVER" start "$SCRATCH/ssh" 2>"$SCRATCH/ssh.err"); then
   servers_up+=("$SSH_SERVER|$SCRATCH/ssh")
   url=$("$SSH_SERVER" new-repo "$SCRATCH/ssh" cas)
   cp "$SCRATCH/ssh/known_hosts" "$HOME/.ssh/known_hosts"
-  GIT_SSH_COMMAND=$(cat "$SCRATCH/ssh/git-ssh") race ssh "$url" "$SCRATCH/ssh/repos/cas.git" "$url" \
+  GIT_SSH_COMMAND=$(cat "$SCRATCH/ssh/git-ssh") race fetched ssh "$url" "$SCRATCH/ssh/repos/cas.git" "$url" \
     --ssh-key "$SCRATCH/ssh/client_key"
 else
   echo "note: no SSH server ($(cat "$SCRATCH/ssh.err")); the SSH race is skipped"
