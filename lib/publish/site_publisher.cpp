@@ -1,8 +1,11 @@
 #include "publish/site_publisher.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <functional>
+#include <random>
+#include <thread>
 
 #include <fmt/format.h>
 #include <git2/sys/mempack.h>
@@ -286,12 +289,29 @@ class SitePublisher {
                                             files_changed(outcome_.changed.size()));
         return;
       }
+      if (attempt == kPushAttempts) break;
       note(fmt::format("{}: {} moved on the remote while publishing; rebuilding on its new head (attempt {} of {})",
                        site_.name, request_.branch, attempt + 1, kPushAttempts));
+      wait_before_retry(attempt);
     }
     throw external_error(fmt::format("{} kept moving on the remote; gave up after {} attempts (nothing was forced; "
                                      "publish again)",
                                      request_.branch, kPushAttempts));
+  }
+
+  // Publishers that lost a race to each other would fetch again at the same
+  // moment and race again; a random wait, growing with each lost race (as in
+  // Ethernet's backoff), spreads them out so that each wave has fewer losers.
+  void wait_before_retry(int attempt) {
+    static thread_local std::minstd_rand random(std::random_device{}());
+    const int ceiling_ms = std::min(2000, 50 << std::min(attempt, 6));
+    const auto until = std::chrono::steady_clock::now() +
+                       std::chrono::milliseconds(std::uniform_int_distribution<int>(0, ceiling_ms)(random));
+    TransferWatch watch(request_.deadline, request_.cancelled);
+    while (std::chrono::steady_clock::now() < until) {
+      if (const StopReason reason = watch.check(); reason != StopReason::none) throw stop_error(reason);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }
 
   void record_changes(const git_oid* old_root, const Plan& plan) {

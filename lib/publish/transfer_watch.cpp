@@ -273,6 +273,12 @@ int connect_one(WatchedStream& stream, const addrinfo& address) {
     }
   }
   if (error == 0) error = ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0 ? 0 : errno;
+  // Git's protocols are small requests and answers in turn; without this the
+  // kernel holds back a small write until the last one is acknowledged
+  // (Nagle), and the peer delays that acknowledgement (as libcurl and
+  // OpenSSH do, so does publish).
+  const int on = 1;
+  if (error == 0) ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
   if (error != 0) close_socket(stream);
   return error;
 }
