@@ -13,7 +13,7 @@ require_tool git
 require_tool python3
 
 HTTP_SERVER=$SOURCE_DIR/tests/support/git-http-server
-SSH_SERVER=$SOURCE_DIR/tests/support/ssh-server
+SSH_SERVER=$SOURCE_DIR/tests/support/ssh-git-server
 CHECK=$SOURCE_DIR/tests/support/publish-race
 export HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
 unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME XDG_CACHE_HOME
@@ -177,10 +177,12 @@ fi
 # SSH, through a private sshd.
 if ssh_base=$("$SSH_SERVER" start "$SCRATCH/ssh" 2>"$SCRATCH/ssh.err"); then
   servers_up+=("$SSH_SERVER|$SCRATCH/ssh")
+  ssh-keygen -q -t ed25519 -N '' -C racer -f "$SCRATCH/ssh-key"
+  "$SSH_SERVER" authorize "$SCRATCH/ssh" "$SCRATCH/ssh-key.pub"
   url=$("$SSH_SERVER" new-repo "$SCRATCH/ssh" cas)
-  cp "$SCRATCH/ssh/known_hosts" "$HOME/.ssh/known_hosts"
-  GIT_SSH_COMMAND=$(cat "$SCRATCH/ssh/git-ssh") race fetched ssh "$url" "$SCRATCH/ssh/repos/cas.git" "$url" \
-    --ssh-key "$SCRATCH/ssh/client_key"
+  echo "[127.0.0.1]:${ssh_base##*:} $(cut -d' ' -f1,2 "$SCRATCH/ssh/host_ed25519.pub")" >"$HOME/.ssh/known_hosts"
+  GIT_SSH_COMMAND="ssh -i $SCRATCH/ssh-key -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=$HOME/.ssh/known_hosts" \
+    race fetched ssh "$url" "$SCRATCH/ssh/repos/cas.git" "$url" --ssh-key "$SCRATCH/ssh-key"
 else
   echo "note: no SSH server ($(cat "$SCRATCH/ssh.err")); the SSH race is skipped"
 fi
