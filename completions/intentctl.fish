@@ -71,7 +71,7 @@ complete -c intentctl -n '__fish_seen_subcommand_from publish' -l rollback -d 'r
 complete -c intentctl -n '__fish_seen_subcommand_from publish' -l overwrite -d 'replace files in the site'\''s folder that intentctl did not write where it writes (default: refuse)'
 complete -c intentctl -n '__fish_seen_subcommand_from publish' -s j -l jobs -x -d 'sites published at once (default: all, at most twice the cores)'
 complete -c intentctl -n '__fish_seen_subcommand_from publish' -l ssh-key -r -F -d 'private key for ssh remotes (default: the site'\''s, else ssh-agent)'
-complete -c intentctl -n '__fish_seen_subcommand_from publish' -l timeout -x -d 'give up after this long, like 30s or 5m (exit 4)'
+complete -c intentctl -n '__fish_seen_subcommand_from publish' -l timeout -x -d 'give up after this long, like 30s or 5m (default: 5m; exit 4)'
 complete -c intentctl -n '__fish_seen_subcommand_from publish' -l cache -r -a '(__fish_complete_directories)' -d 'where the cached clones live (default: $XDG_CACHE_HOME/intentctl)'
 complete -c intentctl -n '__fish_seen_subcommand_from publish' -s o -l format -x -a 'text json' -d 'output format'
 complete -c intentctl -n '__fish_seen_subcommand_from publish' -s v -l verbose -d 'say more on standard error'
