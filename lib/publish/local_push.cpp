@@ -125,9 +125,13 @@ LocalPushResult move_branch(git_repository* remote, const LocalPush& push, const
   if (push.expected) old = *push.expected;
   const auto give_up = std::chrono::steady_clock::now() + kBranchLockWait;
   for (;;) {
-    git_reference* raw = nullptr;
-    const int code = git_reference_create_matching(&raw, remote, push.ref.c_str(), &push.commit, 1, &old, "push");
-    git_reference_free(raw);
+    int code = 0;
+    {
+      const CriticalStep step; // git's lock file is taken and given back within
+      git_reference* raw = nullptr;
+      code = git_reference_create_matching(&raw, remote, push.ref.c_str(), &push.commit, 1, &old, "push");
+      git_reference_free(raw);
+    }
     if (code == 0) return LocalPushResult::pushed;
     if (code == GIT_EMODIFIED) return LocalPushResult::remote_moved;
     if (code != GIT_ELOCKED) git::check(code, fmt::format("cannot update {} in {}", push.ref, folder));

@@ -16,6 +16,7 @@
 #include "publish/cache.hpp"
 #include "publish/remote_url.hpp"
 #include "publish/site_publisher.hpp"
+#include "publish/transfer_watch.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
@@ -163,7 +164,13 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
   return run;
 }
 
-constexpr auto kGrace = std::chrono::seconds(2);
+// How long past Ctrl-C or the deadline a worker may take to stop by itself.
+// Waits on the network end at once (transfer_watch.hpp); libgit2's packing
+// looks for cancellation only every half second, and not at all in some of
+// its steps, so a worker still computing is left behind (the process ends
+// with it; its next run removes what it left) once the critical steps that
+// must not be cut are done.
+constexpr auto kLeftBehind = std::chrono::milliseconds(400);
 
 SiteOutcome left_behind(const SiteRequest& request) {
   SiteOutcome outcome;
@@ -197,9 +204,9 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   std::vector<std::string> failed;
   bool abandoned = false;
   // Results are printed in site order, each as soon as it and those before it
-  // are done. A worker blocked inside a system call cannot see the deadline or
-  // Ctrl-C; it gets a moment, then it is left behind.
-  std::optional<Clock::time_point> give_up = run->deadline + kGrace;
+  // are done. A worker that cannot see the deadline or Ctrl-C in time gets a
+  // moment, then it is left behind.
+  std::optional<Clock::time_point> give_up = run->deadline + kLeftBehind;
   Progress progress(io, options.dry_run ? "publish --dry-run" : "publish", count, "sites");
   for (std::size_t index = 0; index < count; ++index) {
     std::unique_lock lock(run->mutex);
@@ -207,7 +214,7 @@ ExitClass publish(const PublishOptions& options, Io& io) {
     while (!run->outcomes[index]) {
       progress.set(run->finished);
       if (interrupted() && !run->cancelled.exchange(true)) {
-        const auto soon = Clock::now() + kGrace;
+        const auto soon = Clock::now() + kLeftBehind;
         give_up = give_up ? std::min(*give_up, soon) : soon;
       }
       if (give_up && Clock::now() > *give_up) {
@@ -216,7 +223,7 @@ ExitClass publish(const PublishOptions& options, Io& io) {
         abandoned = true;
         break;
       }
-      run->done.wait_for(lock, std::chrono::milliseconds(100));
+      run->done.wait_for(lock, std::chrono::milliseconds(20));
     }
     const SiteOutcome outcome = *run->outcomes[index];
     lock.unlock();
@@ -229,6 +236,7 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   sink->finish();
 
   run->cancelled = true;
+  if (abandoned) finish_critical_steps();
   for (auto& worker : workers) {
     if (abandoned) worker.detach(); // holds its own reference to run
     else worker.join();

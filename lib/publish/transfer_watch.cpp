@@ -158,6 +158,29 @@ std::string describe(StopReason reason) {
   return "";
 }
 
+namespace {
+std::atomic<int> critical_steps{0};
+std::atomic<bool> closing{false};
+} // namespace
+
+// Both sides announce themselves before they look at the other (sequentially
+// consistent atomics): a step either sees the process closing and does not
+// begin, or finish_critical_steps sees it and waits.
+CriticalStep::CriticalStep() {
+  critical_steps.fetch_add(1);
+  if (closing.load()) {
+    critical_steps.fetch_sub(1);
+    throw Error(ExitClass::interrupted, "interrupted");
+  }
+}
+
+CriticalStep::~CriticalStep() { critical_steps.fetch_sub(1); }
+
+void finish_critical_steps() {
+  closing.store(true);
+  while (critical_steps.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
 Error stop_error(StopReason reason) {
   return Error(reason == StopReason::interrupted ? ExitClass::interrupted : ExitClass::timeout, describe(reason));
 }

@@ -73,6 +73,25 @@ std::string describe(StopReason reason);
 // The error a stopped transfer ends with: interrupted (130) or timed out (4).
 Error stop_error(StopReason reason);
 
+// A step that must not be cut short by the end of the process: moving a local
+// remote's branch under git's lock file (a lock file left behind would block
+// every later push, git's too). libgit2 looks for cancellation only every
+// half second while it computes a pack, so publish gives up on a worker that
+// is still busy a moment after Ctrl-C or the deadline, and ends the process;
+// it calls finish_critical_steps first. A step that would begin after that
+// throws an interrupted error instead.
+class CriticalStep {
+ public:
+  CriticalStep();
+  ~CriticalStep();
+  CriticalStep(const CriticalStep&) = delete;
+  CriticalStep& operator=(const CriticalStep&) = delete;
+};
+
+// Lets no new critical step begin, and waits for those running (each takes
+// microseconds).
+void finish_critical_steps();
+
 // Makes libgit2 open its sockets through TransferWatch (once per process; the
 // entry points of lib/publish call it through git::ensure_initialised).
 void install_watched_sockets();

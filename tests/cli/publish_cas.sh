@@ -14,7 +14,7 @@ require_tool python3
 
 HTTP_SERVER=$SOURCE_DIR/tests/support/git-http-server
 SSH_SERVER=$SOURCE_DIR/tests/support/ssh-git-server
-CHECK=$SOURCE_DIR/tests/support/publish-race
+HARNESS=$SOURCE_DIR/tests/support/publish-race
 export HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
 unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME XDG_CACHE_HOME
 mkdir -p "$HOME/.ssh"
@@ -25,44 +25,9 @@ git config --global user.name "Plain Git"
 git config --global user.email git@example.net
 
 # A's tree is large, so that writing its pack takes long enough to be caught.
-python3 - dist/a <<'PY'
-import os, sys
-for part in range(5):
-    folder = os.path.join(sys.argv[1], "apps", f"part-{part}")
-    os.makedirs(folder, exist_ok=True)
-    for i in range(1000):
-        with open(os.path.join(folder, f"item-{i:04d}.yaml"), "w") as f:
-            f.write(f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: item-{part}-{i}\ndata:\n  n: \"{i}\"\n")
-PY
+"$HARNESS" tree dist/a 5000
 mkdir -p dist/b
 echo "b: 1" >dist/b/b.yaml
-
-# stop_when_packing PID FOLDER: SIGSTOP PID once a pack is being written
-# anywhere under FOLDER (0), or 1 when PID ended first.
-stop_when_packing() {
-  python3 - "$1" "$2" <<'PY'
-import os, signal, sys, time
-pid, folder = int(sys.argv[1]), sys.argv[2]
-end = time.time() + 300
-def packing():
-    for _, _, names in os.walk(folder):
-        if any(name.startswith("pack_git2_") for name in names):
-            return True
-    return False
-while time.time() < end:
-    if packing():
-        os.kill(pid, signal.SIGSTOP)
-        sys.exit(0)
-    try:
-        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        sys.exit(1)
-    if state in ("Z", "X"):
-        sys.exit(1)
-    time.sleep(0.001)
-sys.exit(1)
-PY
-}
 
 # race WHEN TRANSPORT URL GIT-DIR GIT-URL [PUBLISH FLAGS...]: A is stopped
 # WHEN it writes a pack: "fetched" is into its cache, after its fetch and
@@ -87,7 +52,7 @@ YAML
   # A fetches, builds its commit, and is stopped while it writes its pack.
   "${publish[@]}" --site a --cache "cache-$transport-a" >"a-$transport.json" 2>"a-$transport.err" </dev/null &
   local a=$!
-  if ! stop_when_packing "$a" "$watched"; then
+  if ! "$HARNESS" signal-when-packing STOP "$a" "$watched"; then
     wait "$a" || true
     fail "$transport: A ended before it could be stopped: $(cat "a-$transport.err")"
     return
@@ -115,7 +80,7 @@ YAML
   expect_contains "a-$transport.err" "moved on the remote while publishing; rebuilding on its new head" \
     "$transport: A says it rebuilt on the new head"
   # Every commit on the branch, nothing force-moved, fsck clean.
-  if "$CHECK" check --git-dir "$git_dir" --branch main "$b_commit" "$foreign" "$a_commit" 2>"check-$transport.err"; then
+  if "$HARNESS" check --git-dir "$git_dir" --branch main "$b_commit" "$foreign" "$a_commit" 2>"check-$transport.err"; then
     pass
   else
     fail "$transport: $(cat "check-$transport.err")"
@@ -147,7 +112,7 @@ sites:
 YAML
 "$INTENTCTL" publish dist --sites sites-new.yaml --site a --cache cache-new -o json >a-new.json 2>a-new.err </dev/null &
 a=$!
-if stop_when_packing "$a" remotes/new.git/objects; then
+if "$HARNESS" signal-when-packing STOP "$a" remotes/new.git/objects; then
   rm -rf clone-new
   git clone -q remotes/new.git clone-new 2>/dev/null
   (cd clone-new && echo first >FIRST && git add FIRST && git commit -q -m "plain git: first" && git push -q origin HEAD:main) ||
@@ -156,7 +121,7 @@ if stop_when_packing "$a" remotes/new.git/objects; then
   wait "$a" && pass || fail "new branch: A failed: $(cat a-new.err)"
   first=$(git -C clone-new rev-parse HEAD)
   a_commit=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["commit"])' a-new.json)
-  "$CHECK" check --git-dir remotes/new.git --branch main "$first" "$a_commit" 2>check-new.err && pass ||
+  "$HARNESS" check --git-dir remotes/new.git --branch main "$first" "$a_commit" 2>check-new.err && pass ||
     fail "new branch: $(cat check-new.err)"
 else
   wait "$a" || true

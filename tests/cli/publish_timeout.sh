@@ -15,6 +15,7 @@
 require_tool python3
 require_tool git
 
+HARNESS=$SOURCE_DIR/tests/support/publish-race
 export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
 mkdir -p "$HOME"
 unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME
@@ -74,8 +75,12 @@ first_accept_after() { # count-before: the time of the first connection after th
 # --- --timeout 1s while connecting: HTTP, then SSH ------------------------------------
 for kind in http ssh; do
   before=$( [ -e silent.accepted ] && wc -l <silent.accepted || echo 0)
+  started=$(now)
   run "$INTENTCTL" publish dist --sites "sites-$kind.yaml" --timeout 1s
   ended=$(now)
+  # The whole run, start-up included, is only reported: a loaded machine's
+  # start-up is not the deadline's to keep.
+  echo "measured: $kind: --timeout 1s, the whole run: $(python3 -c 'import sys; print("%.3f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$started" "$ended") s"
   expect_rc 4 "$kind: --timeout 1s against a silent server"
   expect_contains "$SCRATCH/out" "error: timed out (--timeout)" "$kind: --timeout 1s says so"
   within 1.5 "$(first_accept_after "$before")" "$ended" "$kind: --timeout 1s, from the accepted connection to the exit"
@@ -108,30 +113,12 @@ python3 -c 'import sys; sys.exit(0 if 29 <= float(sys.argv[2]) - float(sys.argv[
   pass || fail "the default took $(python3 -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "$started" "$ended") s"
 
 # --- while packing 20,000 files ----------------------------------------------------------------
-python3 - dist/edge1 <<'PY'
-import os, sys
-for part in range(20):
-    folder = os.path.join(sys.argv[1], "apps", f"part-{part:02d}")
-    os.makedirs(folder, exist_ok=True)
-    for i in range(1000):
-        with open(os.path.join(folder, f"item-{i:04d}.yaml"), "w") as f:
-            f.write(f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: item-{part}-{i}\ndata:\n  n: \"{i}\"\n")
-PY
+"$HARNESS" tree dist/edge1 20000
 git init -q --bare --initial-branch=main remote.git
 printf 'sites:\n  edge1: {repo: "%s/remote.git"}\n' "$SCRATCH" >sites-local.yaml
 "$INTENTCTL" publish dist --sites sites-local.yaml --site edge1 >pack.out 2>pack.err </dev/null &
 pid=$!
-python3 - "$pid" "$XDG_CACHE_HOME" pack.signalled <<'PY'
-import glob, os, signal, sys, time
-pid, cache, mark = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-end = time.time() + 300
-while time.time() < end:
-    if glob.glob(os.path.join(cache, "intentctl", "repos", "*.git", "objects", "pack", "pack_git2_*")):
-        open(mark, "w").write("%.6f\n" % time.time())
-        os.kill(pid, signal.SIGINT)
-        break
-    time.sleep(0.002)
-PY
+"$HARNESS" signal-when-packing INT "$pid" "$XDG_CACHE_HOME/intentctl/repos" pack.signalled || true
 rc=0
 wait "$pid" || rc=$?
 ended=$(now)
@@ -198,7 +185,23 @@ PY
   else
     fail "the push never reached the proxy"
   fi
-  # Ctrl-C.
+  # Ctrl-C while libgit2 builds the push's pack of 20,000 files (it looks for
+  # cancellation only every half second there): the worker is left behind.
+  "$SOURCE_DIR/tests/support/git-http-server" new-repo "$SCRATCH/http" big >/dev/null
+  printf 'sites:\n  edge1: {repo: "%s/big.git"}\n' "$base" >sites-big.yaml
+  "$INTENTCTL" publish dist --sites sites-big.yaml --site edge1 --cache big-cache >big.out 2>big.err </dev/null &
+  pid=$!
+  "$HARNESS" signal-when-packing INT "$pid" big-cache/repos big.signalled --written --delay 0.3 || true
+  rc=0
+  wait "$pid" || rc=$?
+  ended=$(now)
+  if [ -s big.signalled ]; then
+    [ "$rc" = 130 ] && pass || fail "Ctrl-C while libgit2 packs the push: exit $rc: $(cat big.out big.err)"
+    within 1 "$(cat big.signalled)" "$ended" "Ctrl-C while libgit2 packs the push of 20,000 files, from the signal to the exit"
+  else
+    echo "note: the push of 20,000 files ended before it could be interrupted"
+  fi
+  # Ctrl-C while the push waits for the server.
   held=$(wc -l <proxy.held)
   "$INTENTCTL" publish small --sites sites-proxy.yaml --site edge1 >push.out 2>push.err </dev/null &
   pid=$!
