@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Hostile input gets a clear error and exit 2: never a crash, a hang or output.
 . "$SOURCE_DIR/tests/support/testlib.sh"
+require_tool python3
 
 check_refused() { # file expected-message description
   run timeout 20 "$INTENTCTL" translate "$1" --output "$SCRATCH/out.json"

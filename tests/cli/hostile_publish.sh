@@ -5,9 +5,9 @@
 # repository (git fsck), and the remote either unchanged or fully updated.
 . "$SOURCE_DIR/tests/support/testlib.sh"
 . "$SOURCE_DIR/tests/support/hostile.sh"
-[ -x /usr/sbin/lighttpd ] || { echo "SKIP: lighttpd is not installed"; exit 77; }
 require_tool git
 require_tool python3
+require_tool lighttpd
 
 SERVER=$SOURCE_DIR/tests/support/git-http-server
 STATE=$SCRATCH/server

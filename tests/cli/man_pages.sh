@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Man pages: one per command, all sections there, lint-clean, and the OPTIONS
-# section of each page lists exactly the flags that the command's --help lists.
+# Man pages: one per command, all sections there, and the OPTIONS section of
+# each page lists exactly the flags that the command's --help lists (mandoc's
+# lint: man_lint.sh).
 . "$SOURCE_DIR/tests/support/testlib.sh"
 
 man_dir=${MAN_DIR:-$SOURCE_DIR/man}
@@ -60,19 +61,6 @@ for page in "$man_dir"/*.1; do
     grep -qxF "$command" "$SCRATCH/commands" && pass || fail "$name documents \"$command\", which is no command of --help"
   fi
 done
-if command -v mandoc >/dev/null; then
-  for page in "$man_dir"/*.1; do
-    set +e
-    mandoc -T lint -W warning "$page" >"$SCRATCH/lint" 2>&1
-    lint_rc=$?
-    set -e
-    if [ "$lint_rc" -eq 0 ] && [ ! -s "$SCRATCH/lint" ]; then pass
-    else fail "mandoc -T lint -W warning $(basename "$page") (exit $lint_rc): $(cat "$SCRATCH/lint")"; fi
-  done
-else
-  echo "mandoc not installed: lint skipped"
-fi
-
 # intentctl(1): every command is one of its tags, and its OPTIONS are the global flags.
 overview="$man_dir/intentctl.1"
 if [ -f "$overview" ]; then

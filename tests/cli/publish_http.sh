@@ -2,8 +2,9 @@
 # publish against a real Git smart-HTTP server (lighttpd + git-http-backend with
 # basic auth on 127.0.0.1), every result checked with the real git client.
 . "$SOURCE_DIR/tests/support/testlib.sh"
-[ -x /usr/sbin/lighttpd ] || { echo "SKIP: lighttpd is not installed"; exit 77; }
 require_tool git
+require_tool python3
+require_tool lighttpd
 
 SERVER="$SOURCE_DIR/tests/support/git-http-server"
 STATE=$SCRATCH/server

@@ -4,6 +4,7 @@
 # --message/--author, file modes, and --timeout against a server that never answers.
 . "$SOURCE_DIR/tests/support/testlib.sh"
 require_tool git
+require_tool python3
 
 export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
 mkdir -p "$HOME"

@@ -3,6 +3,7 @@
 # regenerates the bundles of a package's expectation ConfigMaps.
 . "$SOURCE_DIR/tests/support/testlib.sh"
 require_tool kpt
+require_tool python3
 
 fixtures=$SOURCE_DIR/tests/fixtures/render
 pkg=$SCRATCH/pkg

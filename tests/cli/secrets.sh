@@ -12,11 +12,11 @@
 # every secret, plain, percent-encoded and as an HTTP Basic credential, and
 # none is found.
 . "$SOURCE_DIR/tests/support/testlib.sh"
-[ -x /usr/sbin/lighttpd ] || { echo "SKIP: lighttpd is not installed"; exit 77; }
 require_tool git
 require_tool python3
 require_tool openssl
-python3 -c 'import yaml' 2>/dev/null || { echo "SKIP: python3-yaml is not installed"; exit 77; }
+require_tool lighttpd
+require_python_module yaml
 
 TOKEN='tok-5ecret-Q7xZ'          # alice's, through INTENTCTL_GIT_TOKEN
 URL_PASSWORD='url-Pa55@w0rd-K3'  # bob's, in the sites file's URL (percent-encoded there)

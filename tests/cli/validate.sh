@@ -4,6 +4,7 @@
 # fixtures, the four output formats parsed back, exit codes, stdin, -j, --skip,
 # --strict, kustomizations, duplicates, --crds and --schema-location.
 . "$SOURCE_DIR/tests/support/testlib.sh"
+require_tool python3
 
 fixtures=$SOURCE_DIR/tests/fixtures/validate
 cd "$SCRATCH"
@@ -29,7 +30,7 @@ expect_rc 0 "render the samples"
 run "$INTENTCTL" validate dist
 expect_rc 0 "the render of every sample is valid"
 expect_contains "$SCRATCH/out" "Invalid: 0, Errors: 0, Skipped: 0" "summary of the valid render"
-resources=$(grep -h -c '^kind:' $(find dist -type f -name '*.yaml') | paste -sd+ | bc)
+resources=$(grep -h -c '^kind:' $(find dist -type f -name '*.yaml') | awk '{ n += $1 } END { print n }')
 files=$(find dist -type f -name '*.yaml' | wc -l)
 expect_contains "$SCRATCH/out" "Summary: $resources resources found in $files files - Valid: $resources," "counts match the tree"
 run "$INTENTCTL" render "$SOURCE_DIR"/samples/28312/*.json --sites "$fixtures/sites.yaml" --kustomize never -o plain

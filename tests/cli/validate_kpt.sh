@@ -4,6 +4,8 @@
 # the field and the file, and leaves the package's files as they were.
 . "$SOURCE_DIR/tests/support/testlib.sh"
 require_tool kpt
+require_tool python3
+require_python_module yaml
 
 fixtures=$SOURCE_DIR/tests/fixtures/validate
 run "$INTENTCTL" render "$SOURCE_DIR/samples/28312/urllc-robot-cell.json" -o "$SCRATCH/dist"

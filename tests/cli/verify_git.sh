@@ -4,6 +4,8 @@
 # top, a branch with no intentctl commit, unreachable remotes; text, JSON and
 # JUnit output.
 . "$SOURCE_DIR/tests/support/testlib.sh"
+require_tool git
+require_tool python3
 export XDG_CACHE_HOME=$SCRATCH/cache
 unset KUBECONFIG INTENTCTL_SITES
 cd "$SCRATCH"

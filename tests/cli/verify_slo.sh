@@ -8,7 +8,7 @@
 # standard's field names); and --slo's usage errors.
 . "$SOURCE_DIR/tests/support/testlib.sh"
 . "$SOURCE_DIR/tests/support/verify-env.sh"
-python3 -c 'import jsonschema' 2>/dev/null || { echo "SKIP: python3-jsonschema is not installed"; exit 77; }
+require_python_module jsonschema
 
 publish_sample
 HEAD1=$(head_of edge1)

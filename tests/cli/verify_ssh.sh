@@ -12,7 +12,7 @@ require_tool python3
 require_tool ssh-keyscan
 require_tool ssh-agent
 require_tool ssh-add
-python3 -c 'import yaml' 2>/dev/null || { echo "SKIP: python3-yaml is not installed"; exit 77; }
+require_python_module yaml
 
 SERVER=$SOURCE_DIR/tests/support/ssh-git-server
 SSH_STATE=$SCRATCH/sshd

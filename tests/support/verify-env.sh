@@ -11,7 +11,8 @@ unset KUBECONFIG INTENTCTL_SITES
 cd "$SCRATCH"
 
 require_tool python3
-python3 -c 'import yaml' 2>/dev/null || { echo "SKIP: python3-yaml is not installed"; exit 77; }
+require_tool git
+require_python_module yaml
 require_tool openssl
 "$FIXTURE" start "$STATE" >/dev/null
 trap '"$FIXTURE" stop "$STATE"; rm -rf "$SCRATCH"' EXIT
