@@ -28,6 +28,10 @@ void define_render(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
   app.add_flag("--fn", options->function, "run as a kpt KRM function (ResourceList on stdin and stdout)");
+  app.add_option("-j,--jobs", options->jobs,
+                 "threads that build a site of 512 expectations or more (default: one per core, at most 4)")
+      ->check(CLI::Range(1u, 1024u))
+      ->type_name("N");
   run = [options, kustomize](Io& io) {
     options->kustomize = *kustomize == "always" ? KustomizeMode::always
                          : *kustomize == "never" ? KustomizeMode::never

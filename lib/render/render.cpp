@@ -173,10 +173,12 @@ Batch build_batch(const std::vector<const InputExpectation*>& entries, std::size
 // build the files, batch by batch, while this thread writes the previous
 // batch, in order (files created in one folder from several threads would only
 // contend for its lock).
-void write_expectations(const SitePlan& plan, TreeOutput& out, std::vector<std::string>& paths, Progress& progress) {
+void write_expectations(const SitePlan& plan, unsigned jobs, TreeOutput& out, std::vector<std::string>& paths,
+                        Progress& progress) {
   const auto& entries = plan.expectations;
   const Placement placement{*plan.site, plan.namespace_};
-  const std::size_t threads = entries.size() < 512 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  const std::size_t cores = jobs > 0 ? jobs : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  const std::size_t threads = entries.size() < kThreadedRender ? 1 : cores;
   if (threads == 1) {
     for (const InputExpectation* entry : entries) {
       write_expectation(*entry, placement, out, paths);
@@ -226,7 +228,7 @@ struct SiteWriter {
     add("crds/bundles.yaml", crds_yaml);
     for (const auto& name : site_namespaces(plan)) add_object("namespaces/" + name + ".yaml", namespace_object(name, site.name));
     if (options.rootsync) add_object("bootstrap/rootsync.yaml", root_sync(site));
-    write_expectations(plan, out, paths, progress);
+    write_expectations(plan, options.jobs, out, paths, progress);
     if (!with_kustomization) return;
     // The RootSync bootstraps the cluster by hand; Config Sync must not manage itself.
     std::vector<std::string> resources;

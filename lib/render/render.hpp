@@ -25,7 +25,12 @@ struct RenderOptions {
   bool overwrite = false;          // --overwrite: replace files render did not write that are in its way
   KustomizeMode kustomize = KustomizeMode::automatic;
   bool function = false;           // --fn: a KRM function on stdin/stdout
+  unsigned jobs = 0;               // -j: threads for a large site; 0 = one per core, at most 4
 };
+
+// A site with fewer expectations than this is built on one thread: starting
+// threads would cost more than they save.
+inline constexpr std::size_t kThreadedRender = 512;
 
 // kubectl kustomize is quadratic in the files it reads (1,000 files 3.7 s,
 // 2,000 13.5 s on the reference machines): above this many files --kustomize
