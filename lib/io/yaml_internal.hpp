@@ -33,4 +33,10 @@ bool parse_block_subset(const Source& source, const ReadLimits& limits, ParsedSt
 // libyaml's event parser into Node trees.
 ParsedStream parse_with_libyaml(const Source& source, const ReadLimits& limits);
 
+// Whether parse_yaml tries the block-subset reader first: yes, unless the
+// environment says INTENTCTL_YAML_FAST_PATH=0. Every result is the same
+// either way; the switch is there to measure what the subset reader saves
+// (tests/bench/yaml.sh) and to rule it out when a reading looks wrong.
+bool fast_path_enabled();
+
 } // namespace intentctl::yaml_detail

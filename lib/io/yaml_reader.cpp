@@ -362,11 +362,16 @@ ParsedStream parse_with_libyaml(const Source& source, const ReadLimits& limits) 
   return out;
 }
 
+bool fast_path_enabled() {
+  const char* setting = std::getenv("INTENTCTL_YAML_FAST_PATH");
+  return !(setting && std::string_view(setting) == "0");
+}
+
 } // namespace yaml_detail
 
 ParsedStream parse_yaml(const Source& source, const ReadLimits& limits) {
   ParsedStream out;
-  if (yaml_detail::parse_block_subset(source, limits, out)) return out;
+  if (yaml_detail::fast_path_enabled() && yaml_detail::parse_block_subset(source, limits, out)) return out;
   return yaml_detail::parse_with_libyaml(source, limits);
 }
 

@@ -3,6 +3,7 @@
 // for everything else.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -176,4 +177,22 @@ TEST_CASE("fast YAML: every YAML file of the source tree reads the same both way
   }
   CHECK(files > 10);
   CHECK(accepted * 2 > files); // most of them take the fast path
+}
+
+TEST_CASE("fast YAML: INTENTCTL_YAML_FAST_PATH=0 turns the block-subset reader off") {
+  const char* saved = std::getenv("INTENTCTL_YAML_FAST_PATH");
+  const std::string previous = saved ? saved : "";
+  CHECK(yaml_detail::fast_path_enabled() == !(saved && previous == "0"));
+  setenv("INTENTCTL_YAML_FAST_PATH", "0", 1);
+  CHECK_FALSE(yaml_detail::fast_path_enabled());
+  const Source source{"doc.yaml", "a: 1\nb: [x, y]\n"};
+  const ParsedStream off = parse_yaml(source, ReadLimits{});
+  setenv("INTENTCTL_YAML_FAST_PATH", "1", 1);
+  CHECK(yaml_detail::fast_path_enabled());
+  const ParsedStream on = parse_yaml(source, ReadLimits{});
+  REQUIRE(off.documents.size() == 1);
+  REQUIRE(on.documents.size() == 1);
+  CHECK(difference(off.documents[0], on.documents[0]).empty());
+  if (saved) setenv("INTENTCTL_YAML_FAST_PATH", previous.c_str(), 1);
+  else unsetenv("INTENTCTL_YAML_FAST_PATH");
 }
