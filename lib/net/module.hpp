@@ -11,16 +11,26 @@
 
 namespace intentctl {
 
-// The module's entry points. abi changes whenever this struct or the options it
-// passes change shape, so a stale module is refused instead of misread.
+// The module's entry points.
+//
+// The module runs against the executable's copy of the core, so both must come
+// from builds that agree on every core type: the build derives an identity
+// from all headers of lib/, the compiler and its flags (cmake/net_abi.cmake,
+// INTENTCTL_NET_ABI), and the module carries it in an ELF section of its own,
+// net_module_section. The loader reads that section from the file before
+// loading it (so no code of a stale module runs, and one whose symbols no
+// longer resolve is named as stale too) and refuses any other identity.
 struct NetModule {
-  int abi;
+  const char* abi; // INTENTCTL_NET_ABI of the module's build
   ExitClass (*publish)(const PublishOptions& options, Io& io);
   ExitClass (*verify)(const VerifyOptions& options, Io& io);
 };
-inline constexpr int net_module_abi = 2;
 inline constexpr const char* net_module_symbol = "intentctl_net_module";
 inline constexpr const char* net_module_file = "intentctl-net.so";
+inline constexpr const char* net_module_section = ".intentctl_abi";
+
+// This executable's identity, INTENTCTL_NET_ABI: "intentctl-net-abi:HASH (intentctl VERSION)".
+const char* net_module_abi();
 
 // Loads the module on first use (next to the executable, then in the installed
 // library folder) and keeps it loaded. Throws an external error that names the
