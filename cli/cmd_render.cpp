@@ -32,6 +32,8 @@ void define_render(CLI::App& app, Runner& run) {
                  "threads that build a site of 512 expectations or more (default: one per core, at most 4)")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");
+  app.add_flag("--lax-seed", options->lax_seed,
+               "take seed expectations without intentExpectationType or intentExpectationContext, with a warning");
   run = [options, kustomize](Io& io) {
     options->kustomize = *kustomize == "always" ? KustomizeMode::always
                          : *kustomize == "never" ? KustomizeMode::never

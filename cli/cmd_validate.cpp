@@ -32,6 +32,11 @@ void define_validate(CLI::App& app, Runner& run) {
   app.add_option("--skip", *skip, "kinds not to check: Kind or apiVersion/Kind, comma-separated")
       ->delimiter(',')
       ->type_name("KIND,...");
+  app.add_option("--mapping", options->mapping_file,
+                 "YAML file that overrides the objectType mapping table, as given to render")
+      ->type_name("FILE");
+  app.add_flag("--lax-seed", options->lax_seed,
+               "take seed expectations without intentExpectationType or intentExpectationContext, as render --lax-seed");
   app.add_flag("--fn", options->function, "run as a kpt validator function (ResourceList on stdin and stdout)");
   run = [options, kind, format, skip](Io& io) {
     options->kind = *parse_validate_kind(*kind);

@@ -24,7 +24,7 @@ _intentctl() {
     translate)
       case $prev in
         -o|--format) COMPREPLY=($(compgen -W 'json yaml' -- "$cur")); return ;;
-        --from) COMPREPLY=($(compgen -W 'auto tmf921-v5 tmf921-v4 seed short 28312' -- "$cur")); return ;;
+        --from) COMPREPLY=($(compgen -W 'auto tmf921-v5 tmf921-v4 tmf921-gateway seed short 28312' -- "$cur")); return ;;
         --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --delta) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
@@ -45,10 +45,9 @@ _intentctl() {
         --namespace) return ;;
         --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --kustomize) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
-        -j|--jobs) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help -o --output --stdout --site --sites --namespace --mapping --rootsync --overwrite --kustomize --fn -j --jobs -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --stdout --site --sites --namespace --mapping --rootsync --overwrite --kustomize --fn --lax-seed -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -61,9 +60,10 @@ _intentctl() {
         -o|--format) COMPREPLY=($(compgen -W 'text json junit sarif' -- "$cur")); return ;;
         -j|--jobs) return ;;
         --skip) return ;;
+        --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help --kind --crds --schema-location -o --format -j --jobs --strict --summary --skip --fn -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help --kind --crds --schema-location -o --format -j --jobs --strict --summary --skip --mapping --lax-seed --fn -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "io/limits.hpp"
 #include "krm/names.hpp"
+#include "model/forms.hpp"
 #include "model/seed_dialect.hpp"
 
 namespace intentctl {
@@ -48,11 +51,8 @@ Location sites_location(const Source& source, const Node& intent, const std::str
   return location_of(source, intent.mark, path);
 }
 
-void check_targets(const Source& source, const Expectation& expectation, const Node& node, const std::string& path) {
-  if (expectation.targets.empty())
-    throw input_error(fmt::format("expectation \"{}\" has no targets", expectation.id),
-                      location_of(source, node.mark, path));
-}
+// A path-less location at a mark of the source (for intents read from another form).
+Location at_mark(const Source& source, Mark mark) { return location_of(source, mark); }
 
 } // namespace
 
@@ -60,8 +60,8 @@ void ExpectationReader::read_source(const Source& source) {
   const ParsedStream stream = parse_documents(source, ReadLimits{});
   if (stream.documents.empty())
     throw input_error("no intent or expectation in the input", location_of(source, Mark{1, 1}));
-  for (std::size_t i = 0; i < stream.documents.size(); ++i)
-    read_document(source, stream.documents[i], stream.documents.size() > 1 ? fmt::format("[{}]", i) : "");
+  // Each document of a stream has its own paths, as validate shows them.
+  for (const Node& document : stream.documents) read_part(problems_, [&] { read_document(source, document, ""); });
 }
 
 void ExpectationReader::read_document(const Source& source, const Node& document, const std::string& path) {
@@ -73,71 +73,117 @@ void ExpectationReader::read_document(const Source& source, const Node& document
     throw input_error("empty list: no intent or expectation", location_of(source, document.mark, path));
   for (std::size_t i = 0; i < document.items().size(); ++i) {
     const Node& item = document.items()[i];
-    if (item.is_array())
-      throw input_error("expected an intent or an expectation, got a list inside a list",
-                        location_of(source, item.mark, join_path(path, i)));
-    read_item(source, item, join_path(path, i));
+    read_part(problems_, [&] { read_item(source, item, join_path(path, i)); });
   }
 }
 
 void ExpectationReader::read_item(const Source& source, const Node& item, const std::string& path) {
-  if (is_3gpp_intent(item)) {
-    const Intent intent = read_intent(source, item, path, delta_);
-    if (intent.expectations.empty())
-      throw input_error(fmt::format("intent \"{}\" has no expectations", intent.id), location_of(source, item.mark, path));
-    const Node* body = item.find("attributes") ? item.find("attributes") : &item;
-    const Node& list = *body->find("intentExpectations");
-    const std::string base = join_path(item.find("attributes") ? join_path(path, "attributes") : path, "intentExpectations");
-    const Location sites_where = sites_location(source, item, path);
-    for (std::size_t i = 0; i < intent.expectations.size(); ++i)
-      add(source, list.items()[i], join_path(base, i), intent.expectations[i], "expectationId", &intent, sites_where);
-  } else if (is_seed_expectation(item)) {
-    add(source, item, path, read_seed_expectation(source, item, path, delta_), "intentExpectationId", nullptr, {});
-  } else if (is_3gpp_expectation(item)) {
-    add(source, item, path, read_expectation(source, item, path, delta_), "expectationId", nullptr, {});
-  } else {
-    throw input_error("expected a 28.312 Intent (intentExpectations), a 28.312 expectation (expectationId) or a "
-                      "seed expectation (intentExpectationId)",
-                      location_of(source, item.mark, path));
+  const auto form = form_of(item);
+  if (!form) throw unrecognised_document(source, item, path);
+  switch (*form) {
+    case Form::gpp_intent: read_intent_document(source, item, path); return;
+    case Form::seed_expectation: {
+      Expectation expectation =
+          read_seed_expectation(source, item, path, delta_, rules_.lax_seed ? &warnings_ : nullptr);
+      add(std::move(expectation),
+          {location_of(source, item.mark, path), where_in(source, item, "intentExpectationId", path),
+           object_type_location(source, item, "intentExpectationId", path)},
+          nullptr, {});
+      return;
+    }
+    case Form::gpp_expectation:
+      add(read_expectation(source, item, path, delta_, problems_),
+          {location_of(source, item.mark, path), where_in(source, item, "expectationId", path),
+           object_type_location(source, item, "expectationId", path)},
+          nullptr, {});
+      return;
+    default:
+      throw input_error(fmt::format("a {} is an input of translate: render reads 28.312 intents and expectations "
+                                    "(run intentctl translate first)",
+                                    form_label(*form)),
+                        location_of(source, item.mark, path));
   }
 }
 
-void ExpectationReader::add(const Source& source, const Node& node, const std::string& path, Expectation expectation,
-                            const std::string& id_key, const Intent* intent, const Location& sites_where) {
+Intent ExpectationReader::read_intent_document(const Source& source, const Node& item, const std::string& path) {
+  Intent intent = read_intent(source, item, path, delta_, problems_);
+  const Node* id = item.find("id");
+  take_intent_id(intent.id, location_of(source, id ? id->mark : item.mark, id ? join_path(path, "id") : path));
+  if (intent.expectations.empty())
+    throw input_error(fmt::format("intent \"{}\" has no expectations", echo(intent.id)),
+                      location_of(source, item.mark, path));
+  const Node* body = item.find("attributes") ? item.find("attributes") : &item;
+  const Node& list = *body->find("intentExpectations");
+  const std::string base = join_path(item.find("attributes") ? join_path(path, "attributes") : path, "intentExpectations");
+  const Location sites_where = sites_location(source, item, path);
+  for (std::size_t i = 0; i < intent.expectations.size(); ++i) {
+    const Node& node = list.items()[i];
+    const std::string at = join_path(base, i);
+    add(intent.expectations[i],
+        {location_of(source, node.mark, at), where_in(source, node, "expectationId", at),
+         object_type_location(source, node, "expectationId", at)},
+        &intent, sites_where);
+  }
+  return intent;
+}
+
+void ExpectationReader::add_intent(const Source& source, const Intent& intent, const Node& document) {
+  take_intent_id(intent.id, location_of(source, document.mark));
+  if (intent.expectations.empty())
+    throw input_error(fmt::format("intent \"{}\" has no expectations", echo(intent.id)),
+                      location_of(source, document.mark));
+  for (const auto& expectation : intent.expectations) {
+    const Location where = at_mark(source, expectation.mark);
+    add(expectation, {where, where, where}, &intent, where);
+  }
+}
+
+// Intent ids name intents in annotations, commits and reports: one intent each.
+void ExpectationReader::take_intent_id(const std::string& id, const Location& where) {
+  if (id.empty()) return; // an intent given without an id (28.312 allows it) takes none
+  const auto [found, inserted] = intent_ids_.emplace(id, where);
+  if (!inserted)
+    throw input_error(fmt::format("duplicate intent id \"{}\" (first at {})", echo(id), location_text(found->second)),
+                      where);
+}
+
+void ExpectationReader::add(Expectation expectation, const Places& places, const Intent* intent,
+                            const Location& sites_where) {
   InputExpectation entry;
-  entry.where = location_of(source, node.mark, path);
+  entry.where = places.expectation;
   entry.domain = mapping_.for_object_type(expectation.object.type);
   if (!entry.domain)
     throw input_error(fmt::format("unknown objectType \"{}\" in expectation \"{}\" (known: {})",
-                                  expectation.object.type, expectation.id, mapping_.object_type_list()),
-                      object_type_location(source, node, id_key, path));
+                                  echo(expectation.object.type), echo(expectation.id), mapping_.object_type_list()),
+                      places.object_type);
   const auto name = name_for_id(expectation.id);
   if (!name)
     throw input_error(fmt::format("expectation id \"{}\" cannot name Kubernetes objects or files: an id is at most 63 "
                                   "letters, digits, '-', '_' or '.', beginning and ending with a letter or digit",
-                                  expectation.id),
-                      where_in(source, node, id_key, path));
+                                  echo(expectation.id)),
+                      places.id);
   entry.name = *name;
   const auto [found, inserted] = names_.emplace(entry.name, std::make_pair(expectation.id, entry.where));
   if (!inserted) {
     const auto& [first_id, first_where] = found->second;
     throw input_error(first_id == expectation.id
-                          ? fmt::format("duplicate expectation id \"{}\" (first at {})", expectation.id,
+                          ? fmt::format("duplicate expectation id \"{}\" (first at {})", echo(expectation.id),
                                         location_text(first_where))
                           : fmt::format("expectation ids \"{}\" and \"{}\" (at {}) both become the name \"{}\"",
-                                        expectation.id, first_id, location_text(first_where), entry.name),
-                      where_in(source, node, id_key, path));
+                                        echo(expectation.id), echo(first_id), location_text(first_where), echo(entry.name)),
+                      places.id);
   }
-  check_targets(source, expectation, node, path);
+  if (expectation.targets.empty())
+    throw input_error(fmt::format("expectation \"{}\" has no targets", echo(expectation.id)), places.expectation);
   if (!is_label_value(expectation.object.type))
-    throw input_error(fmt::format("objectType \"{}\" cannot be a Kubernetes label value", expectation.object.type),
-                      object_type_location(source, node, id_key, path));
+    throw input_error(fmt::format("objectType \"{}\" cannot be a Kubernetes label value", echo(expectation.object.type)),
+                      places.object_type);
   entry.expectation_type = carried_expectation_type(expectation);
   if (entry.expectation_type.empty()) entry.expectation_type = entry.domain->expectation_type;
   if (!is_label_value(entry.expectation_type))
     throw input_error(fmt::format("expectation type \"{}\" cannot be a Kubernetes label value (at most 63 letters, "
                                   "digits, '-', '_' or '.')",
-                                  entry.expectation_type),
+                                  echo(entry.expectation_type)),
                       entry.where);
   entry.expectation = std::move(expectation);
   if (intent) {
@@ -146,7 +192,35 @@ void ExpectationReader::add(const Source& source, const Node& node, const std::s
     entry.intent_contexts = intent->contexts;
     entry.sites_where = sites_where;
   }
+  if (rules_.renderable) check_renderable(entry);
   expectations_.push_back(std::move(entry));
+}
+
+void check_renderable(const InputExpectation& entry) {
+  std::set<std::string_view> names;
+  for (const auto& target : entry.expectation.targets)
+    if (!names.insert(target.name).second)
+      throw input_error(fmt::format("target \"{}\" appears twice in expectation \"{}\"; give one target with a "
+                                    "range (IS_WITHIN_RANGE) instead",
+                                    echo(target.name), echo(entry.expectation.id)),
+                        Location{entry.where.file, target.mark.line, target.mark.column, {}});
+  const Domain& domain = *entry.domain;
+  if (domain.provisioning_request) {
+    const std::string reserved[] = {"clusterName", "expectationId", "expectationType", "objectInstance",
+                                    domain.list_field};
+    for (const auto& target : entry.expectation.targets)
+      if (std::find(std::begin(reserved), std::end(reserved), target.name) != std::end(reserved))
+        throw input_error(fmt::format("expectation \"{}\": a target cannot be named \"{}\", which the "
+                                      "ProvisioningRequest's templateParameters use for itself",
+                                      echo(entry.expectation.id), echo(target.name)),
+                          entry.where);
+    return;
+  }
+  if (domain.spec_block.empty() || domain.spec_block == "expectationId" || domain.spec_block == "expectationType" ||
+      domain.spec_block == "objectInstance" || domain.spec_block == domain.list_field)
+    throw input_error(fmt::format("the mapping's specBlock \"{}\" for domain \"{}\" clashes with another spec field",
+                                  echo(domain.spec_block), echo(domain.name)),
+                      entry.where);
 }
 
 Mapping mapping_from(const std::string& file, std::istream& in, bool stdin_is_terminal) {

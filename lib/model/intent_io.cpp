@@ -160,13 +160,13 @@ Node to_node(const Intent& intent, Layout layout) {
 
 // ---- reading ---------------------------------------------------------------
 
-namespace {
-
-void record_unread(const Fields& fields, std::vector<DeltaEntry>& delta) {
+void record_unread(const Fields& fields, std::vector<DeltaEntry>& delta, std::string_view note) {
   for (const auto* member : fields.unread())
     delta.push_back({location_of(fields.source(), member->key_mark, join_path(fields.path(), member->key)),
-                     "no 28.312 field of this name; not carried over"});
+                     std::string(note), member->value});
 }
+
+namespace {
 
 std::vector<Context> read_contexts(Fields& fields, std::string_view key, std::vector<DeltaEntry>& delta) {
   std::vector<Context> contexts;
@@ -389,7 +389,8 @@ Target read_target(const Source& source, const Node& node, const std::string& pa
 }
 
 Expectation read_expectation(const Source& source, const Node& node, const std::string& path,
-                             std::vector<DeltaEntry>& delta) {
+                             std::vector<DeltaEntry>& delta, Problems* problems) {
+  const std::size_t since = problems ? problems->count() : 0;
   Fields fields(source, node, path);
   Expectation expectation;
   expectation.mark = node.mark;
@@ -412,11 +413,14 @@ Expectation read_expectation(const Source& source, const Node& node, const std::
   if (const Node* targets = fields.array("expectationTargets")) {
     const std::string base = join_path(path, "expectationTargets");
     for (std::size_t i = 0; i < targets->items().size(); ++i)
-      expectation.targets.push_back(read_target(source, targets->items()[i], join_path(base, i), delta));
+      read_part(problems, [&] {
+        expectation.targets.push_back(read_target(source, targets->items()[i], join_path(base, i), delta));
+      });
   }
   expectation.contexts = read_contexts(fields, "expectationContexts", delta);
   fields.get("contextSelectivity");
   record_unread(fields, delta);
+  if (problems) problems->settle(since);
   return expectation;
 }
 
@@ -432,7 +436,8 @@ bool is_3gpp_expectation(const Node& document) {
 }
 
 Intent read_intent(const Source& source, const Node& node, const std::string& path,
-                   std::vector<DeltaEntry>& delta) {
+                   std::vector<DeltaEntry>& delta, Problems* problems) {
+  const std::size_t since = problems ? problems->count() : 0;
   Fields top(source, node, path);
   Intent intent;
   if (auto id = top.name("id")) intent.id = *id;
@@ -446,7 +451,9 @@ Intent read_intent(const Source& source, const Node& node, const std::string& pa
   if (!list.is_array()) fields.fail("intentExpectations", type_mismatch(Node::Type::array, list));
   const std::string base = join_path(body_path, "intentExpectations");
   for (std::size_t i = 0; i < list.items().size(); ++i)
-    intent.expectations.push_back(read_expectation(source, list.items()[i], join_path(base, i), delta));
+    read_part(problems, [&] {
+      intent.expectations.push_back(read_expectation(source, list.items()[i], join_path(base, i), delta, problems));
+    });
   for (auto& context : read_contexts(fields, "intentContexts", delta)) {
     if (context.attribute == kSitesContextAttribute) {
       for (const auto& value : context.range.values) intent.sites.push_back(value_text(value));
@@ -465,6 +472,7 @@ Intent read_intent(const Source& source, const Node& node, const std::string& pa
   fields.get("contextSelectivity");
   record_unread(fields, delta);
   if (attributes) record_unread(top, delta);
+  if (problems) problems->settle(since);
   return intent;
 }
 

@@ -2,10 +2,12 @@
 // MnS "attributes" layout), and reading either layout back, with positions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "io/fields.hpp"
+#include "io/problems.hpp"
 #include "io/reader.hpp"
 #include "model/intent.hpp"
 
@@ -27,17 +29,25 @@ Node to_node(const Value& value);
 struct DeltaEntry {
   Location where;
   std::string note;
+  std::optional<Node> value = std::nullopt; // what the input held there, carried in the delta report
 };
+
+// Every member of fields nobody read, with its value, into delta: no input
+// field is dropped silently.
+void record_unread(const Fields& fields, std::vector<DeltaEntry>& delta,
+                   std::string_view note = "no 28.312 field of this name; not carried over");
 
 // Whether a document looks like a 28.312 Intent (either layout) or expectation.
 bool is_3gpp_intent(const Node& document);
 bool is_3gpp_expectation(const Node& document);
 
 // Reading one 28.312 Intent; unknown members are added to delta.
+// With problems, each expectation and target is read on its own (see
+// io/problems.hpp) and a whole with a wrong part ends in Problems::Reported.
 Intent read_intent(const Source& source, const Node& node, const std::string& path,
-                   std::vector<DeltaEntry>& delta);
+                   std::vector<DeltaEntry>& delta, Problems* problems = nullptr);
 Expectation read_expectation(const Source& source, const Node& node, const std::string& path,
-                             std::vector<DeltaEntry>& delta);
+                             std::vector<DeltaEntry>& delta, Problems* problems = nullptr);
 Target read_target(const Source& source, const Node& node, const std::string& path,
                    std::vector<DeltaEntry>& delta);
 Context read_context(const Source& source, const Node& node, const std::string& path,

@@ -2,15 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "io/limits.hpp"
+
 namespace intentctl {
 
 namespace {
 
-void record_unread(const Fields& fields, std::vector<DeltaEntry>& delta) {
-  for (const auto* member : fields.unread())
-    delta.push_back({location_of(fields.source(), member->key_mark, join_path(fields.path(), member->key)),
-                     "no 28.312 field of this name; not carried over"});
-}
 
 // The dialect's one-or-many members: an object, or a list of objects.
 template <typename ReadOne>
@@ -35,7 +32,7 @@ Target read_seed_target(const Source& source, const Node& node, const std::strin
   target.condition = read_condition(source, fields.require("targetCondition"), join_path(path, "targetCondition"));
   const Node& value = fields.require("targetValue");
   if (value.is_null())
-    fields.fail("targetValue", fmt::format("target \"{}\" has no value (targetValue)", target.name));
+    fields.fail("targetValue", fmt::format("target \"{}\" has no value (targetValue)", echo(target.name)));
   target.range = read_value_range(source, value, join_path(path, "targetValue"));
   if (const Node* contexts = fields.array("targetContexts"))
     for (std::size_t i = 0; i < contexts->items().size(); ++i)
@@ -67,11 +64,21 @@ bool is_seed_expectation(const Node& document) {
 }
 
 Expectation read_seed_expectation(const Source& source, const Node& node, const std::string& path,
-                                  std::vector<DeltaEntry>& delta) {
+                                  std::vector<DeltaEntry>& delta, std::vector<DeltaEntry>* lax_warnings) {
   Fields fields(source, node, path);
   Expectation expectation;
   expectation.mark = node.mark;
   expectation.id = fields.require_name("intentExpectationId");
+  // The seed's function refused an expectation without a type or a context.
+  for (const char* key : {"intentExpectationType", "intentExpectationContext"}) {
+    const Node* value = fields.node().find(key);
+    if (value && !value->is_null() && !(value->is_array() && value->items().empty())) continue;
+    const std::string what =
+        fmt::format("seed expectation \"{}\" has no {}, which the seed's function required", echo(expectation.id), key);
+    if (!lax_warnings)
+      throw input_error(what + " (--lax-seed takes it without)", location_of(source, node.mark, path));
+    lax_warnings->push_back({location_of(source, node.mark, path), what});
+  }
   if (auto type = fields.name("intentExpectationType")) {
     if (type->empty()) fields.fail("intentExpectationType", "intentExpectationType is empty");
     Context carried;

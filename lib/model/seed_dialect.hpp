@@ -22,8 +22,10 @@ inline constexpr std::string_view kExpectationTypeContext = "expectationType";
 
 bool is_seed_expectation(const Node& document);
 
+// A missing intentExpectationType or intentExpectationContext is an error, as
+// in the seed's function; with lax_warnings, a warning kept there instead.
 Expectation read_seed_expectation(const Source& source, const Node& node, const std::string& path,
-                                  std::vector<DeltaEntry>& delta);
+                                  std::vector<DeltaEntry>& delta, std::vector<DeltaEntry>* lax_warnings = nullptr);
 
 // The expectationType the expectation carries (see above), or "" when none.
 std::string carried_expectation_type(const Expectation& expectation);

@@ -140,7 +140,9 @@ class RangeScanner {
   std::size_t at_ = 0;
 };
 
-std::string number_text(double value) { return fmt::format("{}", value); }
+// 15 significant digits: what a double holds without the noise of the last bits
+// (1 s in ms is 1000, not 1000.0000000000001).
+std::string number_text(double value) { return fmt::format("{:.15g}", value); }
 
 } // namespace
 
@@ -200,7 +202,7 @@ std::optional<RangeText> parse_range(std::string_view text, std::string& problem
   scan.spaces();
   if (!high || !scan.done()) return std::nullopt;
   if (!unify_units(*low, *high)) {
-    problem = fmt::format("the ends of the range \"{}\" are in units that do not compare ({} and {})", text,
+    problem = fmt::format("the ends of the range \"{}\" are in units that do not compare ({} and {})", echo(text),
                           low->unit, high->unit);
     return std::nullopt;
   }

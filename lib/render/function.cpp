@@ -52,7 +52,7 @@ class Function {
       : list_(list),
         mapping_(mapping_from(options.mapping_file, io.in, false)),
         sites_(load_sites(options.sites_file, io.in, false)),
-        reader_(mapping_, delta_),
+        reader_(mapping_, delta_, ReadRules{true, options.lax_seed}),
         namespace_flag_(options.namespace_) {}
 
   void run() {
@@ -152,7 +152,6 @@ class Function {
       // The ConfigMap holds the expectation alone; its intent is on the annotation.
       if (entry.intent_id.empty()) entry.intent_id = annotation(item, kIntentAnnotation);
       refuse_control_characters(entry.intent_id, Location{}, fmt::format("annotation {}", kIntentAnnotation));
-      check_renderable(entry);
       const Site site = site_for(item);
       // --namespace, else the functionConfig's, else where the ConfigMap is.
       const std::string namespace_ = !namespace_flag_.empty()              ? namespace_flag_

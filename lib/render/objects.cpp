@@ -182,34 +182,6 @@ Node provisioning_request(const InputExpectation& entry, const Placement& placem
 
 } // namespace
 
-void check_renderable(const InputExpectation& entry) {
-  // A bundle's spec block holds one entry per target name.
-  std::set<std::string_view> names;
-  for (const auto& target : entry.expectation.targets)
-    if (!names.insert(target.name).second)
-      throw input_error(fmt::format("target \"{}\" appears twice in expectation \"{}\"; give one target with a "
-                                    "range (IS_WITHIN_RANGE) instead",
-                                    target.name, entry.expectation.id),
-                        Location{entry.where.file, target.mark.line, target.mark.column, {}});
-  const Domain& domain = *entry.domain;
-  if (domain.provisioning_request) {
-    const std::string reserved[] = {"clusterName", "expectationId", "expectationType", "objectInstance",
-                                    domain.list_field};
-    for (const auto& target : entry.expectation.targets)
-      if (std::find(std::begin(reserved), std::end(reserved), target.name) != std::end(reserved))
-        throw input_error(fmt::format("expectation \"{}\": a target cannot be named \"{}\", which the "
-                                      "ProvisioningRequest's templateParameters use for itself",
-                                      entry.expectation.id, target.name),
-                          entry.where);
-    return;
-  }
-  if (domain.spec_block.empty() || domain.spec_block == "expectationId" || domain.spec_block == "expectationType" ||
-      domain.spec_block == "objectInstance" || domain.spec_block == domain.list_field)
-    throw input_error(fmt::format("the mapping's specBlock \"{}\" for domain \"{}\" clashes with another spec field",
-                                  domain.spec_block, domain.name),
-                      entry.where);
-}
-
 Node expectation_config_map(const InputExpectation& entry, const Placement& placement) {
   Node object = object_head("v1", "ConfigMap");
   object.add("metadata", metadata("expectation-" + entry.name, placement.namespace_, expectation_labels(entry, true),

@@ -29,11 +29,6 @@ struct Placement {
   std::string namespace_;
 };
 
-// Throws the input error that building the objects below would meet (a target
-// named like a field of the generated object, a mapping whose spec block clashes),
-// so that nothing is written before every expectation is known to be renderable.
-void check_renderable(const InputExpectation& entry);
-
 // ConfigMap expectation-<name>: the canonical 28.312 expectation as JSON.
 Node expectation_config_map(const InputExpectation& entry, const Placement& placement);
 // The CN/RAN/TN bundle, or for edge-service domains the O2IMS ProvisioningRequest.

@@ -286,11 +286,11 @@ ExitClass render(const RenderOptions& options, Io& io) {
     }
 
   std::vector<DeltaEntry> delta;
-  ExpectationReader reader(mapping, delta);
+  ExpectationReader reader(mapping, delta, ReadRules{true, options.lax_seed});
   for (const auto& path : expand_inputs(options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs))
     reader.read_source(read_source(path, ReadLimits{}, io.in, io.stdin_is_terminal));
   const std::vector<InputExpectation>& expectations = reader.expectations();
-  for (const auto& entry : expectations) check_renderable(entry);
+  for (const auto& warning : reader.warnings()) io.diagnostics.report({Severity::warning, warning.note, warning.where});
   const std::vector<SitePlan> plans = plan_sites(expectations, sites, selected, options);
 
   std::vector<const InputExpectation*> rendered;

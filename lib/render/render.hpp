@@ -26,6 +26,7 @@ struct RenderOptions {
   KustomizeMode kustomize = KustomizeMode::automatic;
   bool function = false;           // --fn: a KRM function on stdin/stdout
   unsigned jobs = 0;               // -j: threads for a large site; 0 = one per core, at most 4
+  bool lax_seed = false;           // --lax-seed: seed expectations without a type or a context are warned about
 };
 
 // A site with fewer expectations than this is built on one thread: starting

@@ -7,7 +7,7 @@
 
 #include "io/files.hpp"
 #include "io/writer.hpp"
-#include "model/intent_text.hpp"
+#include "model/acceptance.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
@@ -20,30 +20,28 @@ struct FormName {
 };
 
 constexpr FormName form_names[] = {
-    {InputForm::automatic, "auto"},     {InputForm::tmf921_v5, "tmf921-v5"},
-    {InputForm::tmf921_v4, "tmf921-v4"}, {InputForm::seed, "seed"},
-    {InputForm::short_form, "short"},   {InputForm::gpp, "28312"},
+    {InputForm::automatic, "auto"},          {InputForm::tmf921_v5, "tmf921-v5"},
+    {InputForm::tmf921_v4, "tmf921-v4"},     {InputForm::tmf921_gateway, "tmf921-gateway"},
+    {InputForm::seed, "seed"},               {InputForm::short_form, "short"},
+    {InputForm::gpp, "28312"},
 };
+
+std::optional<Form> model_form(InputForm form) {
+  switch (form) {
+    case InputForm::automatic: return std::nullopt;
+    case InputForm::tmf921_v5: return Form::tmf921_v5;
+    case InputForm::tmf921_v4: return Form::tmf921_v4;
+    case InputForm::tmf921_gateway: return Form::gateway;
+    case InputForm::seed: return Form::specification;
+    case InputForm::short_form: return Form::short_form;
+    case InputForm::gpp: return Form::gpp_intent;
+  }
+  return std::nullopt;
+}
 
 Mapping mapping_for(const TranslateOptions& options, Io& io) {
   if (options.mapping_file.empty()) return default_mapping();
   return load_mapping(read_source(options.mapping_file, ReadLimits{}, io.in, io.stdin_is_terminal));
-}
-
-// Expectation ids name ConfigMaps and files later on: two alike in one intent
-// would overwrite each other, so they are an error here, at the source.
-void check_intent(const Intent& intent, const Source& source, const Node& document) {
-  if (intent.expectations.empty())
-    throw input_error(fmt::format("intent \"{}\" has no expectations", intent.id), location_of(source, document.mark));
-  std::set<std::string> ids;
-  for (const auto& expectation : intent.expectations) {
-    if (!ids.insert(expectation.id).second)
-      throw input_error(fmt::format("duplicate expectation id \"{}\" in intent \"{}\"", expectation.id, intent.id),
-                        location_of(source, expectation.mark));
-    if (expectation.targets.empty())
-      throw input_error(fmt::format("expectation \"{}\" has no targets", expectation.id),
-                        location_of(source, expectation.mark));
-  }
 }
 
 // Written one intent at a time, each let go once written, so that a stream of
@@ -90,6 +88,7 @@ Node delta_report(const std::vector<DeltaEntry>& delta) {
     item.add("column", Node::number(std::to_string(entry.where.column)));
     item.add("path", Node::string(entry.where.path));
     item.add("note", Node::string(entry.note));
+    if (entry.value) item.add("value", *entry.value);
     list.push(std::move(item));
   }
   return list;
@@ -149,31 +148,28 @@ ExitClass translate(const TranslateOptions& options, Io& io) {
 
   std::vector<Intent> intents;
   std::vector<DeltaEntry> delta;
-  std::set<std::string> intent_ids;
+  Problems problems; // the first one stops translate
+  ExpectationReader accepted(mapping, delta, ReadRules{.renderable = true});
   for (const auto& input : inputs) {
     const Source source = read_source(input, ReadLimits{}, io.in, io.stdin_is_terminal);
     ParsedStream stream = parse_documents(source, ReadLimits{});
     if (stream.documents.empty()) throw input_error("no intent found in the input", location_of(source, Mark{1, 1}));
-    TranslateContext context{source, mapping, delta};
-    auto translate_one = [&](const Node& document) {
-      const InputForm form = options.from == InputForm::automatic ? detect_form(document, source) : options.from;
-      refuse_control_characters_in_intent_document(source, document);
-      for (auto& intent : translate_document(document, form, context)) {
-        refuse_control_characters_in_intent(intent, source, document);
+    FormContext context{source, mapping, delta, problems};
+    auto translate_one = [&](const Node& document, const std::string& path) {
+      for (auto& intent : accept_intents(document, model_form(options.from), context, accepted, path)) {
         if (!options.sites.empty()) intent.sites = options.sites;
-        check_intent(intent, source, document);
-        if (!intent_ids.insert(intent.id).second)
-          throw input_error(fmt::format("duplicate intent id \"{}\"", intent.id), location_of(source, document.mark));
         intents.push_back(std::move(intent));
       }
     };
     for (Node& document : stream.documents) {
       // A JSON array of intents is several documents in one.
       if (document.is_array()) {
-        if (document.items().empty()) throw input_error("empty list: no intent found", location_of(source, document.mark));
-        for (const Node& item : document.items()) translate_one(item);
+        if (document.items().empty())
+          throw input_error("empty list: no intent or expectation", location_of(source, document.mark));
+        for (std::size_t i = 0; i < document.items().size(); ++i)
+          translate_one(document.items()[i], join_path("", i));
       } else {
-        translate_one(document);
+        translate_one(document, "");
       }
       document = Node{}; // translated: its memory serves the documents still to come
     }

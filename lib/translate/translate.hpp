@@ -11,7 +11,7 @@
 namespace intentctl {
 
 // The input forms of DESIGN.md, plus 28.312 itself (passed through, normalized).
-enum class InputForm { automatic, tmf921_v5, tmf921_v4, seed, short_form, gpp };
+enum class InputForm { automatic, tmf921_v5, tmf921_v4, tmf921_gateway, seed, short_form, gpp };
 
 struct TranslateOptions {
   std::vector<std::string> inputs;     // files, "-" for stdin; none means stdin
@@ -28,20 +28,6 @@ struct TranslateOptions {
 std::optional<InputForm> parse_input_form(std::string_view name);
 std::string_view input_form_name(InputForm form);
 const std::vector<std::string>& input_form_names();
-
-// What every form's translator shares while working on one document.
-struct TranslateContext {
-  const Source& source;
-  const Mapping& mapping;
-  std::vector<DeltaEntry>& delta;
-};
-
-// Which form a document is in; an input error for Turtle expressions and for
-// anything it does not recognise (never a guess).
-InputForm detect_form(const Node& document, const Source& source);
-
-// One document in a known form to intents (a form may hold several).
-std::vector<Intent> translate_document(const Node& document, InputForm form, TranslateContext& context);
 
 // The whole command: read, translate, check, write. Returns the exit class.
 ExitClass translate(const TranslateOptions& options, Io& io);

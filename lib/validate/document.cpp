@@ -10,7 +10,6 @@
 #include "model/intent_io.hpp"
 #include "model/intent_text.hpp"
 #include "validate/engine.hpp"
-#include "validate/intent_schema.hpp"
 #include "validate/metadata.hpp"
 #include "validate/sources.hpp"
 
@@ -159,55 +158,46 @@ void settle_status(ResourceResult& result) {
   result.status = result.has_errors() ? ResourceStatus::invalid : ResourceStatus::valid;
 }
 
-DocumentChecker::DocumentChecker(SchemaRegistry& registry, const ValidateOptions& options)
-    : registry_(registry), options_(options) {}
+DocumentChecker::DocumentChecker(SchemaRegistry& registry, const ValidateOptions& options, const Mapping& mapping)
+    : registry_(registry), options_(options), mapping_(mapping) {}
 
 CheckedDocument DocumentChecker::check(const Node& document, const DocumentContext& context) {
   switch (options_.kind) {
     case ValidateKind::krm: return check_object(document, context);
-    case ValidateKind::gpp28312: return check_intent_document(document, context, true);
-    case ValidateKind::tmf921: return check_intent_document(document, context, false);
+    case ValidateKind::gpp28312: return check_intent_document(document, context, IntentScope::gpp28312);
+    case ValidateKind::tmf921: return check_intent_document(document, context, IntentScope::tmf921);
     case ValidateKind::automatic: break;
   }
   if (document.is_object() && (document.find("apiVersion") || document.find("kind") || context.kustomization_file))
     return check_object(document, context);
-  const auto all_items = [&](bool (*test)(const Node&)) {
-    return document.is_array() && !document.items().empty() &&
-           std::all_of(document.items().begin(), document.items().end(), test);
-  };
-  if (is_3gpp_intent(document) || all_items(is_3gpp_intent) || all_items(is_3gpp_expectation))
-    return check_intent_document(document, context, true);
-  if (looks_like_tmf921(document)) return check_intent_document(document, context, false);
+  if (IntentChecker::is_intent_document(document)) return check_intent_document(document, context, IntentScope::any);
   CheckedDocument checked;
   ResourceResult& result = checked.result;
   result.file = context.file;
   result.mark = document.mark;
   result.status = ResourceStatus::error;
   result.findings.push_back({Severity::error, "kind", Location{context.file, document.mark.line, document.mark.column, {}},
-                             fmt::format("this {} is neither a KRM object (apiVersion, kind) nor an intent (TMF921 or "
-                                         "28.312); say which with --kind",
-                                         type_name(document.type()))});
+                             unknown_document_message(document)});
   return checked;
 }
 
-CheckedDocument DocumentChecker::check_intent_document(const Node& document, const DocumentContext& context, bool gpp) {
-  IntentFindings found = check_intents(document, gpp ? IntentKind::gpp28312 : IntentKind::tmf921);
+CheckedDocument DocumentChecker::check_intent_document(const Node& document, const DocumentContext& context,
+                                                       IntentScope scope) {
+  const Source fallback{context.file, {}};
+  IntentChecker own(mapping_, options_.lax_seed, options_.strict);
+  IntentChecker& intents = context.intents ? *context.intents : own;
+  IntentVerdict verdict = intents.check(context.source ? *context.source : fallback, document, scope);
   CheckedDocument checked;
   ResourceResult& result = checked.result;
   result.file = context.file;
   result.mark = document.mark;
-  result.kind = found.label;
-  result.name = escape_control_characters(string_member(document, "id"));
-  if (result.name.empty()) result.name = escape_control_characters(string_member(document, "name"));
-  // Translate and render refuse such an intent as input; so does validate.
-  try {
-    refuse_control_characters_in_intent_document(Source{context.file, {}}, document);
-  } catch (const Error& refused) {
-    result.findings.push_back({Severity::error, "control-character", refused.where(), refused.message()});
+  result.kind = std::move(verdict.kind);
+  result.name = escape_control_characters(verdict.name);
+  result.findings = std::move(verdict.findings);
+  checked.taken = std::move(verdict.taken);
+  // A control character is refused as a reader refuses unreadable input.
+  if (!result.findings.empty() && result.findings.front().rule == "control-character")
     result.status = ResourceStatus::error;
-    return checked;
-  }
-  add(result, context.file, found.violations);
   settle_status(result);
   return checked;
 }

@@ -26,6 +26,7 @@ struct FileWork {
   std::vector<std::vector<SchemaViolation>> crd_problems; // per document, for CRDs in the input
   std::vector<ResourceResult> results;
   std::vector<std::optional<ObjectIdentity>> identities;
+  std::vector<std::vector<TakenName>> taken; // per result: ids its intents took
 };
 
 ReadLimits input_limits() {
@@ -144,8 +145,11 @@ void check_file(FileWork& work, DocumentChecker& checker, const ValidateOptions&
   parse_file(work);
   if (!work.stream) return;
   const auto& documents = work.stream->documents;
+  IntentChecker intents(checker.mapping(), options.lax_seed, options.strict);
   DocumentContext context;
   context.file = work.source.name;
+  context.source = &work.source;
+  context.intents = &intents;
   context.kustomization_file = is_kustomization_file_name(work.input.path);
   context.on_disk = work.input.path != "-";
   for (std::size_t i = 0; i < documents.size(); ++i) {
@@ -154,6 +158,7 @@ void check_file(FileWork& work, DocumentChecker& checker, const ValidateOptions&
     if (checked.identity) checked.identity->key = work.input.package + '\n' + checked.identity->key;
     work.results.push_back(std::move(checked.result));
     work.identities.push_back(std::move(checked.identity));
+    work.taken.push_back(std::move(checked.taken));
   }
   for (const DuplicateKey& duplicate : work.stream->duplicate_keys) {
     if (documents.empty()) break;
@@ -202,7 +207,7 @@ std::vector<FileWork> list_files(const ValidateOptions& options) {
   const std::vector<std::string> paths = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   if (std::count(paths.begin(), paths.end(), "-") > 1) throw usage_error("standard input (-) can be read only once");
   std::vector<FileWork> files;
-  for (InputFile& input : list_validation_inputs(paths)) files.push_back(FileWork{std::move(input), {}, {}, {}, {}, {}});
+  for (InputFile& input : list_validation_inputs(paths)) files.push_back(FileWork{std::move(input), {}, {}, {}, {}, {}, {}});
   return files;
 }
 
@@ -219,9 +224,10 @@ void read_all(std::vector<FileWork>& files, unsigned workers, Io& io) {
 }
 
 // Parses and checks every file; each worker has its own checker (and schema cache).
-void check_all(std::vector<FileWork>& files, unsigned workers, SchemaRegistry& registry, const ValidateOptions& options) {
+void check_all(std::vector<FileWork>& files, unsigned workers, SchemaRegistry& registry, const ValidateOptions& options,
+               const Mapping& mapping) {
   std::vector<std::unique_ptr<DocumentChecker>> checkers;
-  for (unsigned i = 0; i < workers; ++i) checkers.push_back(std::make_unique<DocumentChecker>(registry, options));
+  for (unsigned i = 0; i < workers; ++i) checkers.push_back(std::make_unique<DocumentChecker>(registry, options, mapping));
   parallel_for(files.size(), workers,
                [&](std::size_t i, unsigned worker) { check_file(files[i], *checkers[worker], options); });
 }
@@ -231,8 +237,10 @@ ValidationReport gather(std::vector<FileWork>& files) {
   ValidationReport report;
   report.files = files.size();
   std::vector<std::optional<ObjectIdentity>> identities;
+  std::vector<std::vector<TakenName>> taken;
   for (FileWork& work : files) {
     work.identities.resize(work.results.size()); // unreadable files have results but no objects
+    work.taken.resize(work.results.size());
     for (std::size_t j = 0; j < work.results.size(); ++j) {
       ResourceResult& result = work.results[j];
       // Input a reader refuses (unparsable, or a control character in a name): exit 2.
@@ -241,9 +249,11 @@ ValidationReport gather(std::vector<FileWork>& files) {
         report.unreadable = true;
       report.resources.push_back(std::move(result));
       identities.push_back(std::move(work.identities[j]));
+      taken.push_back(std::move(work.taken[j]));
     }
   }
   report_duplicates(report.resources, identities);
+  report_taken_names(report.resources, taken);
   return report;
 }
 
@@ -259,7 +269,10 @@ ValidationReport run_validation(const ValidateOptions& options, Io& io) {
   read_all(files, workers, io);
   register_input_crds(files, registry);
   io.diagnostics.verbose(fmt::format("validate: files read and CRDs registered in {:.3f} s", watch.lap()));
-  check_all(files, workers, registry, options);
+  const Mapping mapping = options.mapping_file.empty()
+                              ? default_mapping()
+                              : load_mapping(read_source(options.mapping_file, ReadLimits{}, io.in, io.stdin_is_terminal));
+  check_all(files, workers, registry, options, mapping);
   io.diagnostics.verbose(fmt::format("validate: documents parsed and checked in {:.3f} s", watch.lap()));
   ValidationReport report = gather(files);
   io.diagnostics.verbose(fmt::format("validate: results gathered and duplicates found in {:.3f} s", watch.lap()));

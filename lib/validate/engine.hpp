@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "validate/intents.hpp"
 #include "validate/registry.hpp"
 #include "validate/report.hpp"
 #include "validate/validate.hpp"
@@ -22,10 +23,13 @@ struct ObjectIdentity {
 struct CheckedDocument {
   ResourceResult result;
   std::optional<ObjectIdentity> identity; // none for intents, local files, unnamed objects
+  std::vector<TakenName> taken;           // ids an accepted intent document takes
 };
 
 struct DocumentContext {
   std::string file;                 // for findings
+  const Source* source = nullptr;   // the file's text (positions inside embedded documents)
+  IntentChecker* intents = nullptr; // the file's intent documents, checked together
   bool kustomization_file = false;  // named like a kustomization: kind may be left out
   bool on_disk = false;             // the file exists, so a kustomization's paths can be checked
   const std::vector<SchemaViolation>* crd_problems = nullptr; // found when the CRD was registered
@@ -33,20 +37,23 @@ struct DocumentContext {
 
 class DocumentChecker {
  public:
-  DocumentChecker(SchemaRegistry& registry, const ValidateOptions& options);
-  // The checker keeps a reference to the options; a temporary would dangle.
-  DocumentChecker(SchemaRegistry& registry, ValidateOptions&& options) = delete;
+  DocumentChecker(SchemaRegistry& registry, const ValidateOptions& options, const Mapping& mapping);
+  // The checker keeps references to the options and the mapping; temporaries would dangle.
+  DocumentChecker(SchemaRegistry& registry, ValidateOptions&& options, const Mapping& mapping) = delete;
 
   CheckedDocument check(const Node& document, const DocumentContext& context);
+  const Mapping& mapping() const { return mapping_; }
+  const ValidateOptions& options() const { return options_; }
 
  private:
   CheckedDocument check_object(const Node& document, const DocumentContext& context);
-  CheckedDocument check_intent_document(const Node& document, const DocumentContext& context, bool gpp);
+  CheckedDocument check_intent_document(const Node& document, const DocumentContext& context, IntentScope scope);
   const KindSchema* schema_for(const std::string& api_version, const std::string& kind);
   bool skipped(const std::string& api_version, const std::string& kind) const;
 
   SchemaRegistry& registry_;
   const ValidateOptions& options_;
+  const Mapping& mapping_;
   std::vector<std::pair<std::string, const KindSchema*>> cache_; // this worker's recent lookups
 };
 

@@ -108,12 +108,17 @@ ExitClass validate_function(const ValidateOptions& flags, Io& io) {
     if (is_custom_resource_definition(items[i]))
       crd_problems[i] = registry.add_crd(item_file(items[i], i), items[i], SchemaTier::input);
 
-  DocumentChecker checker(registry, options);
+  const Mapping mapping = options.mapping_file.empty()
+                              ? default_mapping()
+                              : load_mapping(read_source(options.mapping_file, ReadLimits{}, io.in, false));
+  DocumentChecker checker(registry, options, mapping);
+  IntentChecker intents(mapping, options.lax_seed, options.strict);
   std::vector<ResourceResult> resources;
   std::vector<std::optional<ObjectIdentity>> identities;
   for (std::size_t i = 0; i < items.size(); ++i) {
     DocumentContext context;
     context.file = item_file(items[i], i);
+    context.intents = &intents;
     context.crd_problems = &crd_problems[i];
     CheckedDocument checked = checker.check(items[i], context);
     resources.push_back(std::move(checked.result));

@@ -27,6 +27,8 @@ struct ValidateOptions {
   bool summary = false;                      // add a table of counts per kind
   std::vector<std::string> skip;             // kinds (Kind, or apiVersion/Kind) not checked
   bool function = false;                     // --fn: kpt validator function on stdin/stdout
+  std::string mapping_file;                  // --mapping FILE: the objectType table render is given
+  bool lax_seed = false;                     // --lax-seed: as render's
 };
 
 // Exit class: ok when everything is valid; failed when anything is invalid,

@@ -119,7 +119,7 @@ for id in ../../x /etc/passwd a/../../b; do
   refused "$IN/id-$n.json" -o out -- 2 \
     "id-$n.json:6:24: error: intentExpectations[0].expectationId: expectation id \"$id\" cannot name Kubernetes objects or files" \
     "expectation id $id"
-  printf '{"intentExpectationId": "%s", "intentExpectationObject": {"objectType": "CoreNetwork"},\n "intentExpectationTarget": {"targetAttribute": "latency", "targetCondition": "LESS_THAN", "targetValue": "1ms"}}\n' \
+  printf '{"intentExpectationId": "%s", "intentExpectationType": "ServiceCapacity", "intentExpectationObject": {"objectType": "CoreNetwork"},\n "intentExpectationContext": {"contextAttribute": "networkSlice", "contextValueRange": ["s1"]},\n "intentExpectationTarget": {"targetAttribute": "latency", "targetCondition": "LESS_THAN", "targetValue": "1ms"}}\n' \
     "$id" >"$IN/seed-id-$n.json"
   refused "$IN/seed-id-$n.json" -o out -- 2 "seed-id-$n.json:1:25: error: intentExpectationId: expectation id \"$id\"" \
     "seed expectation id $id"

@@ -110,7 +110,8 @@ cat >"$bad/duplicate.yaml" <<'YAML'
   expectationTargets: [{targetName: latency, targetCondition: "<", targetValueRange: 2ms}]
 YAML
 cat >"$bad/escape.json" <<'JSON'
-{"intentExpectationId": "../../etc", "intentExpectationObject": {"objectType": "CoreNetwork"},
+{"intentExpectationId": "../../etc", "intentExpectationType": "ServiceCapacity", "intentExpectationObject": {"objectType": "CoreNetwork"},
+ "intentExpectationContext": {"contextAttribute": "networkSlice", "contextValueRange": ["s1"]},
  "intentExpectationTarget": {"targetAttribute": "latency", "targetCondition": "LESS_THAN", "targetValue": "1ms"}}
 JSON
 : >"$bad/empty.yaml"

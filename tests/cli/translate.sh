@@ -191,7 +191,7 @@ expect_same "$SCRATCH/out" "$goldens/transport-availability.json" "--delta leave
 python3 - "$SCRATCH/delta.json" "$samples/transport-availability.json" <<'EOF' && pass || fail "--delta lists each field without a home, with its place"
 import json, sys
 delta = json.load(open(sys.argv[1]))
-want = {("description", 5, 3), ("version", 6, 3), ("characteristic[0]", 9, 5), ("characteristic[1]", 10, 5)}
+want = {("@type", 2, 3), ("description", 5, 3), ("version", 6, 3), ("characteristic[0]", 9, 5), ("characteristic[1]", 10, 5)}
 got = {(e["path"], e["line"], e["column"]) for e in delta}
 ok = got == want and all(e["file"] == sys.argv[2] and e["note"] for e in delta)
 if not ok: print(delta, file=sys.stderr)

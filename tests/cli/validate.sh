@@ -38,7 +38,7 @@ run "$INTENTCTL" validate plain
 expect_rc 0 "the render of the 28.312 samples without kustomization is valid"
 run "$INTENTCTL" validate "$SOURCE_DIR/samples/tmf921" "$SOURCE_DIR/samples/28312"
 expect_rc 0 "every sample intent (TMF921 and 28.312) is valid"
-expect_contains "$SCRATCH/out" "Summary: 12 resources found in 12 files - Valid: 12," "sample intents counted"
+expect_contains "$SCRATCH/out" "Summary: 14 resources found in 14 files - Valid: 14," "sample intents counted"
 
 # --- a mutated render: wrong type, missing required, unknown field, bad enum
 cp -r dist mutated
@@ -181,7 +181,7 @@ printf '{"kind": "Thing"}\n[1, 2]\n' >odd.json
 run "$INTENTCTL" validate odd.json
 expect_rc 1 "documents that are neither objects nor intents"
 expect_contains "$SCRATCH/out" "odd.json:1:1: error: apiVersion: missing required field" "object without apiVersion"
-expect_contains "$SCRATCH/out" "odd.json:2:1: error: this array is neither a KRM object (apiVersion, kind) nor an intent" "array document"
+expect_contains "$SCRATCH/out" "odd.json:2:1: error: expected a KRM object (apiVersion, kind), an intent or an expectation, got array" "array document"
 expect_contains "$SCRATCH/out" "Errors: 2" "both are errors"
 
 # --- hostile input: an error at its place, never a crash or a hang
@@ -287,12 +287,27 @@ expect_rc 0 "two site trees side by side"
 run "$INTENTCTL" validate "$fixtures/intents/bad-28312.json" "$fixtures/intents/bad-tmf921.yaml"
 expect_rc 1 "bad intents"
 i=$fixtures/intents/bad-28312.json
-expect_contains "$SCRATCH/out" "$i:$(position_of "$i" '500'): error: intentPriority: must be at most 100, got 500 (28.312 Intent bad-intent)" "28.312 range"
-expect_contains "$SCRATCH/out" "$i:$(position_of "$i" '"ROUGHLY"'): error: intentExpectations[0].expectationTargets[0].targetCondition: unsupported value \"ROUGHLY\"" "28.312 enum"
+expect_contains "$SCRATCH/out" "$i:$(position_of "$i" '500'): error: intentPriority: intentPriority must be from 1 to 100 (28.312 Intent bad-intent)" "28.312 range"
+expect_contains "$SCRATCH/out" "$i:$(position_of "$i" '"ROUGHLY"'): error: intentExpectations[0].expectationTargets[0].targetCondition: unknown condition \"ROUGHLY\" (known: " "28.312 condition"
 expect_contains "$SCRATCH/out" "intentExpectations[1].expectationObject: missing required field" "28.312 required"
-expect_contains "$SCRATCH/out" "$i:$(position_of "$i" '"bogus"'): error: intentExpectations[1].expectationTargets[0].bogus: unknown field" "28.312 unknown field"
 t=$fixtures/intents/bad-tmf921.yaml
-expect_contains "$SCRATCH/out" "$t:$(position_of "$t" 'fast'): error: requirements.throughput: \"fast\" does not match the pattern" "TMF921 short form"
+expect_contains "$SCRATCH/out" "$t:$(position_of "$t" 'fast'): error: requirements.throughput: cannot read \"fast\" as a number with an optional unit (TMF921 intent (short form))" "TMF921 short form"
+# The first finding is the error translate and render stop at.
+head -1 "$SCRATCH/out" >first-finding
+run "$INTENTCTL" translate "$i"
+expect_rc 2 "translate refuses the bad 28.312 intent"
+first_error=$(head -1 "$SCRATCH/err")
+grep -qF "$first_error (28.312 Intent bad-intent)" first-finding && pass || fail "validate's first finding is not translate's error: $first_error"
+run "$INTENTCTL" render "$i" -o render-out
+expect_rc 2 "render refuses the bad 28.312 intent"
+[ "$(head -1 "$SCRATCH/err")" = "$first_error" ] && pass || fail "render's error is not translate's: $(head -1 "$SCRATCH/err")"
+# Fields without a 28.312 home are no error, as in translate and render; with --strict they are.
+sed 's/"targetValueRange": "1ms"/"targetValueRange": "1ms", "bogus": 1/; s/"ROUGHLY"/"IS_LESS_THAN"/; s/"intentPriority": 500/"intentPriority": 5/; s/"expectationVerb": "ENSURE",/"expectationVerb": "ENSURE", "expectationObject": {"objectType": "TN_SubNetwork"},/' "$i" >unknown-field.json
+run "$INTENTCTL" validate unknown-field.json
+expect_rc 0 "a field without a 28.312 home passes"
+run "$INTENTCTL" validate --strict unknown-field.json
+expect_rc 1 "--strict: a field without a 28.312 home fails"
+expect_contains "$SCRATCH/out" "unknown-field.json:10:97: error: intentExpectations[0].expectationTargets[0].bogus: no 28.312 field of this name; not carried over (28.312 Intent bad-intent)" "--strict names the field"
 run "$INTENTCTL" validate --kind krm "$SOURCE_DIR/samples/28312/urllc-robot-cell.json"
 expect_rc 1 "--kind krm on an intent"
 expect_contains "$SCRATCH/out" "apiVersion: missing required field" "--kind krm checks it as KRM"

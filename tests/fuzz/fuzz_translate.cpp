@@ -8,6 +8,7 @@
 #include <string>
 
 #include "io/reader.hpp"
+#include "model/acceptance.hpp"
 #include "translate/translate.hpp"
 
 namespace {
@@ -37,14 +38,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const ParsedStream stream = parse_documents(source, ReadLimits{});
     std::vector<DeltaEntry> delta;
-    TranslateContext context{source, default_mapping(), delta};
     for (const Node& document : stream.documents) {
-      for (InputForm form : {InputForm::automatic, InputForm::tmf921_v5, InputForm::tmf921_v4, InputForm::seed,
-                             InputForm::short_form, InputForm::gpp}) {
+      for (std::optional<Form> form : {std::optional<Form>{}, std::optional(Form::tmf921_v5),
+                                       std::optional(Form::tmf921_v4), std::optional(Form::gateway),
+                                       std::optional(Form::specification), std::optional(Form::short_form),
+                                       std::optional(Form::gpp_intent)}) {
+        // Stopping at the first problem, and keeping them all as validate does:
+        // the first kept is the one thrown.
+        std::string thrown;
+        Problems stop;
+        ExpectationReader stop_reader(default_mapping(), delta, ReadRules{.renderable = true});
+        FormContext stop_context{source, default_mapping(), delta, stop};
         try {
-          for (const Intent& intent : translate_document(document, form, context)) (void)to_node(intent);
-        } catch (const Error&) {
+          for (const Intent& intent : accept_intents(document, form, stop_context, stop_reader)) (void)to_node(intent);
+        } catch (const Error& error) {
+          thrown = error.describe();
         }
+        Problems kept(Problems::Mode::keep_going);
+        ExpectationReader kept_reader(default_mapping(), delta, ReadRules{.renderable = true}, &kept);
+        FormContext kept_context{source, default_mapping(), delta, kept};
+        kept.guard([&] { accept_intents(document, form, kept_context, kept_reader); });
+        const std::string first = kept.errors().empty() ? "" : kept.errors().front().describe();
+        if (first != thrown) __builtin_trap();
       }
     }
   } catch (const Error&) {

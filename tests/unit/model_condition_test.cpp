@@ -1,10 +1,8 @@
 // Every spelling of the ten 28.312 conditions, and what each is written as.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
 
 #include "model/condition.hpp"
-#include "schemas/schemas.hpp"
 
 using namespace intentctl;
 
@@ -115,16 +113,3 @@ TEST_CASE("unknown condition words are not guessed") {
   CHECK(known_condition_words().find("lessThan, lessThanOrEqual, greaterThan, greaterThanOrEqual, equalTo, between") == 0);
 }
 
-TEST_CASE("the TMF921 schema lists exactly the spellings translate reads") {
-  const auto schema = nlohmann::json::parse(schema_text("tmf921-intent"));
-  std::vector<std::string> in_schema = schema["definitions"]["conditionSpelling"]["enum"];
-  std::vector<std::string> known;
-  for (const auto& spelling : spellings) known.emplace_back(spelling.word);
-  std::sort(in_schema.begin(), in_schema.end());
-  std::sort(known.begin(), known.end());
-  CHECK(in_schema == known);
-  // and the 28.312 schema has the ten conditions
-  std::vector<std::string> gpp = nlohmann::json::parse(schema_text("intent-28312"))["definitions"]["condition"]["enum"];
-  CHECK(gpp.size() == 10);
-  for (const auto& row : written) CHECK(std::find(gpp.begin(), gpp.end(), row.gpp) != gpp.end());
-}

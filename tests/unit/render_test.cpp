@@ -128,7 +128,8 @@ TEST_CASE("input errors name the file, line and column") {
             "expectationTargets": [{"targetName": "latency", "targetCondition": "<", "targetValueRange": "2ms"}]}])",
        R"(<stdin>:3:30: error: [1].expectationId: duplicate expectation id "x" (first at <stdin>:1:2))"},
       {"path-like id",
-       R"({"intentExpectationId": "../../etc", "intentExpectationObject": {"objectType": "CoreNetwork"},
+       R"({"intentExpectationId": "../../etc", "intentExpectationType": "ServiceCapacity", "intentExpectationObject": {"objectType": "CoreNetwork"},
+           "intentExpectationContext": {"contextAttribute": "networkSlice", "contextValueRange": ["s1"]},
            "intentExpectationTarget": {"targetAttribute": "latency", "targetCondition": "LESS_THAN", "targetValue": "1ms"}})",
        R"(<stdin>:1:25: error: intentExpectationId: expectation id "../../etc" cannot name Kubernetes objects or files)"},
       {"empty input", "", "<stdin>:1:1: error: no intent or expectation in the input"},
@@ -138,7 +139,20 @@ TEST_CASE("input errors name the file, line and column") {
       {"300-level nesting", nested, "<stdin>:1:257: error: nesting too deep (more than 256 levels)"},
       {"YAML alias bomb", bomb, "<stdin>:5:36: error: too many nodes from YAML aliases"},
       {"not an expectation", R"({"apiVersion": "v1", "kind": "ConfigMap"})",
-       "<stdin>:1:1: error: expected a 28.312 Intent (intentExpectations), a 28.312 expectation"},
+       "<stdin>:1:1: error: not an intent or an expectation in a form intentctl reads: expected a TMF921 Intent"},
+      {"a seed expectation without its type",
+       R"({"intentExpectationId": "x", "intentExpectationObject": {"objectType": "CoreNetwork"},
+           "intentExpectationContext": {"contextAttribute": "networkSlice", "contextValueRange": ["s1"]},
+           "intentExpectationTarget": {"targetAttribute": "latency", "targetCondition": "LESS_THAN", "targetValue": "1ms"}})",
+       "<stdin>:1:1: error: seed expectation \"x\" has no intentExpectationType, which the seed's function required "
+       "(--lax-seed takes it without)"},
+      {"a seed expectation without its context",
+       R"({"intentExpectationId": "x", "intentExpectationType": "ServiceCapacity", "intentExpectationObject": {"objectType": "CoreNetwork"},
+           "intentExpectationTarget": {"targetAttribute": "latency", "targetCondition": "LESS_THAN", "targetValue": "1ms"}})",
+       "<stdin>:1:1: error: seed expectation \"x\" has no intentExpectationContext, which the seed's function required"},
+      {"a TMF921 intent", R"({"intent": "x", "requirements": {"latency": "<1ms"}})",
+       "<stdin>:1:1: error: a TMF921 intent (short form) is an input of translate: render reads 28.312 intents and "
+       "expectations (run intentctl translate first)"},
   };
   for (const auto& c : cases) {
     const Run result = run_stdout(c.input);

@@ -97,7 +97,7 @@ TEST_CASE("seed form: errors at the place they are") {
   const std::string unknown = translate_error(
       "{\"id\": \"s1\",\n \"intentSpecification\": {\"intentExpectations\": [{\"expectationTargets\": [\n  "
       "{\"targetName\": \"latency\", \"targetCondition\": \"roughlyAround\", \"targetValue\": 5}]}]}}",
-      InputForm::automatic, "bad.json");
+      std::nullopt, "bad.json");
   CHECK(unknown == "bad.json:3:48: error: intentSpecification.intentExpectations[0].expectationTargets[0].targetCondition: "
                    "unknown condition \"roughlyAround\" (known: lessThan, lessThanOrEqual, greaterThan, "
                    "greaterThanOrEqual, equalTo, between, <, <=, >, >=, =, IS_LESS_THAN, IS_EQUAL_TO_OR_LESS_THAN, "
@@ -105,10 +105,10 @@ TEST_CASE("seed form: errors at the place they are") {
                    "IS_ONE_OF, IS_NOT_ONE_OF, IS_ALL_OF, quan:smaller, quan:greater, quan:atLeast, quan:atMost, "
                    "quan:inRange, quan:exactly)");
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "between", "\"5\"", "ms") + "]}"))
-            .find("between needs two values, low and high; got 1") != std::string::npos);
+            .find("between needs two values, low and high") != std::string::npos);
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "lessThan", "\"soon\"", "ms") + "]}"))
             .find("value \"soon\" is not a number, so the unit \"ms\" cannot apply to it") != std::string::npos);
-  CHECK(translate_error(seed(R"({"expectationType": "avoid", "expectationTargets": [)" + target("latency", "<", "1") + "]}"))
+  CHECK(translate_error(seed(R"({"expectationType": "avoid", "expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}"))
             .find("expectationType \"avoid\" has no 28.312 expectationVerb") != std::string::npos);
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("colour", "<", "1") + "]}"))
             .find("no domain for target \"colour\"") != std::string::npos);
@@ -125,10 +125,10 @@ TEST_CASE("seed form: values are ones 28.312 knows") {
   const auto result = translate_text(plmn);
   CHECK(value_text(result.only().expectations.at(0).contexts.at(0).range.values.at(0)) == R"({"mcc":"001","mnc":"01"})");
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", R"({"foo": 1})") + "]}"))
-            .find("targetValue: not a value 28.312 knows: expected a number, a string, a boolean, a GeoArea") !=
+            .find("targetValue: expected a number, a string, a boolean, a date-time or one of 28.312's structured values") !=
         std::string::npos);
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", "{}") + "]}"))
-            .find("not a value 28.312 knows") != std::string::npos);
+            .find("expected a number, a string, a boolean, a date-time or one of 28.312's structured values") != std::string::npos);
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") +
                              R"(], "expectationContext": [{"contextParameter": "slice", "contextValue": ""}]})"))
             .find("contextValue: empty value") != std::string::npos);
@@ -149,9 +149,9 @@ TEST_CASE("seed form: fields without a 28.312 home are listed") {
 }
 
 TEST_CASE("seed form: intentId and a name stand in for a missing id") {
-  CHECK(translate_text(seed(R"({"expectationTargets": [)" + target("latency", "<", "1") + "]}", R"("intentId": "x7", )"))
+  CHECK(translate_text(seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}", R"("intentId": "x7", )"))
             .only().id == "x7");
-  CHECK(translate_text(seed(R"({"expectationTargets": [)" + target("latency", "<", "1") + "]}", R"("name": "Low latency", )"))
+  CHECK(translate_text(seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}", R"("name": "Low latency", )"))
             .only().id == "low-latency");
 }
 
@@ -166,11 +166,11 @@ TEST_CASE("short form: the seed document's example") {
 }
 
 TEST_CASE("--mapping: a mapping file adds target names and domains") {
-  const Mapping mapping = load_mapping(Source{"m.yaml", "domains:\n  - name: mec\n    objectTypes: [MEC_Host]\n"
+  const Mapping mapping = load_mapping(Source{"m.yaml", "domains:\n  - name: mec\n    objectTypes: [MEC_Host]\n    specBlock: resources\n"
                                                         "    targets: [gpu, gpuMemory]\n  - name: tn\n    targets: [colour]\n"});
   const auto result = translate_text(seed(R"({"expectationTargets": [)" + target("gpu", ">=", "2") + "," +
                                           target("colour", "=", "\"blue\"") + "]}"),
-                                     InputForm::automatic, mapping);
+                                     std::nullopt, mapping);
   const Intent& intent = result.only();
   REQUIRE(intent.expectations.size() == 2);
   CHECK(intent.expectations[0].id == "s1-mec");
@@ -178,8 +178,8 @@ TEST_CASE("--mapping: a mapping file adds target names and domains") {
   CHECK(intent.expectations[1].id == "s1-tn");
   // the new objectType is known to objectType resolution too
   const auto typed = translate_text(seed(R"({"objectType": "MEC_Host", "expectationTargets": [)" +
-                                         target("latency", "<", "1") + "]}"),
-                                    InputForm::automatic, mapping);
+                                         target("latency", "<", "1", "ms") + "]}"),
+                                    std::nullopt, mapping);
   CHECK(typed.only().expectations.at(0).object.type == "MEC_Host");
   CHECK(typed.only().expectations.at(0).id == "s1-mec");
 }

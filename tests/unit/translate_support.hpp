@@ -11,7 +11,7 @@
 
 #include "io/reader.hpp"
 #include "io/writer.hpp"
-#include "translate/forms.hpp"
+#include "model/acceptance.hpp"
 
 namespace intentctl::test {
 
@@ -32,19 +32,22 @@ struct Translated {
   }
 };
 
-inline Translated translate_text(const std::string& text, InputForm form = InputForm::automatic,
+// Through the acceptance rule translate, render and validate share.
+inline Translated translate_text(const std::string& text, std::optional<Form> form = std::nullopt,
                                  const Mapping& mapping = default_mapping(), const std::string& name = "t.json") {
   const Source source{name, text};
   const ParsedStream stream = parse_documents(source, ReadLimits{});
   REQUIRE(stream.documents.size() == 1);
   Translated result;
-  TranslateContext context{source, mapping, result.delta};
-  result.intents = translate_document(stream.documents.front(), form, context);
+  Problems problems;
+  ExpectationReader reader(mapping, result.delta, ReadRules{.renderable = true});
+  FormContext context{source, mapping, result.delta, problems};
+  result.intents = accept_intents(stream.documents.front(), form, context, reader);
   return result;
 }
 
 // The "FILE:LINE:COL: error: ..." text of the input error a translation gives.
-inline std::string translate_error(const std::string& text, InputForm form = InputForm::automatic,
+inline std::string translate_error(const std::string& text, std::optional<Form> form = std::nullopt,
                                    const std::string& name = "t.json") {
   try {
     translate_text(text, form, default_mapping(), name);

@@ -7,11 +7,13 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "io/reader.hpp"
 #include "krm/resource.hpp"
 #include "render/crds.hpp"
 #include "validate/engine.hpp"
-#include "validate/intent_schema.hpp"
+#include "validate/intents.hpp"
 #include "validate/metadata.hpp"
 #include "validate/registry.hpp"
 #include "validate/report.hpp"
@@ -32,7 +34,7 @@ std::string messages(const ResourceResult& result) {
 }
 
 ResourceResult check_object(const std::string& text, SchemaRegistry& registry, const ValidateOptions& options = {}) {
-  DocumentChecker checker(registry, options);
+  DocumentChecker checker(registry, options, default_mapping());
   DocumentContext context;
   context.file = "doc.yaml";
   return checker.check(yaml(text), context).result;
@@ -92,8 +94,10 @@ TEST_CASE("registry: built-in schemas for what render emits, render's own CRDs i
   // Every CRD render ships passes the CRD schema itself.
   const ValidateOptions options;
   for (const Node& crd : parse_yaml(Source{"crds.yaml", bundle_crds_yaml()}, ReadLimits{}).documents) {
-    DocumentChecker checker(registry, options);
-    const auto result = checker.check(crd, DocumentContext{"crds.yaml", false, false, nullptr}).result;
+    DocumentChecker checker(registry, options, default_mapping());
+    DocumentContext context;
+    context.file = "crds.yaml";
+    const auto result = checker.check(crd, context).result;
     CHECK_MESSAGE(result.findings.empty(), messages(result));
   }
 }
@@ -205,51 +209,69 @@ TEST_CASE("objects: missing kind, no schema, --skip, local configuration, duplic
   CHECK(resources[2].status == ResourceStatus::invalid);
 }
 
-TEST_CASE("intents: each form gets its part of the schema; findings point into the document") {
-  const Node flat = yaml(R"(id: x
+namespace {
+
+IntentVerdict check_intent_text(const std::string& text, IntentScope scope = IntentScope::any) {
+  IntentChecker checker(default_mapping(), false, false);
+  const Source here{"doc.yaml", text};
+  return checker.check(here, yaml(text), scope);
+}
+
+std::string finding_text(const Finding& finding) {
+  return fmt::format("{}:{} {}: {}", finding.where.line, finding.where.column, finding.where.path, finding.message);
+}
+
+} // namespace
+
+TEST_CASE("intents: the acceptance rule of translate and render, one finding per wrong value") {
+  const std::string flat = R"(id: x
 intentExpectations:
   - expectationId: e
     expectationVerb: DELIVER
     expectationObject: {objectType: 5GC_SubNetwork}
     expectationTargets:
       - {targetName: latency, targetCondition: IS_LESS_THAN, targetValueRange: 1ms}
-)");
-  CHECK(intent_shape(flat, IntentKind::gpp28312).definition == "flatIntent");
-  CHECK(check_intent(flat, intent_shape(flat, IntentKind::gpp28312)).empty());
-  const Node attributes = yaml("id: x\nattributes:\n  intentExpectations: []\n");
-  CHECK(intent_shape(attributes, IntentKind::gpp28312).definition == "attributesIntent");
-  const auto empty = check_intent(attributes, intent_shape(attributes, IntentKind::gpp28312));
-  REQUIRE(empty.size() == 1);
-  CHECK(empty[0].path == "attributes.intentExpectations");
-  CHECK(empty[0].message == "must have at least 1 items, got 0");
-  CHECK(empty[0].mark.line == 3);
-  CHECK(empty[0].mark.column == 23);
+)";
+  const IntentVerdict good = check_intent_text(flat);
+  CHECK(good.findings.empty());
+  CHECK(good.kind == "28.312 Intent");
+  CHECK(good.name == "x");
+  REQUIRE(good.taken.size() == 2);
 
-  const Node range = yaml(R"(id: x
+  const IntentVerdict empty = check_intent_text("id: x\nattributes:\n  intentExpectations: []\n");
+  REQUIRE(empty.findings.size() == 1);
+  CHECK(finding_text(empty.findings[0]) == "1:1 : intent \"x\" has no expectations");
+
+  // Two wrong values, two findings, each saying what was expected.
+  const IntentVerdict values = check_intent_text(R"(id: x
 intentExpectations:
   - expectationId: e
-    expectationVerb: DELIVER
     expectationObject: {objectType: CoreNetwork}
     expectationTargets:
       - {targetName: availability, targetCondition: IS_WITHIN_RANGE, targetValueRange: [1, 2, 3]}
+      - {targetName: latency, targetCondition: IS_LESS_THAN, targetValueRange: true}
+      - {targetName: jitter, targetCondition: IS_LESS_THAN, targetValueRange: {value: 5, unit: ms}}
 )");
-  const auto pair = check_intent(range, intent_shape(range, IntentKind::gpp28312));
-  REQUIRE(pair.size() == 1);
-  CHECK(pair[0].path == "intentExpectations[0].expectationTargets[0].targetValueRange");
-  CHECK(pair[0].message == "must have at most 2 items, got 3");
+  REQUIRE(values.findings.size() == 3);
+  CHECK(finding_text(values.findings[0]) ==
+        "6:88 intentExpectations[0].expectationTargets[0].targetValueRange: target \"availability\": IS_WITHIN_RANGE "
+        "needs two values, low and high (such as [1ms, 5ms] or \"1-5ms\"); got 3");
+  CHECK(finding_text(values.findings[1]) ==
+        "7:80 intentExpectations[0].expectationTargets[1].targetValueRange: target \"latency\": expected a duration "
+        "such as 5ms (ns, us, ms, s, min, h), got true");
+  CHECK(values.findings[2].message.find("expected a number, a string, a boolean, a date-time or one of 28.312's "
+                                        "structured values") == 0);
+  CHECK(values.taken.empty());
 
-  const Node list = yaml("- expectationId: e\n  expectationVerb: KEEP\n");
-  CHECK(intent_shape(list, IntentKind::gpp28312).definition == "expectation[]");
-  const auto verbs = check_intent(list, intent_shape(list, IntentKind::gpp28312));
-  REQUIRE(verbs.size() == 3);
-  CHECK(verbs[0].message == "missing required field"); // expectationObject, expectationTargets at the item
-  CHECK(verbs[2].path == "[0].expectationVerb");
-  CHECK(verbs[2].message == "unsupported value \"KEEP\" (allowed: \"DELIVER\", \"ENSURE\", \"MAINTAIN\")");
+  const IntentVerdict verbs = check_intent_text("- expectationId: e\n  expectationVerb: KEEP\n");
+  REQUIRE(verbs.findings.size() == 1);
+  CHECK(finding_text(verbs.findings[0]) ==
+        "2:20 [0].expectationVerb: unknown expectationVerb \"KEEP\" (known: DELIVER, ENSURE, MAINTAIN)");
 
-  const Node tmf = yaml("\"@type\": Intent\nexpression:\n  \"@type\": TurtleExpression\n  expressionValue: 3\n");
-  const IntentShape shape = intent_shape(tmf, IntentKind::tmf921);
-  CHECK(shape.definition == "tmf921Intent");
-  CHECK_FALSE(check_intent(tmf, shape).empty());
+  const IntentVerdict turtle =
+      check_intent_text("\"@type\": Intent\nexpression:\n  \"@type\": TurtleExpression\n  expressionValue: 3\n");
+  REQUIRE(turtle.findings.size() == 1);
+  CHECK(turtle.findings[0].message == "Turtle expressions are not supported; give the intent as a JsonLdExpression");
 }
 
 TEST_CASE("reports: the summary line and the per-kind table") {
@@ -326,18 +348,20 @@ functionConfig:
 }
 
 TEST_CASE("intents: lists of intents, and documents that are no intent at all") {
-  const Node list = yaml("- {id: a, requirements: {latency: '<1ms'}}\n- {id: b, requirements: {latency: soon}}\n- 7\n");
-  CHECK(looks_like_tmf921(yaml("- {id: a, requirements: {latency: '<1ms'}}\n")));
-  const IntentFindings found = check_intents(list, IntentKind::tmf921);
-  CHECK(found.label == "TMF921 intents");
-  REQUIRE(found.violations.size() == 2);
-  CHECK(found.violations[0].path == "[1].requirements.latency");
-  CHECK(found.violations[0].mark.line == 2);
-  CHECK(found.violations[1].path == "[2]");
-  CHECK(found.violations[1].message == "expected an intent object, got number");
-  const IntentFindings none = check_intents(yaml("name: x\n"), IntentKind::tmf921);
-  REQUIRE(none.violations.size() == 1);
-  CHECK(none.violations[0].message.find("not a TMF921 intent in a form translate reads") == 0);
-  CHECK(check_intents(yaml("just text\n"), IntentKind::gpp28312).violations.at(0).message ==
-        "expected an intent object, got string");
+  const IntentVerdict list =
+      check_intent_text("- {id: a, requirements: {latency: '<1ms'}}\n- {id: b, requirements: {latency: soon}}\n");
+  CHECK(list.kind == "TMF921 intent (short form)s");
+  REQUIRE(list.findings.size() == 1);
+  CHECK(finding_text(list.findings[0]) ==
+        "2:35 [1].requirements.latency: cannot read \"soon\" as a number with an optional unit");
+  CHECK_FALSE(IntentChecker::is_intent_document(yaml("- {id: a, requirements: {latency: '<1ms'}}\n- 7\n")));
+  CHECK_FALSE(IntentChecker::is_intent_document(yaml("name: x\n")));
+  const IntentVerdict none = check_intent_text("name: x\n", IntentScope::tmf921);
+  REQUIRE(none.findings.size() == 1);
+  CHECK(none.findings[0].message.find("not an intent or an expectation in a form intentctl reads") == 0);
+  const IntentVerdict scoped = check_intent_text("{intent: x, requirements: {latency: '<1ms'}}\n", IntentScope::gpp28312);
+  REQUIRE(scoped.findings.size() == 1);
+  CHECK(scoped.findings[0].message == "a TMF921 intent (short form) is not a 28.312 document (--kind 28312)");
+  CHECK(unknown_document_message(yaml("just text\n")) ==
+        "expected a KRM object (apiVersion, kind), an intent or an expectation, got string");
 }
