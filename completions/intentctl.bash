@@ -45,9 +45,10 @@ _intentctl() {
         --namespace) return ;;
         --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --kustomize) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+        -j|--jobs) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help -o --output --stdout --site --sites --namespace --mapping --rootsync --overwrite --kustomize --fn --lax-seed -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --stdout --site --sites --namespace --mapping --rootsync --overwrite --kustomize --fn -j --jobs --lax-seed -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

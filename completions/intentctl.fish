@@ -38,6 +38,7 @@ complete -c intentctl -n '__fish_seen_subcommand_from render' -l rootsync -d 'ad
 complete -c intentctl -n '__fish_seen_subcommand_from render' -l overwrite -d 'replace files in DIR/<site> that render did not write where it writes (default: refuse, exit 2)'
 complete -c intentctl -n '__fish_seen_subcommand_from render' -l kustomize -x -a 'auto always never' -d 'write kustomization.yaml: auto (unless the tree is too large for kustomize), always, never'
 complete -c intentctl -n '__fish_seen_subcommand_from render' -l fn -d 'run as a kpt KRM function (ResourceList on stdin and stdout)'
+complete -c intentctl -n '__fish_seen_subcommand_from render' -s j -l jobs -x -d 'threads that build a site of 512 expectations or more (default: one per core, at most 4)'
 complete -c intentctl -n '__fish_seen_subcommand_from render' -l lax-seed -d 'take seed expectations without intentExpectationType or intentExpectationContext, with a warning'
 complete -c intentctl -n '__fish_seen_subcommand_from render' -s v -l verbose -d 'say more on standard error'
 complete -c intentctl -n '__fish_seen_subcommand_from render' -s q -l quiet -d 'say only errors on standard error'
