@@ -308,9 +308,15 @@ CheckResult judge_targets(const std::vector<TargetOutcome>& outcomes) {
   for (const auto& outcome : outcomes) {
     const CheckState state = outcome.verdict.state;
     details.push_back(fmt::format("{}: {} [{}]", verdict_word(state), target_line(outcome), outcome.origin));
-    if (state == CheckState::pass) ++met;
-    else if (state == CheckState::fail && ++failed && !first_failure) first_failure = &outcome;
-    else if (state == CheckState::unknown && ++unknown && !first_unknown) first_unknown = &outcome;
+    if (state == CheckState::pass) {
+      ++met;
+    } else if (state == CheckState::fail) {
+      ++failed;
+      if (!first_failure) first_failure = &outcome;
+    } else {
+      ++unknown;
+      if (!first_unknown) first_unknown = &outcome;
+    }
   }
   const std::string unknown_part =
       unknown ? fmt::format("; {} of {} target{} unknown", unknown, outcomes.size(), outcomes.size() == 1 ? "" : "s") : "";

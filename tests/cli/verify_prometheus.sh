@@ -80,7 +80,7 @@ printf '%-28s %-10s %-10s %-5s %s\n' "case" "prometheus" "json" "exit" "rollback
 # --rollback-on-failure, and checks the outcome, the exit code and whether the
 # site was rolled back (only for a measured failure), with the real git.
 check_case() {
-  local name=$1 want=$2 want_rc=$3 kind outcome rolled before after seen=() rollbacks=()
+  local name=$1 want=$2 want_rc=$3 kind outcome rolled before after seen=() rollbacks=() codes=()
   for kind in prometheus json; do
     run "$INTENTCTL" verify dist --sites "sites-$kind.yaml" --site edge1
     outcome=$(awk '$1 == "edge1" && $2 == "slo" { print $3 }' "$SCRATCH/out")
@@ -88,6 +88,7 @@ check_case() {
     [ "$outcome" = "$want" ] && pass || fail "$name ($kind): slo is '$outcome', wanted $want: $(cat "$SCRATCH/out")"
     expect_rc "$want_rc" "$name ($kind)"
     seen+=("$outcome")
+    codes+=("$rc")
     before=$(head_commit)
     run "$INTENTCTL" verify dist --sites "sites-$kind.yaml" --site edge1 --rollback-on-failure
     expect_rc "$want_rc" "$name ($kind) with --rollback-on-failure"
@@ -111,7 +112,8 @@ check_case() {
     fi
   done
   [ "${seen[0]}" = "${seen[1]}" ] && pass || fail "$name: the kinds disagree: ${seen[*]}"
-  printf '%-28s %-10s %-10s %-5s %s\n' "$name" "${seen[0]}" "${seen[1]}" "$want_rc" \
+  printf '%-28s %-10s %-10s %-5s %s\n' "$name" "${seen[0]}" "${seen[1]}" \
+    "$( [ "${codes[0]}" = "${codes[1]}" ] && echo "${codes[0]}" || echo "${codes[*]}")" \
     "$( [ "${rollbacks[0]}" = "${rollbacks[1]}" ] && echo "${rollbacks[0]}" || echo "${rollbacks[*]}")" >>"$TABLE"
 }
 
