@@ -16,6 +16,7 @@ require_tool git
 require_tool python3
 require_tool openssl
 require_tool lighttpd
+require_tool curl
 require_python_module yaml
 
 TOKEN='tok-5ecret-Q7xZ'          # alice's, through INTENTCTL_GIT_TOKEN

@@ -10,8 +10,9 @@
 . "$SOURCE_DIR/tests/support/testlib.sh"
 require_tool git
 require_tool curl
-require_tool python3
-python3 -c 'import yaml, jsonschema' 2>/dev/null || { echo "SKIP: python3-yaml or python3-jsonschema is missing"; exit 77; }
+require_tool prometheus
+require_python_module yaml
+require_python_module jsonschema
 . "$SOURCE_DIR/tests/support/prometheus-env.sh"
 metrics_lab_init "$SCRATCH/lab"
 trap 'metrics_lab_stop; rm -rf "$SCRATCH"' EXIT
