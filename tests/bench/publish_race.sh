@@ -12,7 +12,8 @@
 # a check failed.
 #
 #   tests/bench/publish_race.sh [--rows] [path/to/intentctl]   (default: $INTENTCTL, then build/cli/intentctl)
-#   ROUNDS rounds per transport (default 100, 3 under BENCH_QUICK=1); KILLS
+#   ROUNDS rounds per transport (default 100, 3 under BENCH_QUICK=1), PEER_ROUNDS
+#   rounds of the git clients (default 20, 3 under BENCH_QUICK=1); KILLS
 #   kills per transport (default 20, 2 under BENCH_QUICK=1); --rows: see tests/bench/lib.sh.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -20,6 +21,7 @@ bench_init "$@"
 set -- "${BENCH_ARGS[@]}"
 INTENTCTL=$(bench_intentctl "${1:-}")
 ROUNDS=${ROUNDS:-$(bench_runs 100 3)}
+PEER_ROUNDS=${PEER_ROUNDS:-$(bench_runs 20 3)} # the git clients are slower; 20 rounds give their rate
 KILLS=${KILLS:-$(bench_runs 20 2)}
 command -v git >/dev/null || bench_fail "git is needed (the servers run git, and git is the peer)"
 harness=$BENCH_SOURCE_DIR/tests/support/publish-race
@@ -30,7 +32,7 @@ rate() { awk -v r="$1" 'BEGIN { printf "%.2f/s", r }'; }
 
 table=("transport  racers        rounds  publishes  retries  gave up  lost  publishes/s")
 for transport in local file http ssh; do
-  echo "racing over $transport: $ROUNDS rounds of 8 publishes, then of 8 git clients ..." >&2
+  echo "racing over $transport: $ROUNDS rounds of 8 publishes, then $PEER_ROUNDS of 8 git clients ..." >&2
   status=0
   ours=$("$harness" race --intentctl "$INTENTCTL" --transport "$transport" --rounds "$ROUNDS" 2>"$work/$transport.err") ||
     status=$?
@@ -40,7 +42,7 @@ for transport in local file http ssh; do
     continue
   fi
   [ -n "$ours" ] || bench_fail "the $transport race did not run: $(tail -5 "$work/$transport.err")"
-  peer=$("$harness" race --intentctl "$INTENTCTL" --transport "$transport" --rounds "$ROUNDS" --peer git \
+  peer=$("$harness" race --intentctl "$INTENTCTL" --transport "$transport" --rounds "$PEER_ROUNDS" --peer git \
     2>>"$work/$transport.err") || true
   [ -n "$peer" ] || bench_fail "the $transport race of git clients did not run: $(tail -5 "$work/$transport.err")"
   for result in "$ours" "$peer"; do
