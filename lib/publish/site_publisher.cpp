@@ -118,7 +118,9 @@ class SitePublisher {
     if (!local_remote()) return;
     const std::string path = local_folder(remote_);
     if (std::filesystem::is_directory(path)) {
-      remove_stale_remote_temporaries(path);
+      // What killed runs left goes before this run adds its own; a dry run
+      // (and verify's) only reads the remote.
+      if (!options_.dry_run) remove_stale_remote_temporaries(path);
       return;
     }
     // Only the embedded default's repository is created on first use (and not
