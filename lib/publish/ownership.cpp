@@ -43,7 +43,6 @@ std::string repository_path(const SiteFolder& folder) {
   return folder.path.empty() ? std::string() : path_text(folder.path) + "/";
 }
 
-
 bool under_a_file(const std::string& path, const FlatTree& files) {
   for (std::size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
     if (files.contains(path.substr(0, slash))) return true;

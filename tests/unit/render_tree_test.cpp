@@ -155,3 +155,34 @@ TEST_CASE("a tree that is not committed leaves nothing behind") {
   }
   CHECK(fs::is_empty(scratch.path));
 }
+
+TEST_CASE("files render did not write stay, and so does one put there while it ran") {
+  ScratchDir scratch;
+  const fs::path out = scratch.path / "dist";
+  {
+    FolderTree tree(out.string(), "edge1");
+    tree.add("apps/intent/a.yaml", "a: 1\n");
+    tree.commit();
+  }
+  std::ofstream(out / "edge1/Kptfile") << "mine\n";
+  fs::create_directories(out / "edge1/apps/intent/notes");
+  std::ofstream(out / "edge1/apps/intent/notes/n.txt") << "notes\n";
+  const ino_t kptfile = inode(out / "edge1/Kptfile");
+  FolderTree tree(out.string(), "edge1");
+  tree.add("apps/intent/b.yaml", "b: 1\n");
+  tree.prepare();
+  // Beside render, someone writes a file into the tree being replaced.
+  std::ofstream(out / "edge1/late.txt") << "late\n";
+  tree.commit();
+  const auto files = snapshot(out / "edge1");
+  CHECK(files.at("Kptfile") == "mine\n");
+  CHECK(files.at("apps/intent/notes/n.txt") == "notes\n");
+  CHECK(files.at("late.txt") == "late\n");
+  CHECK(files.contains("apps/intent/b.yaml"));
+  CHECK_FALSE(files.contains("apps/intent/a.yaml")); // render's, no longer rendered
+  CHECK(inode(out / "edge1/Kptfile") == kptfile);     // the same file, linked, not copied
+  REQUIRE(tree.notes().size() == 1);
+  CHECK(tree.notes().front() ==
+        "note: " + (out / "edge1").string() + ": kept 2 files that render did not write: Kptfile, apps/intent/notes/n.txt");
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1); // no staging folder left
+}
