@@ -58,8 +58,8 @@ j2=${j2% *} j1=${j1% *}
 rate=$(bench_calc "$resources / $j2")
 rate_j1=$(bench_calc "$resources / $j1")
 
-bench_row "validate: $(bench_count "$resources") resources, -j 2" "$(bench_per_s "$rate")" "-" "-" ">= 20,000/s" \
-  "$(bench_met "$rate >= 20000")" "$runs"
+bench_row "validate: $(bench_count "$resources") resources, -j 2" "$(bench_per_s "$rate")" "-" "-" ">= 50,000/s" \
+  "$(bench_met "$rate >= 50000")" "$runs"
 if python3 -c 'import jsonschema, yaml' 2>/dev/null; then
   peer=$(python3 "$BENCH_DIR/validate_peer.py" "$BENCH_SOURCE_DIR" "$tree")
   read -r peer_resources peer_invalid peer_total peer_check < <(python3 -c 'import json, sys
@@ -67,12 +67,12 @@ p = json.loads(sys.argv[1])
 print(p["resources"], p["invalid"], p["total_seconds"], p["check_seconds"])' "$peer")
   peer_rate=$(bench_calc "$peer_resources / $peer_total")
   bench_row "validate: throughput vs python jsonschema" "$(bench_per_s "$rate")" "jsonschema $(bench_per_s "$peer_rate")" \
-    "$(bench_ratio "$rate" "$peer_rate")" ">= 10x" "$(bench_met "$rate >= 10 * $peer_rate")" "$runs/1"
+    "$(bench_ratio "$rate" "$peer_rate")" ">= 30x" "$(bench_met "$rate >= 30 * $peer_rate")" "$runs/1"
   bench_row "validate: invalid objects found" "$invalid" "jsonschema $peer_invalid" "-" "= $broken broken" \
     "$(bench_met "$invalid == $broken && $peer_invalid == $broken")" "1/1"
   bench_note "validate: jsonschema read $peer_resources resources (YAML load + check; check alone $(bench_per_s "$(bench_calc "$peer_resources / $peer_check")"))"
 else
-  bench_row "validate: throughput vs python jsonschema" "$(bench_per_s "$rate")" "peer missing (python3 jsonschema, yaml)" "-" ">= 10x" "-" "$runs/-"
+  bench_row "validate: throughput vs python jsonschema" "$(bench_per_s "$rate")" "peer missing (python3 jsonschema, yaml)" "-" ">= 30x" "-" "$runs/-"
 fi
 bench_note "validate: $(bench_count "$resources") resources in $files files, $broken broken on purpose; -j 1: $(bench_per_s "$rate_j1")"
 
