@@ -51,4 +51,41 @@ if [ "$rc" -ne 0 ]; then pass; else fail "kpt fn eval passed on an unknown objec
 expect_contains "$SCRATCH/err" 'unknown objectType "Toaster"' "kpt shows the result"
 if diff -r "$SCRATCH/pkg.broken" "$pkg" >/dev/null; then pass; else fail "a failed run changed the package"; fi
 
+# Without a sites file the function keeps the site settings render wrote into
+# the package: a tree rendered for the samples' sites (edge1 on cluster
+# edge-cluster-01) comes back byte for byte.
+samples=$SOURCE_DIR/samples
+run "$INTENTCTL" render "$samples"/28312/*.json --sites "$samples/sites.yaml" -o "$SCRATCH/sampled"
+expect_rc 0 "render the samples for their sites"
+cp -r "$SCRATCH/sampled/edge1" "$SCRATCH/sample-pkg"
+run kpt fn eval "$SCRATCH/sample-pkg" --exec "$INTENTCTL render --fn"
+expect_rc 0 "kpt fn eval on the samples' edge1"
+if diff -r "$SCRATCH/sampled/edge1" "$SCRATCH/sample-pkg" >/dev/null; then pass
+else fail "render --fn changed a freshly rendered package: $(diff -r "$SCRATCH/sampled/edge1" "$SCRATCH/sample-pkg" | head -5)"; fi
+expect_contains "$SCRATCH/sample-pkg/o2ims/edge-svc-001.yaml" "clusterName: edge-cluster-01" "the cluster render wrote"
+
+# A request whose file is gone is rebuilt with the package's settings.
+rm "$SCRATCH/sample-pkg/o2ims/edge-svc-001.yaml"
+python3 - "$SCRATCH/sample-pkg" <<'PY'
+import glob, sys
+for path in glob.glob(f"{sys.argv[1]}/apps/intent/*.yaml"):
+    text = open(path).read()
+    if "kind: ProvisioningRequest" in text:
+        raise SystemExit(f"{path} holds a request: the test wants them in o2ims/ only")
+PY
+kept=$(grep -rl "kind: ProvisioningRequest" "$SCRATCH/sample-pkg" | wc -l)
+if [ "$kept" -eq 0 ]; then
+  # The only request was deleted: nothing in the package says the cluster any
+  # more, so the rebuilt request takes the defaults, and the function says so.
+  run kpt fn eval "$SCRATCH/sample-pkg" --exec "$INTENTCTL render --fn"
+  expect_rc 0 "kpt fn eval after the request was deleted"
+  expect_contains "$SCRATCH/err" "are defaults" "the function says the request was built from defaults"
+  run kpt fn eval "$SCRATCH/sample-pkg" --exec "$INTENTCTL render --fn --sites $samples/sites.yaml"
+  expect_rc 0 "kpt fn eval with the sites file"
+  expect_not_contains "$SCRATCH/err" "are defaults" "the sites file describes the site"
+  grep -rq "clusterName: edge-cluster-01" "$SCRATCH/sample-pkg" && pass || fail "the sites file's cluster is back"
+else
+  fail "expected edge-svc-001 to be the samples' only request on edge1"
+fi
+
 finish

@@ -103,7 +103,14 @@ TEST_CASE("--fn adds the missing bundles beside their ConfigMaps and passes othe
   const FnRun result = run_fn(input);
   INFO(result.error);
   REQUIRE(result.code == ExitClass::ok);
-  CHECK(result.list.find("results") == nullptr);
+  // Nothing describes edge1's cluster (no sites file, no request in the
+  // package): the request is built from defaults, and that is the one result.
+  const Node* results = result.list.find("results");
+  REQUIRE(results != nullptr);
+  REQUIRE(results->items().size() == 1);
+  CHECK(results->items()[0].find("severity")->text() == "warning");
+  CHECK(results->items()[0].find("message")->text().find("clusterName edge1 and template nephio-workload-cluster "
+                                                         "v3.0.0 are defaults") != std::string::npos);
   const Node* service = item_named(result.list, "Service", "probe");
   REQUIRE(service != nullptr);
   CHECK(*service == parse_yaml(Source{"svc", kService}, ReadLimits{}).documents.at(0));
@@ -181,6 +188,32 @@ TEST_CASE("--fn replaces stale generated objects in place and removes orphans") 
   REQUIRE(result.code == ExitClass::ok);
   CHECK(item_named(result.list, "CNBundle", "cn-bundle-cn-1") == nullptr);
   CHECK(item_named(result.list, "RANBundle", "ran-bundle-cn-1") != nullptr);
+}
+
+TEST_CASE("--fn keeps the cluster and template render wrote for a site when no sites file is given") {
+  // The first run builds the request from defaults; the package then says
+  // another cluster and template, as a tree rendered with a sites file would.
+  FnRun result = run_fn(resource_list(
+      {config_map("edge-1", "o2ims/edge-1.yaml", expectation_json("edge-1", "Edge_Service_Support", "9ms"))}));
+  REQUIRE(result.code == ExitClass::ok);
+  const Node* request = item_named(result.list, "ProvisioningRequest", "pr-edge-1");
+  REQUIRE(request != nullptr);
+  std::string edited = to_yaml(*request);
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"clusterName: edge1", "clusterName: edge-cluster-01"},
+                                 {"templateVersion: v3.0.0", "templateVersion: v4.1.0"}}) {
+    REQUIRE(edited.find(from) != std::string::npos);
+    edited.replace(edited.find(from), from.size(), to);
+  }
+  result = run_fn(resource_list(
+      {config_map("edge-1", "o2ims/edge-1.yaml", expectation_json("edge-1", "Edge_Service_Support", "4ms")), edited}));
+  REQUIRE(result.code == ExitClass::ok);
+  CHECK(result.list.find("results") == nullptr); // nothing was defaulted
+  request = item_named(result.list, "ProvisioningRequest", "pr-edge-1");
+  REQUIRE(request != nullptr);
+  const Node& spec = *request->find("spec");
+  CHECK(spec.find("templateVersion")->text() == "v4.1.0");
+  CHECK(spec.find("templateParameters")->find("clusterName")->text() == "edge-cluster-01");
+  CHECK(spec.find("templateParameters")->find("latency")->find("value")->text() == "4ms");
 }
 
 TEST_CASE("--fn reports problems as results and fails") {
