@@ -26,6 +26,9 @@ struct Location {
   std::string path;       // JSON path inside the document, like spec.capacity.latency
 };
 
+// The location of a whole file or folder, for errors about it.
+inline Location file_location(std::string path) { return Location{std::move(path), 0, 0, {}}; }
+
 class Error : public std::runtime_error {
  public:
   Error(ExitClass exit_class, std::string message, Location where = {});

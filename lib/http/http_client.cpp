@@ -88,15 +88,6 @@ std::string url_for_server_name(const std::string& url, const std::string& serve
 
 std::string url_for_messages(const std::string& url) { return url.substr(0, url.find('?')); }
 
-std::string url_escape(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-    else out += fmt::format("%{:02X}", c);
-  }
-  return out;
-}
-
 HttpClient::HttpClient() {
   ensure_curl_initialised();
   handle_ = curl_easy_init();

@@ -76,7 +76,4 @@ class AuthRefused : public Error {
 // in it are left for the caller's redaction.
 std::string url_for_messages(const std::string& url);
 
-// "%2F"-style escaping of one query parameter's value.
-std::string url_escape(std::string_view text);
-
 } // namespace intentctl

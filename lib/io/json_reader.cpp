@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "io/reader.hpp"
-#include "io/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace intentctl {
 

@@ -1,6 +1,6 @@
 #include "io/limits.hpp"
 
-#include "io/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace intentctl {
 

@@ -5,14 +5,6 @@
 namespace intentctl {
 
 namespace {
-const char* severity_word(Severity severity) {
-  switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "note";
-  }
-  return "error";
-}
 
 const char* severity_color(Severity severity) {
   switch (severity) {
@@ -23,6 +15,15 @@ const char* severity_color(Severity severity) {
   return "";
 }
 } // namespace
+
+const char* severity_word(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "note";
+  }
+  return "error";
+}
 
 void Reporter::report(const Diagnostic& diagnostic) {
   if (diagnostic.severity == Severity::error) ++errors_;

@@ -15,6 +15,10 @@
 namespace intentctl {
 
 enum class Severity { error, warning, info };
+
+// "error", "warning", "note": the word a diagnostic line starts with (GCC's),
+// which SARIF's levels share.
+const char* severity_word(Severity severity);
 enum class Verbosity { quiet, normal, verbose };
 
 struct Diagnostic {

@@ -6,8 +6,8 @@
 #include <cstring>
 #include <unordered_set>
 
-#include "io/utf8.hpp"
 #include "io/yaml_internal.hpp"
+#include "util/utf8.hpp"
 
 namespace intentctl::yaml_detail {
 

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "io/utf8.hpp"
 #include "io/writer.hpp"
+#include "util/utf8.hpp"
 
 namespace intentctl {
 

@@ -8,6 +8,7 @@
 #include "io/control_characters.hpp"
 #include "io/limits.hpp"
 #include "model/target_kind.hpp"
+#include "util/time.hpp"
 
 namespace intentctl {
 
@@ -228,7 +229,7 @@ PlmnId read_plmn(const Source& source, const Node& node, const std::string& path
 std::optional<DateTime> read_date_time(Fields& fields, std::string_view key) {
   const auto text = fields.string(key);
   if (!text) return std::nullopt;
-  if (!is_date_time(*text))
+  if (!is_rfc3339(*text))
     fields.fail(key, fmt::format("{} must be an RFC 3339 date-time such as 2026-03-01T08:00:00Z, got \"{}\"", key,
                                  echo(*text)));
   return DateTime{*text};
@@ -298,7 +299,7 @@ Value read_value(const Source& source, const Node& node, const std::string& path
       // "1ms" becomes a quantity, a date-time a date-time.
       auto quantity = parse_quantity(node.text());
       if (quantity && !quantity->unit.empty()) return *quantity;
-      if (is_date_time(node.text())) return DateTime{node.text()};
+      if (is_rfc3339(node.text())) return DateTime{node.text()};
       return node.text();
     }
     case Node::Type::object: {

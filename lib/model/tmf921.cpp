@@ -11,8 +11,9 @@
 
 #include "io/limits.hpp"
 #include "io/writer.hpp"
+#include "krm/names.hpp"
 #include "model/target_kind.hpp"
-#include "sites/sites.hpp"
+#include "util/time.hpp"
 
 namespace intentctl {
 
@@ -289,7 +290,7 @@ constexpr ResourceField resource_fields[] = {
 
 void check_date_time(const Fields& fields, const Node& value, const std::string& path) {
   if (!value.is_string()) fields.fail_at(value, path, type_mismatch(Node::Type::string, value));
-  if (!is_date_time(value.text()))
+  if (!is_rfc3339(value.text()))
     fields.fail_at(value, path, fmt::format("expected an RFC 3339 date-time such as 2026-03-01T08:00:00Z, got \"{}\"",
                                             echo(value.text())));
 }

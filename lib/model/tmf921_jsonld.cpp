@@ -31,11 +31,11 @@
 
 #include <fmt/format.h>
 
-#include "core/duration.hpp"
 #include "io/limits.hpp"
 #include "model/target_kind.hpp"
-#include "model/units.hpp"
 #include "model/tmf921.hpp"
+#include "model/units.hpp"
+#include "util/time.hpp"
 
 namespace intentctl {
 
@@ -795,41 +795,12 @@ void JsonLdReader::read_object(const Node& value, const At& parent, ExpectationD
   }
 }
 
-// ISO 8601 durations as TM Forum documents write them: PT30S, PT5M, PT1H, P1D.
-std::optional<long> iso_duration_seconds(std::string_view text) {
-  if (text.size() < 3 || text[0] != 'P') return std::nullopt;
-  long seconds = 0;
-  bool in_time = false, any = false;
-  for (std::size_t i = 1; i < text.size();) {
-    if (text[i] == 'T') {
-      in_time = true;
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
-    if (j == i || j == text.size() || j - i > 9) return std::nullopt;
-    const long n = std::stol(std::string(text.substr(i, j - i)));
-    const char unit = text[j];
-    long part = 0;
-    if (!in_time && unit == 'D') part = n * 86400;
-    else if (!in_time && unit == 'W') part = n * 604800;
-    else if (in_time && unit == 'H') part = n * 3600;
-    else if (in_time && unit == 'M') part = n * 60;
-    else if (in_time && unit == 'S') part = n;
-    else return std::nullopt;
-    if (__builtin_add_overflow(seconds, part, &seconds)) return std::nullopt; // "P999999999W" thousands of times
-    any = true;
-    i = j + 1;
-  }
-  return any ? std::optional(seconds) : std::nullopt;
-}
-
 long JsonLdReader::read_period(const Node& value, const At& parent) {
   const char* wanted = "a reporting interval must be a positive duration such as \"PT5M\", \"300s\" or 300 (seconds)";
   std::vector<Value> values;
   if (value.is_string()) {
-    if (auto seconds = iso_duration_seconds(value.text()); seconds && *seconds > 0) return *seconds;
+    if (auto period = parse_iso8601_duration(value.text()); period && period->count() > 0)
+      return static_cast<long>(period->count());
     if (auto duration = parse_duration(value.text()); duration && duration->count() >= 1000)
       return static_cast<long>(duration->count() / 1000);
   }

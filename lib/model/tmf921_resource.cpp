@@ -4,9 +4,9 @@
 // and go to the delta report otherwise.
 #include <fmt/format.h>
 
-#include "io/utf8.hpp"
 #include "io/writer.hpp"
 #include "model/tmf921.hpp"
+#include "util/utf8.hpp"
 
 namespace intentctl {
 

@@ -209,36 +209,6 @@ std::optional<RangeText> parse_range(std::string_view text, std::string& problem
   return RangeText{std::move(*low), std::move(*high)};
 }
 
-bool is_date_time(std::string_view text) {
-  // YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM), as RFC 3339 writes it.
-  auto digits = [&](std::size_t at, std::size_t count) {
-    if (at + count > text.size()) return false;
-    for (std::size_t i = at; i < at + count; ++i)
-      if (!is_digit(text[i])) return false;
-    return true;
-  };
-  if (text.size() < 20 || !digits(0, 4) || text[4] != '-' || !digits(5, 2) || text[7] != '-' || !digits(8, 2) ||
-      (text[10] != 'T' && text[10] != 't') || !digits(11, 2) || text[13] != ':' || !digits(14, 2) || text[16] != ':' ||
-      !digits(17, 2))
-    return false;
-  const int month = (text[5] - '0') * 10 + (text[6] - '0');
-  const int day = (text[8] - '0') * 10 + (text[9] - '0');
-  const int hour = (text[11] - '0') * 10 + (text[12] - '0');
-  const int minute = (text[14] - '0') * 10 + (text[15] - '0');
-  const int second = (text[17] - '0') * 10 + (text[18] - '0');
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return false;
-  std::size_t at = 19;
-  if (text[at] == '.') {
-    ++at;
-    const std::size_t start = at;
-    while (at < text.size() && is_digit(text[at])) ++at;
-    if (at == start) return false;
-  }
-  if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) return at + 1 == text.size();
-  return at + 6 == text.size() && (text[at] == '+' || text[at] == '-') && digits(at + 1, 2) && text[at + 3] == ':' &&
-         digits(at + 4, 2);
-}
-
 std::string quantity_text(const Quantity& quantity) {
   if (quantity.unit.empty()) return quantity.number;
   if (find_unit(quantity.unit)) return quantity.number + quantity.unit;

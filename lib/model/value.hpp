@@ -110,9 +110,6 @@ std::optional<RangeText> parse_range(std::string_view text, std::string& problem
 // units cannot be compared (another dimension, other words).
 bool unify_units(Quantity& a, Quantity& b);
 
-// "2026-03-01T08:00:00Z", "2026-03-01T08:00:00.5+02:00".
-bool is_date_time(std::string_view text);
-
 // The inverse of parse_quantity: "1ms" for the table's units, "5 subscribers" for other words.
 std::string quantity_text(const Quantity& quantity);
 

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "core/words.hpp"
 #include "io/manifest.hpp"
+#include "util/words.hpp"
 
 namespace intentctl {
 

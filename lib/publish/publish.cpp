@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -18,6 +17,8 @@
 #include "publish/site_publisher.hpp"
 #include "publish/transfer_watch.hpp"
 #include "sites/sites.hpp"
+#include "util/sha1.hpp"
+#include "util/worker_pool.hpp"
 
 namespace intentctl {
 
@@ -35,47 +36,19 @@ struct Run {
   std::vector<SiteRequest> requests;
   std::vector<std::optional<SiteOutcome>> outcomes;
   Clock::time_point deadline; // --timeout, from the start
-  std::atomic<std::size_t> next{0};
   std::atomic<bool> cancelled{false};
   std::size_t finished = 0; // outcomes set, under mutex
   std::mutex mutex;
   std::condition_variable done;
 };
 
-std::vector<const Site*> chosen_sites(const PublishOptions& options, const Sites& sites) {
-  if (options.all || !options.sites.empty()) return sites.select(options.all ? std::vector<std::string>{} : options.sites);
-  // Neither --site nor --all: the sites that render wrote a folder for.
-  std::vector<const Site*> present;
-  for (const Site& site : sites.sites)
-    if (fs::is_directory(fs::path(options.dir) / site.name)) present.push_back(&site);
-  if (present.empty()) {
-    std::string known;
-    for (const Site& site : sites.sites) known += (known.empty() ? "" : ", ") + site.name;
-    throw input_error(fmt::format("holds no folder for any site ({}); run 'intentctl render INTENT... -o {}' first, "
-                                  "or name the sites with --site",
-                                  known, options.dir),
-                      file_location(options.dir));
-  }
-  return present;
-}
-
-unsigned worker_count(const PublishOptions& options, std::size_t sites) {
-  if (options.jobs > 0) return static_cast<unsigned>(std::min<std::size_t>(options.jobs, sites));
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  // Publishing waits on the network far more than it computes.
-  return static_cast<unsigned>(std::min<std::size_t>(sites, std::max(4u, cores * 2)));
-}
-
-void work(const std::shared_ptr<Run>& run) {
-  for (;;) {
-    const std::size_t index = run->next.fetch_add(1);
-    if (index >= run->requests.size()) return;
-    SiteOutcome outcome = publish_site(run->requests[index]);
-    std::lock_guard lock(run->mutex);
-    run->outcomes[index] = std::move(outcome);
-    ++run->finished;
-    run->done.notify_all();
-  }
+// One site's publish, on a worker of the pool.
+void publish_one(const std::shared_ptr<Run>& run, std::size_t index) {
+  SiteOutcome outcome = publish_site(run->requests[index]);
+  std::lock_guard lock(run->mutex);
+  run->outcomes[index] = std::move(outcome);
+  ++run->finished;
+  run->done.notify_all();
 }
 
 // --- output ---------------------------------------------------------------
@@ -85,14 +58,12 @@ struct Columns {
   std::size_t repo = 0;
 };
 
-std::string short_commit(const std::string& commit) { return commit.empty() ? "-" : commit.substr(0, 7); }
-
 std::string text_line(const SiteOutcome& outcome, const Columns& columns) {
   if (!outcome.error.empty())
     return fmt::format("{:<{}}  {:<{}}  error: {}", outcome.site, columns.site, outcome.repo, columns.repo,
                        outcome.error);
   return fmt::format("{:<{}}  {:<{}}  {}  {}  {}", outcome.site, columns.site, outcome.repo, columns.repo,
-                     outcome.branch, short_commit(outcome.commit), outcome.status);
+                     outcome.branch, outcome.commit.empty() ? "-" : short_commit(outcome.commit), outcome.status);
 }
 
 Node json_record(const SiteOutcome& outcome, bool dry_run) {
@@ -142,7 +113,8 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
                                   "folder per site there)",
                                   options.dir),
                       file_location(options.dir));
-  const std::vector<const Site*> chosen = chosen_sites(run->options, run->sites);
+  const std::vector<const Site*> chosen =
+      run->sites.select_rendered(run->options.sites, run->options.all, run->options.dir);
   const std::string root = cache_root(options.cache_dir);
   const std::string base_dir = fs::current_path().string();
   run->deadline = Clock::now() + options.timeout;
@@ -194,9 +166,10 @@ ExitClass publish(const PublishOptions& options, Io& io) {
     columns.repo = std::max(columns.repo, redact(request.site->repo).size());
   }
 
-  std::vector<std::thread> workers;
-  const unsigned worker_total = worker_count(options, count);
-  for (unsigned i = 0; i < worker_total; ++i) workers.emplace_back(work, run);
+  // Each worker holds run through the task, so one left behind past the
+  // deadline finds it still there.
+  WorkerPool workers(count, worker_count(options.jobs, count, Workload::waiting),
+                     [run](std::size_t index, unsigned) { publish_one(run, index); });
 
   std::unique_ptr<Sink> sink = options.format == "json" ? std::unique_ptr<Sink>(new JsonSink(io.out))
                                                         : std::unique_ptr<Sink>(new TextSink(io.out));
@@ -237,10 +210,8 @@ ExitClass publish(const PublishOptions& options, Io& io) {
 
   run->cancelled = true;
   if (abandoned) finish_critical_steps();
-  for (auto& worker : workers) {
-    if (abandoned) worker.detach(); // holds its own reference to run
-    else worker.join();
-  }
+  if (abandoned) workers.leave_behind();
+  else workers.wait();
   // Ctrl-C that came too late to stop anything still ends the command as
   // interrupted, so that a script or make stops too.
   if (interrupted()) result = worst(result, ExitClass::interrupted);

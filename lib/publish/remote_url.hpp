@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "core/url.hpp" // redact(), for every message that names a remote
+#include "util/url.hpp" // redact(), for every message that names a remote
 
 namespace intentctl {
 
@@ -22,9 +22,6 @@ struct RemoteUrl {
   std::string username; // from the URL (percent-decoded); "" when absent
   std::string password; // from the URL (percent-decoded); "" when absent
 };
-
-// The location of a whole file or folder, for input errors about it.
-inline Location file_location(std::string path) { return Location{std::move(path), 0, 0, {}}; }
 
 // base is the folder relative local paths are taken from (the current directory).
 RemoteUrl parse_remote_url(std::string_view written, std::string_view base);

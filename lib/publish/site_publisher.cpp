@@ -12,7 +12,6 @@
 #include <git2/sys/odb_backend.h>
 
 #include "core/interrupt.hpp"
-#include "core/words.hpp"
 #include "publish/cache.hpp"
 #include "publish/credentials.hpp"
 #include "publish/git.hpp"
@@ -23,6 +22,7 @@
 #include "publish/remote_url.hpp"
 #include "publish/site_tree.hpp"
 #include "publish/tree_edit.hpp"
+#include "util/words.hpp"
 
 namespace intentctl {
 

@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 #include <libssh2.h>
 
-#include "http/base64.hpp"
+#include "util/base64.hpp"
 
 namespace intentctl {
 

@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "core/url.hpp"
 #include "io/writer.hpp"
 #include "model/intent_io.hpp"
 #include "model/seed_dialect.hpp"
+#include "util/url.hpp"
 
 namespace intentctl {
 

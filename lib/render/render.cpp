@@ -9,15 +9,16 @@
 
 #include <fmt/format.h>
 
-#include "core/url.hpp"
-#include "io/progress.hpp"
 #include "core/interrupt.hpp"
+#include "io/progress.hpp"
 #include "io/writer.hpp"
-#include "render/crds.hpp"
 #include "model/expectation_reader.hpp"
+#include "render/crds.hpp"
 #include "render/objects.hpp"
 #include "render/tree.hpp"
 #include "sites/sites.hpp"
+#include "util/url.hpp"
+#include "util/worker_pool.hpp"
 
 namespace intentctl {
 
@@ -147,25 +148,14 @@ struct Batch {
 };
 
 Batch build_batch(const std::vector<const InputExpectation*>& entries, std::size_t start, std::size_t end,
-                  const Placement& placement, std::size_t threads) {
+                  const Placement& placement, unsigned threads) {
   Batch batch{std::vector<FileBuffer>(threads), std::vector<std::vector<std::string>>(threads)};
-  std::vector<std::exception_ptr> failures(threads);
-  std::vector<std::thread> workers;
   const std::size_t share = (end - start + threads - 1) / threads;
-  for (std::size_t t = 0; t < threads; ++t) {
+  // Share t is a run of expectations in order, so the shares joined are too.
+  parallel_for(threads, threads, [&](std::size_t t, unsigned) {
     const std::size_t from = std::min(end, start + t * share), to = std::min(end, from + share);
-    workers.emplace_back([&, from, to, t] {
-      try {
-        for (std::size_t i = from; i < to; ++i)
-          write_expectation(*entries[i], placement, batch.files[t], batch.paths[t]);
-      } catch (...) {
-        failures[t] = std::current_exception();
-      }
-    });
-  }
-  for (auto& worker : workers) worker.join();
-  for (const auto& failure : failures)
-    if (failure) std::rethrow_exception(failure);
+    for (std::size_t i = from; i < to; ++i) write_expectation(*entries[i], placement, batch.files[t], batch.paths[t]);
+  });
   return batch;
 }
 
@@ -177,8 +167,7 @@ void write_expectations(const SitePlan& plan, unsigned jobs, TreeOutput& out, st
                         Progress& progress) {
   const auto& entries = plan.expectations;
   const Placement placement{*plan.site, plan.namespace_};
-  const std::size_t cores = jobs > 0 ? jobs : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-  const std::size_t threads = entries.size() < kThreadedRender ? 1 : cores;
+  const unsigned threads = entries.size() < kThreadedRender ? 1 : worker_count(jobs, entries.size(), Workload::computing);
   if (threads == 1) {
     for (const InputExpectation* entry : entries) {
       write_expectation(*entry, placement, out, paths);
@@ -195,7 +184,7 @@ void write_expectations(const SitePlan& plan, unsigned jobs, TreeOutput& out, st
   for (std::size_t start = 0; start < entries.size(); start += batch_size) {
     Batch batch = next.get();
     if (start + batch_size < entries.size()) next = build(start + batch_size);
-    for (std::size_t t = 0; t < threads; ++t) {
+    for (unsigned t = 0; t < threads; ++t) {
       batch.files[t].forward(out);
       paths.insert(paths.end(), batch.paths[t].begin(), batch.paths[t].end());
     }

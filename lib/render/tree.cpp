@@ -16,8 +16,8 @@
 
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
-#include "core/sha1.hpp"
-#include "core/words.hpp"
+#include "util/sha1.hpp"
+#include "util/words.hpp"
 
 namespace intentctl {
 

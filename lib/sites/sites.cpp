@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -136,6 +137,23 @@ std::vector<const Site*> Sites::select(const std::vector<std::string>& names) co
     if (std::find(selected.begin(), selected.end(), site) == selected.end()) selected.push_back(site);
   }
   return selected;
+}
+
+std::vector<const Site*> Sites::select_rendered(const std::vector<std::string>& names, bool all,
+                                                const std::string& dir) const {
+  if (all || !names.empty()) return select(all ? std::vector<std::string>{} : names);
+  std::vector<const Site*> present;
+  for (const Site& site : sites)
+    if (std::filesystem::is_directory(std::filesystem::path(dir) / site.name)) present.push_back(&site);
+  if (present.empty()) {
+    std::string known;
+    for (const Site& site : sites) known += (known.empty() ? "" : ", ") + site.name;
+    throw input_error(fmt::format("holds no folder for any site ({}); run 'intentctl render INTENT... -o {}' first, "
+                                  "or name the sites with --site",
+                                  known, dir),
+                      file_location(dir));
+  }
+  return present;
 }
 
 Sites default_sites() {

@@ -66,6 +66,11 @@ struct Sites {
   // The named sites, or all of them when names is empty; unknown names are a
   // usage error that lists the known ones.
   std::vector<const Site*> select(const std::vector<std::string>& names) const;
+  // The sites publish and verify work on: the named ones (--site), every one
+  // (--all), or else those render wrote a folder for in dir. No such folder
+  // is an input error that says to run render first.
+  std::vector<const Site*> select_rendered(const std::vector<std::string>& names, bool all,
+                                           const std::string& dir) const;
 };
 
 // The repository the embedded default site edge1 publishes to.

@@ -4,14 +4,12 @@
 // output is in input order whatever the number of workers; a file's text and
 // tree are freed as soon as it is checked.
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <exception>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "core/interrupt.hpp"
+#include "util/worker_pool.hpp"
 #include "validate/engine.hpp"
 #include "validate/sources.hpp"
 
@@ -35,35 +33,13 @@ ReadLimits input_limits() {
   return limits;
 }
 
-unsigned worker_count(const ValidateOptions& options, std::size_t tasks) {
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, tasks)));
-}
-
-// Runs task(i, worker) for every i < count on the workers (worker < workers);
-// the first exception is rethrown once all have stopped.
-template <typename Task>
-void parallel_for(std::size_t count, unsigned workers, Task task) {
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::atomic<bool> failed{false};
-  auto work = [&](unsigned worker) {
-    for (;;) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= count || failed.load() || interrupted()) return;
-      try {
-        task(i, worker);
-      } catch (...) {
-        if (!failed.exchange(true)) failure = std::current_exception();
-        return;
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work, i);
-  work(0);
-  for (auto& thread : threads) thread.join();
-  if (failure) std::rethrow_exception(failure);
+// parallel_for over the files that stops at Ctrl-C: no file is started after
+// it, and the run ends interrupted.
+void for_each_file(std::size_t count, unsigned workers, const Task& task) {
+  parallel_for(count, workers, [&](std::size_t i, unsigned worker) {
+    throw_if_interrupted();
+    task(i, worker);
+  });
   throw_if_interrupted();
 }
 
@@ -216,7 +192,7 @@ std::vector<FileWork> list_files(const ValidateOptions& options) {
 void read_all(std::vector<FileWork>& files, unsigned workers, Io& io) {
   for (FileWork& work : files) // standard input first, on this thread: it may be a terminal (a usage error)
     if (work.input.path == "-") read_file(work, io);
-  parallel_for(files.size(), workers, [&](std::size_t i, unsigned) {
+  for_each_file(files.size(), workers, [&](std::size_t i, unsigned) {
     FileWork& work = files[i];
     if (work.input.path != "-") read_file(work, io);
     if (work.results.empty() && work.source.text.find("CustomResourceDefinition") != std::string::npos) parse_file(work);
@@ -228,8 +204,8 @@ void check_all(std::vector<FileWork>& files, unsigned workers, SchemaRegistry& r
                const Mapping& mapping) {
   std::vector<std::unique_ptr<DocumentChecker>> checkers;
   for (unsigned i = 0; i < workers; ++i) checkers.push_back(std::make_unique<DocumentChecker>(registry, options, mapping));
-  parallel_for(files.size(), workers,
-               [&](std::size_t i, unsigned worker) { check_file(files[i], *checkers[worker], options); });
+  for_each_file(files.size(), workers,
+                [&](std::size_t i, unsigned worker) { check_file(files[i], *checkers[worker], options); });
 }
 
 // The results in input order, and the checks across files.
@@ -264,7 +240,7 @@ ValidationReport run_validation(const ValidateOptions& options, Io& io) {
   SchemaRegistry registry(options.schema_locations, options.strict);
   for (const std::string& folder : options.crd_folders) registry.add_crd_folder(folder);
   std::vector<FileWork> files = list_files(options);
-  const unsigned workers = worker_count(options, files.size());
+  const unsigned workers = worker_count(options.jobs, files.size(), Workload::computing);
   io.diagnostics.verbose(fmt::format("validate: {} files listed in {:.3f} s; {} workers", files.size(), watch.lap(), workers));
   read_all(files, workers, io);
   register_input_crds(files, registry);

@@ -8,19 +8,12 @@
 
 #include "core/version.hpp"
 #include "io/writer.hpp"
+#include "util/url.hpp"
+#include "util/xml.hpp"
 
 namespace intentctl {
 
 namespace {
-
-const char* severity_word(Severity severity) {
-  switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "note";
-  }
-  return "error";
-}
 
 // "spec.x: message (CNBundle name)"
 std::string finding_text(const Finding& finding, const ResourceResult& resource) {
@@ -68,36 +61,10 @@ Node counts_node(const ValidationCounts& counts) {
   return node;
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 has no place for other control characters, not even escaped.
-        if (byte < 0x20 && c != '\n' && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
-        else out += c;
-    }
-  }
-  return out;
-}
-
 // A relative URI reference for a path: unreserved characters and '/' kept,
 // everything else percent-encoded; absolute paths become file:// URIs.
 std::string path_uri(std::string_view path) {
-  std::string out = !path.empty() && path.front() == '/' ? "file://" : "";
-  for (char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') out += c;
-    else out += fmt::format("%{:02X}", byte);
-  }
-  return out;
+  return (!path.empty() && path.front() == '/' ? "file://" : "") + percent_encode(path, "/");
 }
 
 struct RuleInfo {
@@ -305,7 +272,7 @@ void write_sarif_report(const ValidationReport& report, std::ostream& out) {
       result.add("ruleId", Node::string(finding.rule));
       const auto index = std::find(rule_ids.begin(), rule_ids.end(), finding.rule) - rule_ids.begin();
       result.add("ruleIndex", Node::number(std::to_string(index)));
-      result.add("level", Node::string(finding.severity == Severity::error ? "error" : finding.severity == Severity::warning ? "warning" : "note"));
+      result.add("level", Node::string(severity_word(finding.severity)));
       Node message = Node::object();
       message.add("text", Node::string(finding_text(finding, resource)));
       result.add("message", std::move(message));

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "io/writer.hpp"
+#include "util/base64.hpp"
+#include "util/time.hpp"
 #include "validate/schema.hpp"
 
 namespace intentctl {
@@ -79,49 +81,6 @@ std::size_t characters(std::string_view text) {
 }
 
 std::string number_text(double value) { return fmt::format("{}", value); }
-
-bool digits(std::string_view text, std::size_t from, std::size_t count) {
-  if (from + count > text.size()) return false;
-  for (std::size_t i = from; i < from + count; ++i)
-    if (text[i] < '0' || text[i] > '9') return false;
-  return true;
-}
-
-bool is_date(std::string_view text) {
-  return text.size() >= 10 && digits(text, 0, 4) && text[4] == '-' && digits(text, 5, 2) && text[7] == '-' &&
-         digits(text, 8, 2) && text.substr(5, 2) >= "01" && text.substr(5, 2) <= "12" && text.substr(8, 2) >= "01" &&
-         text.substr(8, 2) <= "31";
-}
-
-// RFC 3339 date-time, as Kubernetes' OpenAPI validation reads it.
-bool is_date_time(std::string_view text) {
-  if (!is_date(text) || text.size() < 20 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) return false;
-  if (!digits(text, 11, 2) || text[13] != ':' || !digits(text, 14, 2) || text[16] != ':' || !digits(text, 17, 2))
-    return false;
-  std::size_t i = 19;
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    const std::size_t start = i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-    if (i == start) return false;
-  }
-  if (i < text.size() && (text[i] == 'Z' || text[i] == 'z')) return i + 1 == text.size();
-  return i + 6 == text.size() && (text[i] == '+' || text[i] == '-') && digits(text, i + 1, 2) && text[i + 3] == ':' &&
-         digits(text, i + 4, 2);
-}
-
-bool is_base64(std::string_view text) {
-  if (text.size() % 4 != 0) return false;
-  std::size_t padding = 0;
-  for (char c : text) {
-    if (c == '=') {
-      ++padding;
-      continue;
-    }
-    if (padding > 0 || !(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/')) return false;
-  }
-  return padding <= 2;
-}
 
 bool matches_pattern(const std::string& text, const SchemaNode& schema) {
   if (const auto& table = schema.pattern_class) {
@@ -241,9 +200,9 @@ class Checker {
 
   void check_string_format(const Node& value, const std::string& format, const PathLink& path) {
     const std::string& text = value.text();
-    if (format == "date-time" && !is_date_time(text))
+    if (format == "date-time" && !is_rfc3339(text))
       report(value.mark, path, "format", fmt::format("{} is not a date-time (RFC 3339, like 2024-05-01T12:00:00Z)", literal(value)));
-    else if (format == "date" && !(text.size() == 10 && is_date(text)))
+    else if (format == "date" && !is_rfc3339_date(text))
       report(value.mark, path, "format", fmt::format("{} is not a date (like 2024-05-01)", literal(value)));
     else if (format == "byte" && !is_base64(text))
       report(value.mark, path, "format", fmt::format("{} is not base64", literal(value)));

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "util/url.hpp"
 #include "validate/schema.hpp"
 
 namespace intentctl {
@@ -25,20 +26,16 @@ std::uint8_t type_bit(std::string_view name) {
   return 0;
 }
 
-// JSON Pointer segment: "a~1b" -> "a/b", "%25" -> "%".
+// A segment of a JSON Pointer in a URI fragment: "%25" -> "%" first (the
+// fragment's encoding), then "a~1b" -> "a/b" and "a~0b" -> "a~b" (RFC 6901).
 std::string unescape_pointer(std::string_view segment) {
+  const std::string decoded = percent_decode(segment);
   std::string out;
-  for (std::size_t i = 0; i < segment.size(); ++i) {
-    const char c = segment[i];
-    if (c == '~' && i + 1 < segment.size() && (segment[i + 1] == '0' || segment[i + 1] == '1')) {
-      out.push_back(segment[++i] == '0' ? '~' : '/');
-    } else if (c == '%' && i + 2 < segment.size() && std::isxdigit(static_cast<unsigned char>(segment[i + 1])) &&
-               std::isxdigit(static_cast<unsigned char>(segment[i + 2]))) {
-      out.push_back(static_cast<char>(std::stoi(std::string(segment.substr(i + 1, 2)), nullptr, 16)));
-      i += 2;
-    } else {
-      out.push_back(c);
-    }
+  for (std::size_t i = 0; i < decoded.size(); ++i) {
+    if (decoded[i] == '~' && i + 1 < decoded.size() && (decoded[i + 1] == '0' || decoded[i + 1] == '1'))
+      out.push_back(decoded[++i] == '0' ? '~' : '/');
+    else
+      out.push_back(decoded[i]);
   }
   return out;
 }

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "http/base64.hpp"
-#include "core/url.hpp"
+#include "util/base64.hpp"
+#include "util/url.hpp"
 
 namespace intentctl {
 
@@ -95,17 +95,6 @@ CheckResult error_result(std::string check, const Error& error) {
   CheckResult result = make_result(std::move(check), deadline ? CheckState::pending : CheckState::unknown, message);
   result.at_deadline = deadline;
   return result;
-}
-
-std::string short_commit(std::string_view commit) { return std::string(commit.substr(0, 7)); }
-
-bool same_commit(std::string_view a, std::string_view b) {
-  if (a.empty() || b.empty()) return false;
-  const std::size_t length = std::min(a.size(), b.size());
-  if (length < 7 && a.size() != b.size()) return false;
-  return std::equal(a.begin(), a.begin() + static_cast<long>(length), b.begin(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-  });
 }
 
 } // namespace intentctl

@@ -45,16 +45,10 @@ CheckResult make_result(std::string check, CheckState state, std::string summary
 // deadline cut the request off.
 CheckResult error_result(std::string check, const Error& error);
 
-// Text from servers and URLs made printable: core/url's redact (every URL's
+// Text from servers and URLs made printable: util/url.hpp's redact (every URL's
 // credentials, every listed secret, here also in its base64 form), and
 // "Bearer <token>", "Basic <credentials>", token=, access_token=, password=
 // and secret= values a server quotes back become ***.
 std::string redact_output(std::string_view text, const std::vector<std::string>& secrets = {});
-
-// "3f2a9c1" from a full commit id.
-std::string short_commit(std::string_view commit);
-// Whether two commit ids name the same commit; an abbreviated id (7 or more
-// hex digits) matches the full one it starts.
-bool same_commit(std::string_view a, std::string_view b);
 
 } // namespace intentctl

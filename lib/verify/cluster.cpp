@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "util/sha1.hpp"
+#include "util/url.hpp"
 #include "verify/rootsync.hpp"
 #include "verify/status_fields.hpp"
 
@@ -295,7 +297,7 @@ CheckResult check_cluster(KubeClient& client, HttpClient& http, const RenderedSi
                           const RootSyncSettings& rootsync, const std::string& expected_commit,
                           Clock::time_point deadline) {
   const std::string path = fmt::format("/apis/configsync.gke.io/v1beta1/namespaces/{}/rootsyncs/{}",
-                                       url_escape(rootsync.namespace_), url_escape(rootsync.name));
+                                       percent_encode(rootsync.namespace_), percent_encode(rootsync.name));
   const auto live = client.get(http, path, deadline);
   if (!live)
     return make_result("cluster", CheckState::pending,
@@ -309,7 +311,7 @@ CheckResult check_cluster(KubeClient& client, HttpClient& http, const RenderedSi
   // objects alone.
   const auto group_object = client.get(http,
                                        fmt::format("/apis/kpt.dev/v1alpha1/namespaces/{}/resourcegroups/{}",
-                                                   url_escape(rootsync.namespace_), url_escape(rootsync.name)),
+                                                   percent_encode(rootsync.namespace_), percent_encode(rootsync.name)),
                                        deadline);
   std::optional<ResourceGroupState> group;
   if (group_object) {

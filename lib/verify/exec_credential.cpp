@@ -9,13 +9,13 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 
 #include <fmt/format.h>
 
-#include "http/base64.hpp"
 #include "io/fields.hpp"
 #include "io/writer.hpp"
+#include "util/base64.hpp"
+#include "util/time.hpp"
 
 extern char** environ;
 
@@ -164,41 +164,6 @@ std::string tail(const std::string& text) {
   while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' ')) trimmed.pop_back();
   if (trimmed.size() > 1000) trimmed = "..." + trimmed.substr(trimmed.size() - 1000);
   return trimmed;
-}
-
-// RFC 3339 as Kubernetes writes it: 2024-05-01T12:00:00Z, with optional
-// fractions and a numeric offset.
-std::optional<std::chrono::system_clock::time_point> parse_rfc3339(const std::string& text) {
-  std::tm tm{};
-  const char* rest = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
-  if (!rest) return std::nullopt;
-  if (*rest == '.')
-    for (++rest; *rest >= '0' && *rest <= '9'; ++rest) {
-    }
-  long offset = 0;
-  if (*rest == 'Z' || *rest == 'z') {
-    ++rest;
-  } else if (*rest == '+' || *rest == '-') {
-    // Exactly "+hh:mm" and nothing after it.
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (std::strlen(rest) != 6 || !digit(rest[1]) || !digit(rest[2]) || rest[3] != ':' || !digit(rest[4]) ||
-        !digit(rest[5]))
-      return std::nullopt;
-    const long hours = (rest[1] - '0') * 10 + (rest[2] - '0');
-    const long minutes = (rest[4] - '0') * 10 + (rest[5] - '0');
-    offset = (*rest == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
-    rest += 6;
-  } else {
-    return std::nullopt;
-  }
-  if (*rest) return std::nullopt;
-  // Beyond what the clock can hold (about 1678 to 2262): the ends of its range.
-  using std::chrono::system_clock;
-  const std::time_t seconds = timegm(&tm) - offset;
-  constexpr auto limit = std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count();
-  if (seconds >= limit) return system_clock::time_point::max();
-  if (seconds <= -limit) return system_clock::time_point::min();
-  return system_clock::from_time_t(seconds);
 }
 
 bool still_valid(const ExecCredential& credential) {

@@ -7,6 +7,7 @@
 #include "publish/history.hpp"
 #include "publish/remote_url.hpp"
 #include "publish/site_publisher.hpp"
+#include "util/sha1.hpp"
 
 namespace intentctl {
 

@@ -4,8 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "http/base64.hpp"
 #include "io/reader.hpp"
+#include "util/base64.hpp"
+#include "util/url.hpp"
 #include "verify/check.hpp"
 
 namespace intentctl {
@@ -128,8 +129,8 @@ void KubeClient::forget_unserved() {
 std::string KubeClient::object_path(const ResourceId& id, const ApiResource& resource) {
   std::string path = id.group().empty() ? "/api/" + id.version() : "/apis/" + id.api_version;
   if (resource.namespaced)
-    path += "/namespaces/" + url_escape(id.namespace_.empty() ? std::string("default") : id.namespace_);
-  return path + "/" + resource.name + "/" + url_escape(id.name);
+    path += "/namespaces/" + percent_encode(id.namespace_.empty() ? std::string("default") : id.namespace_);
+  return path + "/" + resource.name + "/" + percent_encode(id.name);
 }
 
 } // namespace intentctl

@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "http/base64.hpp"
 #include "io/fields.hpp"
 #include "io/reader.hpp"
+#include "util/base64.hpp"
 
 namespace intentctl {
 

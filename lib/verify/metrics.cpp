@@ -8,6 +8,7 @@
 #include "io/reader.hpp"
 #include "model/mapping.hpp"
 #include "publish/remote_url.hpp"
+#include "util/url.hpp"
 #include "verify/kube_client.hpp"
 #include "verify/slo_expr.hpp"
 
@@ -127,7 +128,7 @@ Measurement MetricsReader::read_prometheus(HttpClient& http, const std::string& 
     return Measurement::missing(origin, fmt::format("no query for target \"{}\": map it in the sites file's "
                                                     "metrics.targets",
                                                     target));
-  HttpRequest request{source_.url + "/api/v1/query?query=" + url_escape(query), {"Accept: application/json"}, nullptr,
+  HttpRequest request{source_.url + "/api/v1/query?query=" + percent_encode(query), {"Accept: application/json"}, nullptr,
                       deadline};
   const HttpResponse response = http.get(request);
   const std::string where = source_.url + "/api/v1/query";

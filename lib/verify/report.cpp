@@ -9,6 +9,7 @@
 
 #include "io/files.hpp"
 #include "io/writer.hpp"
+#include "util/xml.hpp"
 
 namespace intentctl {
 
@@ -52,24 +53,6 @@ Node target_node(const TargetOutcome& target) {
   }
   if (!target.verdict.reason.empty()) node.add("reason", Node::string(target.verdict.reason));
   return node;
-}
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 has no place for most control characters.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += '?';
-        else out += c;
-    }
-  }
-  return out;
 }
 
 std::string joined(const std::vector<std::string>& lines) {

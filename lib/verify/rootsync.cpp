@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "util/sha1.hpp"
 #include "verify/status_fields.hpp"
 
 namespace intentctl {

@@ -20,6 +20,7 @@
 #include "publish/git.hpp"
 #include "publish/remote_url.hpp"
 #include "sites/sites.hpp"
+#include "util/worker_pool.hpp"
 #include "verify/cluster.hpp"
 #include "verify/git_check.hpp"
 #include "verify/kube_client.hpp"
@@ -62,22 +63,6 @@ struct Run {
 };
 
 // --- setting up -------------------------------------------------------------
-
-std::vector<const Site*> chosen_sites(const VerifyOptions& options, const Sites& sites) {
-  if (options.all || !options.sites.empty()) return sites.select(options.all ? std::vector<std::string>{} : options.sites);
-  std::vector<const Site*> present;
-  for (const Site& site : sites.sites)
-    if (fs::is_directory(fs::path(options.dir) / site.name)) present.push_back(&site);
-  if (present.empty()) {
-    std::string known;
-    for (const Site& site : sites.sites) known += (known.empty() ? "" : ", ") + site.name;
-    throw input_error(fmt::format("holds no folder for any site ({}); run 'intentctl render INTENT... -o {}' first, "
-                                  "or name the sites with --site",
-                                  known, options.dir),
-                      file_location(options.dir));
-  }
-  return present;
-}
 
 // Where the site's cluster is: --kubeconfig, else the sites file's, else
 // KUBECONFIG. Configs are read once and shared by the sites that use them.
@@ -169,7 +154,7 @@ std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
   // not part of any site's checks.
   git::ensure_initialised();
   KubeconfigSource kubeconfigs(run->options);
-  for (const Site* site : chosen_sites(run->options, run->sites))
+  for (const Site* site : run->sites.select_rendered(run->options.sites, run->options.all, run->options.dir))
     run->states.push_back(prepare_site(*run, *site, kubeconfigs));
   return run;
 }
@@ -410,13 +395,6 @@ bool site_needs_work(const SiteState& state, bool waiting) {
 
 // --- passes over all sites -------------------------------------------------------
 
-unsigned worker_count(const VerifyOptions& options, std::size_t sites) {
-  if (options.jobs > 0) return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(options.jobs, sites)));
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  // Checks wait on servers far more than they compute.
-  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(sites, std::max(4u, cores * 2))));
-}
-
 class Workers {
  public:
   Workers(Run& run, unsigned count) : run_(run) {
@@ -430,26 +408,11 @@ class Workers {
     for (auto& state : run_.states)
       if (site_needs_work(*state, waiting)) todo.push_back(state.get());
     Progress progress(io, "verify", todo.size(), "sites");
-    std::atomic<std::size_t> next{0};
-    std::vector<std::exception_ptr> errors(clients_.size());
-    auto work = [&](std::size_t worker) {
-      try {
-        for (std::size_t index; (index = next.fetch_add(1)) < todo.size();) {
-          if (interrupted()) return;
-          run_pass(run_, *todo[index], *clients_[worker]);
-          progress.advance();
-        }
-      } catch (...) {
-        errors[worker] = std::current_exception();
-        next = todo.size();
-      }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < clients_.size(); ++i) threads.emplace_back(work, i);
-    work(0);
-    for (auto& thread : threads) thread.join();
-    for (auto& error : errors)
-      if (error) std::rethrow_exception(error);
+    parallel_for(todo.size(), static_cast<unsigned>(clients_.size()), [&](std::size_t index, unsigned worker) {
+      throw_if_interrupted();
+      run_pass(run_, *todo[index], *clients_[worker]);
+      progress.advance();
+    });
     throw_if_interrupted();
   }
 
@@ -615,7 +578,7 @@ void write_site_reports(Run& run, Io& io) {
 
 ExitClass verify(const VerifyOptions& options, Io& io) {
   const std::shared_ptr<Run> run = prepare(options, io);
-  Workers workers(*run, worker_count(options, run->states.size()));
+  Workers workers(*run, worker_count(options.jobs, run->states.size(), Workload::waiting));
   for (;;) {
     workers.pass(options.wait, io);
     if (options.format == "text" && options.wait) print_check_lines(*run, io, false);

@@ -186,16 +186,6 @@ TEST_CASE("values: what is no 28.312 value is refused with what was expected") {
   CHECK(read_error(R"({"mcc": "001", "mnc": "01", "extra": 1})").find("unknown field \"extra\"") != std::string::npos);
 }
 
-TEST_CASE("date-times as RFC 3339 writes them") {
-  CHECK(is_date_time("2026-03-01T08:00:00Z"));
-  CHECK(is_date_time("2026-03-01T08:00:00.5+02:00"));
-  CHECK(is_date_time("2026-03-01t08:00:00z"));
-  CHECK_FALSE(is_date_time("2026-03-01"));
-  CHECK_FALSE(is_date_time("2026-13-01T08:00:00Z"));
-  CHECK_FALSE(is_date_time("2026-03-01T08:00:00"));
-  CHECK_FALSE(is_date_time("2026-03-01T08:00:00+0200"));
-}
-
 TEST_CASE("target kinds by name") {
   CHECK(target_kind("latency").type == ValueType::quantity);
   CHECK(target_kind("DlLatency").dimension == Dimension::time);

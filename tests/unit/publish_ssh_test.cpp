@@ -6,8 +6,8 @@
 
 #include <unistd.h>
 
-#include "http/base64.hpp"
 #include "publish/ssh.hpp"
+#include "util/base64.hpp"
 
 using namespace intentctl;
 namespace fs = std::filesystem;

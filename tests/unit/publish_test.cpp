@@ -7,7 +7,6 @@
 #include <functional>
 #include <map>
 
-#include "core/sha1.hpp"
 #include "io/manifest.hpp"
 #include "publish/credentials.hpp"
 #include "publish/git.hpp"
@@ -16,6 +15,7 @@
 #include "publish/remote_url.hpp"
 #include "publish/site_tree.hpp"
 #include "publish/tree_edit.hpp"
+#include "util/sha1.hpp"
 
 using namespace intentctl;
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "http/base64.hpp"
+#include "util/base64.hpp"
 #include "verify/exec_credential.hpp"
 #include "verify/kubeconfig.hpp"
 

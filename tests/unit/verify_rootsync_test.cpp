@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "io/reader.hpp"
+#include "util/sha1.hpp"
 #include "verify/cluster.hpp"
 #include "verify/kube_client.hpp"
 #include "verify/rootsync.hpp"

@@ -1,5 +1,7 @@
-#include "core/sha1.hpp"
+#include "util/sha1.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 
 namespace intentctl {
@@ -74,6 +76,17 @@ std::string git_blob_id(std::string_view content) {
     text += hex[byte & 15];
   }
   return text;
+}
+
+std::string short_commit(std::string_view commit) { return std::string(commit.substr(0, 7)); }
+
+bool same_commit(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return false;
+  const std::size_t length = std::min(a.size(), b.size());
+  if (length < 7 && a.size() != b.size()) return false;
+  return std::equal(a.begin(), a.begin() + static_cast<long>(length), b.begin(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
 }
 
 } // namespace intentctl

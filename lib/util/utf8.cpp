@@ -1,4 +1,4 @@
-#include "io/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace intentctl {
 

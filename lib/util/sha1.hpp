@@ -1,6 +1,6 @@
-// SHA-1 (FIPS 180-4), for Git object ids: the ownership manifest records each
-// file by the id Git gives its content, so that `git hash-object FILE` and a
-// commit's tree can check it. Not for anything secret.
+// SHA-1 (FIPS 180-4) and the Git object ids made of it. A file is recorded by
+// the id Git gives its content, so that `git hash-object FILE` and a commit's
+// tree can check it. Not for anything secret.
 #pragma once
 
 #include <array>
@@ -27,5 +27,13 @@ class Sha1 {
 
 // The id Git gives a file of this content (a blob): 40 hex digits.
 std::string git_blob_id(std::string_view content);
+
+// "3f2a9c1": the first seven hex digits of a commit id, as git log --oneline
+// shows it ("" for "").
+std::string short_commit(std::string_view commit);
+
+// Whether two commit ids name the same commit; an abbreviated id (7 or more
+// hex digits) matches the full one it starts, in either case.
+bool same_commit(std::string_view a, std::string_view b);
 
 } // namespace intentctl

@@ -1,4 +1,4 @@
-#include "core/words.hpp"
+#include "util/words.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,22 @@
-#include "core/url.hpp"
+#include "util/url.hpp"
 
 #include <cctype>
 
 namespace intentctl {
 
 namespace {
+
+bool is_unreserved(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
 struct Authority {
   std::size_t start = 0; // just after "://"
@@ -80,6 +92,40 @@ bool is_ssh_url(std::string_view url) {
   if (scheme_end != std::string_view::npos) return url.substr(0, scheme_end).find("ssh") != std::string_view::npos;
   const std::size_t colon = url.find(':');
   return colon != std::string_view::npos && colon != 0 && colon < url.find('/');
+}
+
+std::string percent_encode(std::string_view text, std::string_view also_keep) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (is_unreserved(c) || also_keep.find(c) != std::string_view::npos) {
+      out += c;
+    } else {
+      const auto byte = static_cast<unsigned char>(c);
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 15];
+    }
+  }
+  return out;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size()) {
+      const int high = hex_value(text[i + 1]), low = hex_value(text[i + 2]);
+      if (high >= 0 && low >= 0) {
+        out += static_cast<char>(high * 16 + low);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 } // namespace intentctl

@@ -1,4 +1,4 @@
-#include "http/base64.hpp"
+#include "util/base64.hpp"
 
 #include <array>
 #include <cstdint>
@@ -71,6 +71,16 @@ std::optional<std::string> base64_decode(std::string_view text) {
   // 6 leftover bits can never come from whole bytes; more than two '=' neither.
   if (bits >= 6 || padding > 2) return std::nullopt;
   return out;
+}
+
+bool is_base64(std::string_view text) {
+  std::size_t length = 0;
+  for (char c : text) {
+    if (c == '\n' || c == '\r') continue;
+    if (is_blank(c)) return false;
+    ++length;
+  }
+  return length % 4 == 0 && base64_decode(text).has_value();
 }
 
 } // namespace intentctl

@@ -1,7 +1,7 @@
-// Git remote URLs as intentctl prints and writes them. Credentials come out of
-// everything: one masking function for messages, diffs and reports, and one
-// that takes them out of a URL that goes into content (a RootSync's
-// spec.git.repo).
+// URLs: percent-encoding, and taking credentials out of them. Credentials come
+// out of everything printed: one masking function for messages, diffs and
+// reports, and one that takes them out of a URL that goes into content (a
+// RootSync's spec.git.repo).
 #pragma once
 
 #include <string>
@@ -24,5 +24,14 @@ std::string without_credentials(std::string_view url);
 // Whether url reaches its repository over ssh: ssh://, git+ssh:// or
 // ssh+git://, or git's scp-like "user@host:path" (a colon before any slash).
 bool is_ssh_url(std::string_view url);
+
+// Percent-encoding (RFC 3986): every byte but the unreserved characters
+// (ASCII letters and digits, '-', '.', '_', '~') and those in also_keep
+// becomes %XX, in upper-case hex.
+std::string percent_encode(std::string_view text, std::string_view also_keep = {});
+
+// The reverse: every %XX (hex digits of either case) becomes its byte; a '%'
+// not followed by two hex digits stays as it is.
+std::string percent_decode(std::string_view text);
 
 } // namespace intentctl
