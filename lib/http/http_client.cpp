@@ -43,9 +43,10 @@ struct CurlSlist {
 struct CurlUrl {
   CURLU* url = curl_url();
   ~CurlUrl() { curl_url_cleanup(url); }
-  std::string part(CURLUPart which) const {
+  std::string part(CURLUPart which, unsigned flags = 0) const {
     char* text = nullptr;
-    if (curl_url_get(url, which, &text, which == CURLUPART_PORT ? CURLU_DEFAULT_PORT : 0) != CURLUE_OK) return {};
+    if (which == CURLUPART_PORT) flags |= CURLU_DEFAULT_PORT;
+    if (curl_url_get(url, which, &text, flags) != CURLUE_OK) return {};
     std::string result = text;
     curl_free(text);
     return result;
@@ -87,6 +88,12 @@ std::string url_for_server_name(const std::string& url, const std::string& serve
 } // namespace
 
 std::string url_for_messages(const std::string& url) { return url.substr(0, url.find('?')); }
+
+std::string url_password(const std::string& url) {
+  CurlUrl parsed;
+  if (curl_url_set(parsed.url, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return {};
+  return parsed.part(CURLUPART_PASSWORD, CURLU_URLDECODE);
+}
 
 HttpClient::HttpClient() {
   ensure_curl_initialised();

@@ -76,4 +76,8 @@ class AuthRefused : public Error {
 // in it are left for the caller's redaction.
 std::string url_for_messages(const std::string& url);
 
+// The password of url's user information as libcurl sends it for basic auth
+// (percent-decoded; "" when there is none), for messages to leave out.
+std::string url_password(const std::string& url);
+
 } // namespace intentctl

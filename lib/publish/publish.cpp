@@ -10,14 +10,14 @@
 #include <fmt/format.h>
 
 #include "core/interrupt.hpp"
+#include "git/cache.hpp"
+#include "git/site_publisher.hpp"
+#include "git/transfer_watch.hpp"
 #include "io/control_characters.hpp"
 #include "io/progress.hpp"
-#include "publish/cache.hpp"
-#include "publish/remote_url.hpp"
-#include "publish/site_publisher.hpp"
-#include "publish/transfer_watch.hpp"
 #include "sites/sites.hpp"
 #include "util/sha1.hpp"
+#include "util/url.hpp"
 #include "util/worker_pool.hpp"
 
 namespace intentctl {
@@ -108,11 +108,6 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
   auto run = std::make_shared<Run>();
   run->options = options;
   run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
-  if (!fs::is_directory(options.dir))
-    throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... -o {}' first (it writes one "
-                                  "folder per site there)",
-                                  options.dir),
-                      file_location(options.dir));
   const std::vector<const Site*> chosen =
       run->sites.select_rendered(run->options.sites, run->options.all, run->options.dir);
   const std::string root = cache_root(options.cache_dir);
@@ -121,7 +116,8 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
   for (const Site* site : chosen) {
     SiteRequest request;
     request.site = site;
-    request.options = &run->options;
+    request.change = SiteChange{options.dry_run,      options.rollback,     options.overwrite, options.message,
+                                options.author_name, options.author_email, options.ssh_key};
     request.folder = (fs::path(options.dir) / site->name).string();
     request.branch = options.branch.empty() ? site->branch : options.branch;
     request.cache_root = root;

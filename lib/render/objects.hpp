@@ -8,19 +8,11 @@
 #include <vector>
 
 #include "io/node.hpp"
+#include "krm/labels.hpp"
 #include "model/expectation_reader.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
-
-inline constexpr const char* kManagedByLabel = "app.kubernetes.io/managed-by";
-inline constexpr const char* kManagedByValue = "intentctl";
-inline constexpr const char* kIdLabel = "expectation.nephio.org/id";
-inline constexpr const char* kTypeLabel = "expectation.nephio.org/type";
-inline constexpr const char* kObjectTypeLabel = "expectation.nephio.org/object-type";
-inline constexpr const char* kSiteAnnotation = "deployment.nephio.org/site";
-inline constexpr const char* kIntentAnnotation = "expectation.nephio.org/intent-id";
-inline constexpr const char* kExpectationJsonKey = "expectation.json";
 
 // Where an expectation's objects go: the site, and the namespace of the
 // ConfigMap and the bundle.

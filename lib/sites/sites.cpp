@@ -141,6 +141,11 @@ std::vector<const Site*> Sites::select(const std::vector<std::string>& names) co
 
 std::vector<const Site*> Sites::select_rendered(const std::vector<std::string>& names, bool all,
                                                 const std::string& dir) const {
+  if (!std::filesystem::is_directory(dir))
+    throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... -o {}' first (it writes one "
+                                  "folder per site there)",
+                                  dir),
+                      file_location(dir));
   if (all || !names.empty()) return select(all ? std::vector<std::string>{} : names);
   std::vector<const Site*> present;
   for (const Site& site : sites)

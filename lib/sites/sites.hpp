@@ -67,8 +67,8 @@ struct Sites {
   // usage error that lists the known ones.
   std::vector<const Site*> select(const std::vector<std::string>& names) const;
   // The sites publish and verify work on: the named ones (--site), every one
-  // (--all), or else those render wrote a folder for in dir. No such folder
-  // is an input error that says to run render first.
+  // (--all), or else those render wrote a folder for in dir. No folder dir,
+  // or none in it for a site, is an input error that says to run render first.
   std::vector<const Site*> select_rendered(const std::vector<std::string>& names, bool all,
                                            const std::string& dir) const;
 };

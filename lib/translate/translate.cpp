@@ -7,8 +7,8 @@
 
 #include "io/files.hpp"
 #include "io/writer.hpp"
+#include "krm/names.hpp"
 #include "model/acceptance.hpp"
-#include "sites/sites.hpp"
 
 namespace intentctl {
 

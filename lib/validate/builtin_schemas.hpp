@@ -1,6 +1,6 @@
 // The schemas validate knows without being told: the core kinds render emits
-// (built-in structural schemas) and ObjectMeta. The bundle CRDs come from
-// render (render/crds.hpp), so the two can never disagree.
+// (built-in structural schemas) and ObjectMeta. The bundle CRDs are the ones
+// render writes (model/bundle_crds.hpp), so the two can never disagree.
 #pragma once
 
 #include <string_view>

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "krm/names.hpp"
-#include "sites/sites.hpp"
 #include "validate/schema.hpp"
 
 namespace intentctl {

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "render/crds.hpp"
+#include "model/bundle_crds.hpp"
 #include "validate/builtin_schemas.hpp"
 #include "validate/sources.hpp"
 

@@ -2,54 +2,24 @@
 
 #include <fmt/format.h>
 
-#include "publish/cache.hpp"
-#include "publish/git.hpp"
-#include "publish/history.hpp"
-#include "publish/remote_url.hpp"
-#include "publish/site_publisher.hpp"
+#include "git/site_publisher.hpp"
 #include "util/sha1.hpp"
+#include "util/url.hpp"
 
 namespace intentctl {
 
 namespace {
 
-SiteOutcome run_publish(const GitCheckRequest& request, bool rollback) {
-  PublishOptions options;
-  options.dry_run = !rollback;
-  options.rollback = rollback;
-  options.ssh_key = request.ssh_key;
+SiteRequest site_request(const GitCheckRequest& request) {
   SiteRequest site_request;
   site_request.site = request.site;
-  site_request.options = &options;
+  site_request.change.ssh_key = request.ssh_key;
   site_request.folder = request.folder;
   site_request.branch = request.site->branch;
   site_request.cache_root = request.cache_root;
   site_request.base_dir = request.base_dir;
   site_request.deadline = request.deadline;
-  return publish_site(site_request);
-}
-
-git::Repository open_cached_clone(const GitCheckRequest& request) {
-  const RemoteUrl remote = parse_remote_url(request.site->repo, request.base_dir);
-  const CachePaths paths = cache_paths(request.cache_root, remote);
-  git_repository* raw = nullptr;
-  git::check(git_repository_open_bare(&raw, paths.repository.c_str()), "cannot open the cache " + paths.repository);
-  return git::Repository(raw);
-}
-
-// The commit --commit names (a full or abbreviated id), if the cache has it.
-std::optional<git_oid> find_commit(git_repository* repo, const std::string& id) {
-  git_object* object = nullptr;
-  if (git_revparse_single(&object, repo, id.c_str()) < 0) return std::nullopt;
-  git_oid found = *git_object_id(object);
-  const bool is_commit = git_object_type(object) == GIT_OBJECT_COMMIT;
-  git_object_free(object);
-  if (!is_commit) return std::nullopt;
-  return found;
-}
-
-bool contains(git_repository* repo, const git_oid& head, const git_oid& commit) {
-  return git_oid_equal(&head, &commit) || git_graph_descendant_of(repo, &head, &commit) == 1;
+  return site_request;
 }
 
 std::vector<std::string> diff_lines(const std::string& diff) {
@@ -85,7 +55,8 @@ std::string change_list(const std::vector<FileChange>& changes) {
 GitCheckOutcome check_git(const GitCheckRequest& request) {
   GitCheckOutcome outcome;
   const Site& site = *request.site;
-  const SiteOutcome dry_run = run_publish(request, false);
+  const PublishedCommit found = find_published_commit(site_request(request), request.commit);
+  const SiteOutcome& dry_run = found.dry_run;
   auto finish = [&](CheckState state, std::string summary, std::vector<std::string> details = {}) {
     outcome.result = make_result("git", state, std::move(summary), std::move(details));
     return outcome;
@@ -101,26 +72,15 @@ GitCheckOutcome check_git(const GitCheckRequest& request) {
     return finish(CheckState::fail, fmt::format("{} has no branch {}: nothing is published; run 'intentctl publish' first",
                                                 dry_run.repo, site.branch));
   outcome.head = dry_run.commit;
+  if (!request.commit.empty() && !found.on_branch)
+    return finish(CheckState::fail, fmt::format("{} is not on {} (head {})", request.commit, site.branch,
+                                                short_commit(dry_run.commit)));
+  if (found.published.empty())
+    return finish(CheckState::fail, fmt::format("no intentctl commit for {} on {} (head {}); run 'intentctl publish' first",
+                                                site.name, site.branch, short_commit(dry_run.commit)));
+  outcome.published = found.published;
 
-  git::ensure_initialised();
-  git::Repository repo = open_cached_clone(request);
-  git_oid head;
-  git::check(git_oid_fromstr(&head, dry_run.commit.c_str()), "bad commit id " + dry_run.commit);
-  std::optional<git_oid> published;
-  if (!request.commit.empty()) {
-    published = find_commit(repo.get(), request.commit);
-    if (!published || !contains(repo.get(), head, *published))
-      return finish(CheckState::fail, fmt::format("{} is not on {} (head {})", request.commit, site.branch,
-                                                  short_commit(dry_run.commit)));
-  } else {
-    published = last_publish(repo.get(), head, site.name);
-    if (!published)
-      return finish(CheckState::fail, fmt::format("no intentctl commit for {} on {} (head {}); run 'intentctl publish' first",
-                                                  site.name, site.branch, short_commit(dry_run.commit)));
-  }
-  outcome.published = git::oid_hex(*published);
-
-  const std::string where = git_oid_equal(&head, &*published)
+  const std::string where = outcome.published == outcome.head
                                 ? fmt::format("{} is the head of {}", short_commit(outcome.published), site.branch)
                                 : fmt::format("{} is in {} (head {})", short_commit(outcome.published), site.branch,
                                               short_commit(outcome.head));
@@ -133,7 +93,9 @@ GitCheckOutcome check_git(const GitCheckRequest& request) {
 }
 
 RollbackOutcome roll_back(const GitCheckRequest& request) {
-  const SiteOutcome outcome = run_publish(request, true);
+  SiteRequest rollback = site_request(request);
+  rollback.change.rollback = true;
+  const SiteOutcome outcome = publish_site(rollback);
   RollbackOutcome result;
   if (!outcome.error.empty()) {
     result.summary = "rollback failed: " + outcome.error;

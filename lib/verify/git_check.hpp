@@ -1,7 +1,8 @@
-// The git check of one site, on publish's own machinery: a dry-run publish
-// fetches the site branch into publish's cached clone and compares the site
-// path's tree with the rendered folder; the published commit is the one named
-// by --commit, else the last intentctl commit for the site (its trailers).
+// The git check of one site, on publish's own machinery (git/site_publisher.hpp):
+// a dry-run publish fetches the site branch into publish's cached clone and
+// compares the site path's tree with the rendered folder; the published commit
+// is the one named by --commit, else the last intentctl commit for the site
+// (its trailers).
 #pragma once
 
 #include <chrono>

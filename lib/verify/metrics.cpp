@@ -7,7 +7,6 @@
 
 #include "io/reader.hpp"
 #include "model/mapping.hpp"
-#include "publish/remote_url.hpp"
 #include "util/url.hpp"
 #include "verify/kube_client.hpp"
 #include "verify/slo_expr.hpp"
@@ -62,7 +61,7 @@ std::string pointer_token(const std::string& name) {
 MetricsReader::MetricsReader(MetricsSource source) : source_(std::move(source)) {
   while (source_.url.ends_with('/')) source_.url.pop_back();
   // libcurl sends a URL's user and password as basic auth.
-  if (const RemoteUrl url = parse_remote_url(source_.url, ""); !url.password.empty()) secrets_.push_back(url.password);
+  if (const std::string password = url_password(source_.url); !password.empty()) secrets_.push_back(password);
 }
 
 std::optional<std::string> MetricsReader::mapped(const std::string& target) const {

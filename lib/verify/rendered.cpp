@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "io/reader.hpp"
+#include "krm/labels.hpp"
 #include "model/intent_io.hpp"
 #include "model/mapping.hpp"
 
@@ -42,12 +43,12 @@ std::vector<fs::path> manifest_files(const fs::path& folder) {
 }
 
 RenderedExpectation read_configmap_expectation(const Node& object, const Node& data, const std::string& file) {
-  const Node& text = *data.find(kExpectationDataKey);
+  const Node& text = *data.find(kExpectationJsonKey);
   const ResourceId id = resource_id(object);
   if (!text.is_string())
-    throw input_error(fmt::format("ConfigMap {}: data.{} is not a string", id.name, kExpectationDataKey),
+    throw input_error(fmt::format("ConfigMap {}: data.{} is not a string", id.name, kExpectationJsonKey),
                       Location{file, text.mark.line, text.mark.column, {}});
-  const Source source{fmt::format("{} (ConfigMap {} data.{})", file, id.name, kExpectationDataKey), text.text()};
+  const Source source{fmt::format("{} (ConfigMap {} data.{})", file, id.name, kExpectationJsonKey), text.text()};
   ParsedStream stream = parse_json(source, ReadLimits{});
   if (stream.documents.size() != 1)
     throw input_error("expected one 28.312 expectation", Location{source.name, 0, 0, {}});
@@ -55,7 +56,7 @@ RenderedExpectation read_configmap_expectation(const Node& object, const Node& d
   RenderedExpectation expectation;
   expectation.expectation = read_expectation(source, stream.documents.front(), "", ignored);
   expectation.configmap = id.name;
-  expectation.intent_id = annotation(object, kIntentIdAnnotation);
+  expectation.intent_id = annotation(object, kIntentAnnotation);
   if (expectation.intent_id.empty()) expectation.intent_id = expectation.expectation.id;
   return expectation;
 }
@@ -84,7 +85,7 @@ RenderedSite read_rendered_site(const std::string& folder) {
       if (annotation(object, "config.kubernetes.io/local-config") == "true") continue;
       if (id.kind == "ConfigMap" && id.group().empty()) {
         const Node* data = object.find("data");
-        if (data && data->is_object() && data->find(kExpectationDataKey))
+        if (data && data->is_object() && data->find(kExpectationJsonKey))
           site.expectations.push_back(read_configmap_expectation(object, *data, source.name));
       }
       site.objects.push_back(RenderedObject{id, std::move(object), relative});

@@ -30,9 +30,6 @@ struct RenderedSite {
   std::size_t files = 0;
 };
 
-inline constexpr const char* kIntentIdAnnotation = "expectation.nephio.org/intent-id";
-inline constexpr const char* kExpectationDataKey = "expectation.json";
-
 // Reads every .yaml, .yml and .json file under folder (hidden names and the
 // kustomization left out) the way Config Sync's unstructured format would,
 // skipping objects marked config.kubernetes.io/local-config. Unreadable YAML

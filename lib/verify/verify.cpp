@@ -13,13 +13,13 @@
 #include <fmt/format.h>
 
 #include "core/interrupt.hpp"
+#include "git/cache.hpp"
+#include "git/git.hpp"
 #include "io/progress.hpp"
 #include "io/writer.hpp"
 #include "model/mapping.hpp"
-#include "publish/cache.hpp"
-#include "publish/git.hpp"
-#include "publish/remote_url.hpp"
 #include "sites/sites.hpp"
+#include "util/url.hpp"
 #include "util/worker_pool.hpp"
 #include "verify/cluster.hpp"
 #include "verify/git_check.hpp"
@@ -143,11 +143,6 @@ std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
     throw usage_error(fmt::format("--commit \"{}\" is not a commit id (7 to 40 hex digits)", options.commit));
   if (!options.slo.empty()) run->slo = parse_slo(options.slo);
   run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
-  if (!fs::is_directory(options.dir))
-    throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... -o {}' first (it writes one "
-                                  "folder per site there)",
-                                  options.dir),
-                      file_location(options.dir));
   run->cache_root = cache_root(options.cache_dir);
   run->base_dir = fs::current_path().string();
   // libgit2 loads the system's CA certificates when it starts: process start-up,

@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-#include "publish/ssh.hpp"
+#include "git/ssh.hpp"
 #include "util/base64.hpp"
 
 using namespace intentctl;

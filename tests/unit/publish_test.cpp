@@ -7,14 +7,14 @@
 #include <functional>
 #include <map>
 
+#include "git/credentials.hpp"
+#include "git/git.hpp"
+#include "git/history.hpp"
+#include "git/ownership.hpp"
+#include "git/remote_url.hpp"
+#include "git/site_tree.hpp"
+#include "git/tree_edit.hpp"
 #include "io/manifest.hpp"
-#include "publish/credentials.hpp"
-#include "publish/git.hpp"
-#include "publish/history.hpp"
-#include "publish/ownership.hpp"
-#include "publish/remote_url.hpp"
-#include "publish/site_tree.hpp"
-#include "publish/tree_edit.hpp"
 #include "util/sha1.hpp"
 
 using namespace intentctl;

@@ -12,11 +12,11 @@
 #include <fstream>
 
 #include "core/error.hpp"
-#include "publish/credentials.hpp"
-#include "publish/git.hpp"
-#include "publish/local_push.hpp"
-#include "publish/remote_url.hpp"
-#include "publish/transfer_watch.hpp"
+#include "git/credentials.hpp"
+#include "git/git.hpp"
+#include "git/local_push.hpp"
+#include "git/remote_url.hpp"
+#include "git/transfer_watch.hpp"
 
 using namespace intentctl;
 namespace fs = std::filesystem;

@@ -11,7 +11,7 @@
 
 #include "io/reader.hpp"
 #include "krm/resource.hpp"
-#include "render/crds.hpp"
+#include "model/bundle_crds.hpp"
 #include "validate/engine.hpp"
 #include "validate/intents.hpp"
 #include "validate/metadata.hpp"

@@ -2,6 +2,7 @@
 // URLs made safe to print.
 #include <doctest/doctest.h>
 
+#include "http/http_client.hpp"
 #include "verify/check.hpp"
 
 using namespace intentctl;
@@ -22,6 +23,14 @@ TEST_CASE("an error is unknown; a deadline's is pending") {
   const CheckResult cut = error_result("cluster", Error(ExitClass::timeout, "https://api: no answer before the deadline"));
   CHECK(cut.state == CheckState::pending);
   CHECK(cut.at_deadline);
+}
+
+TEST_CASE("a metrics URL's password, as libcurl sends it, is a secret to leave out") {
+  CHECK(url_password("http://alice:s3cret@prom:9090/api") == "s3cret");
+  CHECK(url_password("http://alice:p%40ss%3Aword@prom:9090") == "p@ss:word");
+  CHECK(url_password("http://alice@prom:9090").empty());
+  CHECK(url_password("http://prom:9090").empty());
+  CHECK(url_password("not a url").empty());
 }
 
 TEST_CASE("server text loses credentials before it is printed") {

@@ -3,7 +3,7 @@
 // INTENTCTL_GIT_TOKEN) or the URL; SSH keys from --ssh-key, the site's sshKey or
 // ssh-agent. Nothing ever prompts: every callback gives up after one refused
 // attempt, which also keeps libgit2 from asking again and again. An SSH
-// server's host key is checked against known_hosts here (see publish/ssh.hpp).
+// server's host key is checked against known_hosts here (see git/ssh.hpp).
 #pragma once
 
 #include <atomic>
@@ -14,9 +14,9 @@
 
 #include <git2.h>
 
-#include "publish/remote_url.hpp"
-#include "publish/ssh.hpp"
-#include "publish/transfer_watch.hpp"
+#include "git/remote_url.hpp"
+#include "git/ssh.hpp"
+#include "git/transfer_watch.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "publish/git.hpp"
-#include "publish/tree_edit.hpp"
+#include "git/git.hpp"
+#include "git/tree_edit.hpp"
 
 namespace intentctl {
 

@@ -1,4 +1,4 @@
-// Thin C++ ownership for the libgit2 handles publish uses, and the one place
+// Thin C++ ownership for the libgit2 handles publish and verify use, and the one place
 // where a libgit2 return code becomes an intentctl Error.
 #pragma once
 
@@ -12,7 +12,7 @@
 
 namespace intentctl::git {
 
-// git_libgit2_init, once per process; every entry point of lib/publish calls it.
+// git_libgit2_init, once per process; every entry point of lib/git calls it.
 void ensure_initialised();
 
 template <typename T, void (*Free)(T*)>

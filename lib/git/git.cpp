@@ -1,10 +1,10 @@
-#include "publish/git.hpp"
+#include "git/git.hpp"
 
 #include <mutex>
 
 #include <fmt/format.h>
 
-#include "publish/transfer_watch.hpp"
+#include "git/transfer_watch.hpp"
 
 namespace intentctl::git {
 

@@ -1,4 +1,4 @@
-#include "publish/history.hpp"
+#include "git/history.hpp"
 
 #include <set>
 

@@ -1,4 +1,4 @@
-#include "publish/ssh.hpp"
+#include "git/ssh.hpp"
 
 #include <openssl/hmac.h>
 #include <openssl/sha.h>

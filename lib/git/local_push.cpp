@@ -1,4 +1,4 @@
-#include "publish/local_push.hpp"
+#include "git/local_push.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -12,8 +12,8 @@
 
 #include <fmt/format.h>
 
-#include "publish/git.hpp"
-#include "publish/pack.hpp"
+#include "git/git.hpp"
+#include "git/pack.hpp"
 
 namespace intentctl {
 

@@ -1,4 +1,4 @@
-#include "publish/site_tree.hpp"
+#include "git/site_tree.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -18,14 +18,15 @@
 
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
+#include "git/git.hpp"
+#include "git/remote_url.hpp"
+#include "git/tree_edit.hpp"
 #include "io/control_characters.hpp"
 #include "io/files.hpp"
 #include "io/manifest.hpp"
 #include "io/reader.hpp"
+#include "krm/labels.hpp"
 #include "krm/resource.hpp"
-#include "publish/git.hpp"
-#include "publish/remote_url.hpp"
-#include "publish/tree_edit.hpp"
 
 namespace intentctl {
 
@@ -210,13 +211,17 @@ git_oid site_tree_id(const std::string& folder, const std::string& site) {
 
 namespace {
 
+// A label other tools put on ConfigMaps for their intent's id (render writes
+// kIntentAnnotation instead).
+constexpr const char* kOtherIntentLabel = "intent.nephio.org/id";
+
 // Where a ConfigMap's intent id is written (its annotation, else its labels).
 Mark id_mark(const Node& document) {
   const Node* metadata = document.find("metadata");
   for (const char* map : {"annotations", "labels"}) {
     const Node* entries = metadata && metadata->is_object() ? metadata->find(map) : nullptr;
     if (!entries || !entries->is_object()) continue;
-    for (const char* key : {"expectation.nephio.org/intent-id", "intent.nephio.org/id", "expectation.nephio.org/id"})
+    for (const char* key : {kIntentAnnotation, kOtherIntentLabel, kIdLabel})
       if (const Node* value = entries->find(key)) return value->mark;
   }
   return document.mark;
@@ -229,10 +234,10 @@ std::vector<std::string> intent_ids_in(const std::string& file) {
   std::vector<std::string> ids;
   for (const Node& document : parse_documents(source, ReadLimits{}).documents) {
     if (!document.is_object() || resource_id(document).kind != "ConfigMap") continue;
-    const std::string expectation = label(document, "expectation.nephio.org/id");
+    const std::string expectation = label(document, kIdLabel);
     if (expectation.empty()) continue;
-    std::string intent = annotation(document, "expectation.nephio.org/intent-id"); // what render writes
-    if (intent.empty()) intent = label(document, "intent.nephio.org/id");
+    std::string intent = annotation(document, kIntentAnnotation); // what render writes
+    if (intent.empty()) intent = label(document, kOtherIntentLabel);
     // The id becomes an Intent-Id trailer: a line break in it would forge more.
     refuse_control_characters(intent.empty() ? expectation : intent, location_of(source, id_mark(document)),
                               "the intent id");

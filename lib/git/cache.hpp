@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "publish/git.hpp"
-#include "publish/remote_url.hpp"
+#include "git/git.hpp"
+#include "git/remote_url.hpp"
 
 namespace intentctl {
 

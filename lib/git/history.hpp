@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "publish/git.hpp"
+#include "git/git.hpp"
 
 namespace intentctl {
 

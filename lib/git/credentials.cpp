@@ -1,4 +1,4 @@
-#include "publish/credentials.hpp"
+#include "git/credentials.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -9,7 +9,7 @@
 
 #include <git2.h>
 
-#include "publish/tree_edit.hpp"
+#include "git/tree_edit.hpp"
 
 namespace intentctl {
 

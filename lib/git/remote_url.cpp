@@ -1,4 +1,4 @@
-#include "publish/remote_url.hpp"
+#include "git/remote_url.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -93,7 +93,7 @@ class CriticalStep {
 void finish_critical_steps();
 
 // Makes libgit2 open its sockets through TransferWatch (once per process; the
-// entry points of lib/publish call it through git::ensure_initialised).
+// entry points of lib/git call it through git::ensure_initialised).
 void install_watched_sockets();
 
 } // namespace intentctl

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "publish/git.hpp"
+#include "git/git.hpp"
 
 namespace intentctl {
 

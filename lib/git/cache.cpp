@@ -1,4 +1,4 @@
-#include "publish/cache.hpp"
+#include "git/cache.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>

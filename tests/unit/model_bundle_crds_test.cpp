@@ -8,7 +8,7 @@
 
 #include "io/reader.hpp"
 #include "krm/resource.hpp"
-#include "render/crds.hpp"
+#include "model/bundle_crds.hpp"
 #include "render_support.hpp"
 
 using namespace intentctl;

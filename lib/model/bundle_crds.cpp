@@ -1,11 +1,11 @@
-#include "render/crds.hpp"
+#include "model/bundle_crds.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include "io/writer.hpp"
+#include "krm/labels.hpp"
 #include "model/condition.hpp"
-#include "render/objects.hpp"
 
 namespace intentctl {
 

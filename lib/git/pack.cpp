@@ -1,8 +1,8 @@
-#include "publish/pack.hpp"
+#include "git/pack.hpp"
 
 #include <memory>
 
-#include "publish/git.hpp"
+#include "git/git.hpp"
 
 namespace intentctl {
 

@@ -1,4 +1,4 @@
-#include "publish/site_publisher.hpp"
+#include "git/site_publisher.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -12,16 +12,16 @@
 #include <git2/sys/odb_backend.h>
 
 #include "core/interrupt.hpp"
-#include "publish/cache.hpp"
-#include "publish/credentials.hpp"
-#include "publish/git.hpp"
-#include "publish/history.hpp"
-#include "publish/local_push.hpp"
-#include "publish/ownership.hpp"
-#include "publish/pack.hpp"
-#include "publish/remote_url.hpp"
-#include "publish/site_tree.hpp"
-#include "publish/tree_edit.hpp"
+#include "git/cache.hpp"
+#include "git/credentials.hpp"
+#include "git/git.hpp"
+#include "git/history.hpp"
+#include "git/local_push.hpp"
+#include "git/ownership.hpp"
+#include "git/pack.hpp"
+#include "git/remote_url.hpp"
+#include "git/site_tree.hpp"
+#include "git/tree_edit.hpp"
 #include "util/words.hpp"
 
 namespace intentctl {
@@ -48,9 +48,9 @@ class SitePublisher {
   explicit SitePublisher(const SiteRequest& request)
       : request_(request),
         site_(*request.site),
-        options_(*request.options),
+        change_(request.change),
         remote_(parse_remote_url(site_.repo, request.base_dir)),
-        credentials_(resolve_credentials(site_, remote_, options_.ssh_key)) {
+        credentials_(resolve_credentials(site_, remote_, change_.ssh_key)) {
     outcome_.site = site_.name;
     outcome_.repo = remote_.display;
     outcome_.branch = request.branch;
@@ -97,7 +97,7 @@ class SitePublisher {
         repo_ = open_cache(paths, remote_, site_note);
         open_origin();
         stage_writes_in_memory();
-        run_attempts(options_.rollback ? rollback_planner() : publish_planner());
+        run_attempts(change_.rollback ? rollback_planner() : publish_planner());
         for (const auto& message : plan_notes_) note(message); // of the plan that was carried out
         return;
       } catch (const git::MissingObject& missing) {
@@ -120,12 +120,12 @@ class SitePublisher {
     if (std::filesystem::is_directory(path)) {
       // What killed runs left goes before this run adds its own; a dry run
       // (and verify's) only reads the remote.
-      if (!options_.dry_run) remove_stale_remote_temporaries(path);
+      if (!change_.dry_run) remove_stale_remote_temporaries(path);
       return;
     }
     // Only the embedded default's repository is created on first use (and not
     // by a dry run or a rollback, which change nothing).
-    if (options_.dry_run || options_.rollback)
+    if (change_.dry_run || change_.rollback)
       throw external_error(fmt::format("repository not found (no folder {}): nothing is published there; run "
                                        "'intentctl publish' first",
                                        path));
@@ -178,9 +178,9 @@ class SitePublisher {
       if (!head && tree.files.empty()) return std::nullopt;
       const git_oid* old_root = head ? git_commit_tree_id(head) : nullptr;
       const std::size_t changed = tree_changes(repo_.get(), old_root, plan.tree).size();
-      const std::string subject = options_.message.empty()
+      const std::string subject = change_.message.empty()
                                       ? fmt::format("Publish {}: {}", site_.name, files_changed(changed))
-                                      : options_.message;
+                                      : change_.message;
       plan.message = publish_message(subject, intent_ids, site_.name, subtree_or_empty(repo_.get(), plan.tree, path_));
       return plan;
     };
@@ -205,16 +205,16 @@ class SitePublisher {
       plan.reverted = git::oid_hex(*target);
       plan_notes_ = ownership_notes(restored);
       if (git_oid_equal(&plan.tree, git_commit_tree_id(head))) return std::nullopt;
-      const std::string subject = options_.message.empty()
+      const std::string subject = change_.message.empty()
                                       ? fmt::format("Roll back {} to before {}", site_.name, git::short_hex(*target))
-                                      : options_.message;
+                                      : change_.message;
       plan.message = rollback_message(subject, site_.name, *target, subtree_or_empty(repo_.get(), plan.tree, path_));
       return plan;
     };
   }
 
   SiteFolder site_folder() const {
-    return SiteFolder{path_, site_.name, fmt::format("{}:{}", request_.branch, path_text(path_)), options_.overwrite};
+    return SiteFolder{path_, site_.name, fmt::format("{}:{}", request_.branch, path_text(path_)), change_.overwrite};
   }
 
   // What the plan did with files of others, and with intentctl's own files
@@ -268,7 +268,7 @@ class SitePublisher {
       }
       const git_oid* old_root = head ? git_commit_tree_id(head.get()) : nullptr;
       record_changes(old_root, *plan);
-      if (options_.dry_run) {
+      if (change_.dry_run) {
         // A file on the branch may hold a URL with a password (a RootSync an
         // older intentctl wrote, a hand edit): the diff is output like any other.
         outcome_.diff = redact(tree_patch(repo_.get(), old_root, plan->tree), credentials_.secrets);
@@ -359,7 +359,7 @@ class SitePublisher {
 
   git::Signature signature() {
     git_signature* raw = nullptr;
-    std::string name = options_.author_name, email = options_.author_email;
+    std::string name = change_.author_name, email = change_.author_email;
     if (name.empty() || email.empty()) {
       git_signature* configured = nullptr;
       if (git_signature_default(&configured, repo_.get()) == 0) {
@@ -575,7 +575,7 @@ class SitePublisher {
 
   const SiteRequest& request_;
   const Site& site_;
-  const PublishOptions& options_;
+  const SiteChange& change_;
   RemoteUrl remote_;
   CredentialSettings credentials_;
   std::string cache_path_;
@@ -592,6 +592,47 @@ class SitePublisher {
 SiteOutcome publish_site(const SiteRequest& request) {
   git::ensure_initialised();
   return SitePublisher(request).run();
+}
+
+namespace {
+
+// The commit id names (a full or abbreviated id), if the cache has it.
+std::optional<git_oid> find_commit(git_repository* repo, const std::string& id) {
+  git_object* object = nullptr;
+  if (git_revparse_single(&object, repo, id.c_str()) < 0) return std::nullopt;
+  git_oid found = *git_object_id(object);
+  const bool is_commit = git_object_type(object) == GIT_OBJECT_COMMIT;
+  git_object_free(object);
+  if (!is_commit) return std::nullopt;
+  return found;
+}
+
+bool contains(git_repository* repo, const git_oid& head, const git_oid& commit) {
+  return git_oid_equal(&head, &commit) || git_graph_descendant_of(repo, &head, &commit) == 1;
+}
+
+} // namespace
+
+PublishedCommit find_published_commit(const SiteRequest& request, const std::string& commit) {
+  PublishedCommit found;
+  SiteRequest dry_run = request;
+  dry_run.change.dry_run = true;
+  dry_run.change.rollback = false;
+  found.dry_run = publish_site(dry_run);
+  if (!found.dry_run.error.empty() || found.dry_run.commit.empty()) return found;
+
+  const CachePaths paths = cache_paths(request.cache_root, parse_remote_url(request.site->repo, request.base_dir));
+  git_repository* raw = nullptr;
+  git::check(git_repository_open_bare(&raw, paths.repository.c_str()), "cannot open the cache " + paths.repository);
+  const git::Repository repo(raw);
+  git_oid head;
+  git::check(git_oid_fromstr(&head, found.dry_run.commit.c_str()), "bad commit id " + found.dry_run.commit);
+  const std::optional<git_oid> published =
+      commit.empty() ? last_publish(repo.get(), head, request.site->name) : find_commit(repo.get(), commit);
+  if (!published) return found;
+  found.published = git::oid_hex(*published);
+  found.on_branch = contains(repo.get(), head, *published);
+  return found;
 }
 
 } // namespace intentctl

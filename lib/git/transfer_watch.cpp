@@ -1,4 +1,4 @@
-#include "publish/transfer_watch.hpp"
+#include "git/transfer_watch.hpp"
 
 #include <fcntl.h>
 #include <linux/tcp.h> // struct tcp_info with the byte counters (glibc's netinet/tcp.h lacks them)

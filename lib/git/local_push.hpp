@@ -17,7 +17,7 @@
 
 #include <git2.h>
 
-#include "publish/credentials.hpp"
+#include "git/credentials.hpp"
 
 namespace intentctl {
 

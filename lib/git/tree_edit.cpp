@@ -1,4 +1,4 @@
-#include "publish/tree_edit.hpp"
+#include "git/tree_edit.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "publish/ownership.hpp"
+#include "git/ownership.hpp"
 
 #include <set>
 
