@@ -69,7 +69,10 @@ std::string got_type(const Node& value) {
 
 std::string literal(const Node& value) {
   std::string text = to_json(value, JsonStyle::compact);
-  if (text.size() > 80) text = text.substr(0, 77) + "...";
+  if (text.size() > 80) {
+    text.resize(77);
+    text += "...";
+  }
   return text;
 }
 
