@@ -2,6 +2,7 @@
 
 #include "command.hpp"
 #include "completion.hpp"
+#include "flags.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl::cli {
@@ -9,10 +10,9 @@ namespace intentctl::cli {
 void define_completion(CLI::App& app, Runner& run) {
   auto shell = std::make_shared<std::string>();
   auto sites_file = std::make_shared<std::string>();
-  app.add_option("shell", *shell, "bash, zsh or fish (sites: list the site names, for the scripts)")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish", "sites"}))
-      ->type_name("SHELL");
+  add_choice(app, "shell", *shell, {"bash", "zsh", "fish", "sites"},
+             "the shell to complete for (sites: list the site names, for the scripts)")
+      ->required();
   app.add_option("--sites", *sites_file, "sites file whose site names to list")->type_name("FILE");
   run = [shell, sites_file](Io& io) {
     if (*shell == "bash") io.out << bash_completion();

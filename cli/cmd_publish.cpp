@@ -1,15 +1,20 @@
 #include "command.hpp"
 #include "core/duration.hpp"
+#include "flags.hpp"
 #include "net/module.hpp"
+#include "output.hpp"
 
 namespace intentctl::cli {
 
 void define_publish(CLI::App& app, Runner& run) {
   auto options = std::make_shared<PublishOptions>();
   auto timeout = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
   auto author = std::make_shared<std::string>();
   app.add_option("dir", options->dir, "the rendered folder, one sub-folder per site (default: dist)")
       ->type_name("DIR");
+  add_output_flag(app, *output, "FILE", "write the results to FILE instead of standard output");
+  add_format_flag(app, options->format, {"text", "json"});
   app.add_option("--site", options->sites, "publish this site (repeatable; default: every site with a folder in DIR)")
       ->type_name("NAME")
       ->allow_extra_args(false); // --site a DIR: DIR is the folder, not a second site
@@ -27,24 +32,18 @@ void define_publish(CLI::App& app, Runner& run) {
   app.add_flag("--rollback", options->rollback, "revert the last commit intentctl made on each site, as a new commit");
   app.add_flag("--overwrite", options->overwrite,
                "replace files in the site's folder that intentctl did not write where it writes (default: refuse)");
-  app.add_option("-j,--jobs", options->jobs, "sites published at once (default: all, at most twice the cores)")
-      ->type_name("N")
-      ->check(CLI::Range(1u, 256u));
+  add_count(app, "-j,--jobs", options->jobs, 1, 256, "sites published at once (default: all, at most twice the cores)");
   app.add_option("--ssh-key", options->ssh_key, "private key for ssh remotes (default: the site's, else ssh-agent)")
       ->type_name("FILE");
   app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (default: 5m; exit 4)")->type_name("D");
   app.add_option("--cache", options->cache_dir, "where the cached clones live (default: $XDG_CACHE_HOME/intentctl)")
       ->type_name("DIR");
-  app.add_option("-o,--format", options->format, "output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->default_str("text")
-      ->type_name("text|json");
   app.get_option("--all")->excludes(app.get_option("--site"));
-  run = [options, timeout, author](Io& io) {
+  run = [options, timeout, author, output](Io& io) {
     options->author_name = *author;
     if (!timeout->empty()) options->timeout = require_duration(*timeout, "--timeout");
     if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
-    return net_module().publish(*options, io);
+    return write_output(*output, io, [&](Io& to) { return net_module().publish(*options, to); });
   };
 }
 

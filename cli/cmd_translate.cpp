@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "flags.hpp"
 #include "translate/translate.hpp"
 
 namespace intentctl::cli {
@@ -9,13 +10,9 @@ void define_translate(CLI::App& app, Runner& run) {
   auto layout = std::make_shared<std::string>("flat");
   app.add_option("input", options->inputs, "TMF921 intent files, or - for standard input (default: -)")
       ->type_name("FILE|-");
-  app.add_option("-o,--format", options->format, "output format")
-      ->check(CLI::IsMember({"json", "yaml"}))
-      ->default_str("json")
-      ->type_name("FORMAT");
-  app.add_option("--from", *from, "input form (default: detected)")
-      ->check(CLI::IsMember(input_form_names()))
-      ->type_name("FORM");
+  add_output_flag(app, options->output_file, "FILE", "write to FILE instead of standard output");
+  add_format_flag(app, options->format, {"json", "yaml"});
+  add_choice(app, "--from", *from, input_form_names(), "input form (default: auto, detected from each input)");
   app.add_option("--mapping", options->mapping_file, "YAML file that overrides the objectType mapping table")
       ->type_name("FILE");
   app.add_option("--delta", options->delta_file, "write the input fields that have no 28.312 home to FILE (JSON)")
@@ -24,10 +21,7 @@ void define_translate(CLI::App& app, Runner& run) {
   app.add_option("--site", options->sites, "deploy the intents to this site (repeatable)")
       ->type_name("NAME")
       ->allow_extra_args(false);
-  app.add_option("--output", options->output_file, "write to FILE instead of standard output")->type_name("FILE");
-  app.add_option("--layout", *layout, "28.312 layout: flat (Rel-18) or attributes (MnS)")
-      ->check(CLI::IsMember({"flat", "attributes"}))
-      ->type_name("LAYOUT");
+  add_choice(app, "--layout", *layout, {"flat", "attributes"}, "28.312 layout: flat (Rel-18; the default) or attributes (MnS)");
   run = [options, from, layout](Io& io) {
     options->from = *parse_input_form(*from);
     options->layout = *layout == "attributes" ? Layout::attributes : Layout::flat;

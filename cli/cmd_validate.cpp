@@ -1,4 +1,6 @@
 #include "command.hpp"
+#include "flags.hpp"
+#include "output.hpp"
 #include "validate/validate.hpp"
 
 namespace intentctl::cli {
@@ -8,24 +10,21 @@ void define_validate(CLI::App& app, Runner& run) {
   auto kind = std::make_shared<std::string>("auto");
   auto format = std::make_shared<std::string>("text");
   auto skip = std::make_shared<std::vector<std::string>>();
+  auto output = std::make_shared<std::string>();
   app.add_option("input", options->inputs,
                  "intents or KRM objects (JSON or YAML): files, folders (their .yaml, .yml and .json files), "
                  "or - for standard input (default: -)")
       ->type_name("FILE|DIR|-");
-  app.add_option("--kind", *kind, "what the documents are: auto (each document says), tmf921, 28312 or krm")
-      ->check(CLI::IsMember({"auto", "tmf921", "28312", "krm"}))
-      ->type_name("KIND");
+  add_output_flag(app, *output, "FILE", "write the report to FILE instead of standard output");
+  add_format_flag(app, *format, {"text", "json", "junit", "sarif"});
+  add_choice(app, "--kind", *kind, {"auto", "tmf921", "28312", "krm"},
+             "what the documents are: auto (the default: each document says), tmf921, 28312 or krm");
   app.add_option("--crds", options->crd_folders, "also take the CRDs in this folder's files (repeatable)")
       ->type_name("DIR");
   app.add_option("--schema-location", options->schema_locations,
                  "a kubeconform-style folder of JSON Schemas, or a path template ending in json (repeatable)")
       ->type_name("DIR");
-  app.add_option("-o,--format", *format, "output format: text, json, junit or sarif")
-      ->check(CLI::IsMember({"text", "json", "junit", "sarif"}))
-      ->type_name("FORMAT");
-  app.add_option("-j,--jobs", options->jobs, "parallel workers (default: one per core)")
-      ->check(CLI::Range(1u, 1024u))
-      ->type_name("N");
+  add_count(app, "-j,--jobs", options->jobs, 1, 1024, "parallel workers (default: one per core)");
   app.add_flag("--strict", options->strict,
                "duplicate YAML keys are errors, and the -strict variants of schema folders come first");
   app.add_flag("--summary", options->summary, "add a table of counts per kind (and the summary line even with -q)");
@@ -38,11 +37,11 @@ void define_validate(CLI::App& app, Runner& run) {
   app.add_flag("--lax-seed", options->lax_seed,
                "take seed expectations without intentExpectationType or intentExpectationContext, as render --lax-seed");
   app.add_flag("--fn", options->function, "run as a kpt validator function (ResourceList on stdin and stdout)");
-  run = [options, kind, format, skip](Io& io) {
+  run = [options, kind, format, skip, output](Io& io) {
     options->kind = *parse_validate_kind(*kind);
     options->format = *parse_validate_format(*format);
     options->skip = *skip;
-    return validate(*options, io);
+    return write_output(*output, io, [&](Io& to) { return validate(*options, to); });
   };
 }
 

@@ -1,15 +1,20 @@
 #include "command.hpp"
 #include "core/duration.hpp"
+#include "flags.hpp"
 #include "net/module.hpp"
+#include "output.hpp"
 
 namespace intentctl::cli {
 
 void define_verify(CLI::App& app, Runner& run) {
   auto options = std::make_shared<VerifyOptions>();
   auto timeout = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
   auto interval = std::make_shared<std::string>();
   app.add_option("dir", options->dir, "the rendered folder, one sub-folder per site (default: dist)")
       ->type_name("DIR");
+  add_output_flag(app, *output, "FILE", "write the report to FILE instead of standard output");
+  add_format_flag(app, options->format, {"text", "json", "junit"});
   app.add_option("--site", options->sites, "verify this site (repeatable; default: every site with a folder in DIR)")
       ->type_name("NAME")
       ->allow_extra_args(false); // --site a DIR: DIR is the folder, not a second site
@@ -25,9 +30,8 @@ void define_verify(CLI::App& app, Runner& run) {
       ->type_name("NAME");
   app.add_option("--metrics", options->metrics_url, "Prometheus or JSON endpoint for the SLO check (default: the site's)")
       ->type_name("URL");
-  app.add_option("--metrics-kind", options->metrics_kind, "what --metrics is (default: the site's, else prometheus)")
-      ->check(CLI::IsMember({"prometheus", "json"}))
-      ->type_name("prometheus|json");
+  add_choice(app, "--metrics-kind", options->metrics_kind, {"prometheus", "json"},
+             "what --metrics is (default: the site's, else prometheus)");
   app.add_option("--slo", options->slo, "conditions to check instead of the targets, like 'latency_p95_ms<=15,success_rate>=0.995'")
       ->type_name("EXPR");
   app.add_flag("--wait", options->wait, "poll until every check passes or --timeout runs out (exit 4)");
@@ -37,24 +41,18 @@ void define_verify(CLI::App& app, Runner& run) {
                "when a site's cluster or SLO check fails, revert its last intentctl commit (publish --rollback)");
   app.add_option("--report", options->report_dir, "write 28.312 IntentReports and report.md per site into DIR")
       ->type_name("DIR");
-  app.add_option("-j,--jobs", options->jobs, "sites verified at once (default: all, at most twice the cores)")
-      ->type_name("N")
-      ->check(CLI::Range(1u, 256u));
+  add_count(app, "-j,--jobs", options->jobs, 1, 256, "sites verified at once (default: all, at most twice the cores)");
   app.add_option("--ssh-key", options->ssh_key, "private key for ssh remotes (default: the site's, else ssh-agent)")
       ->type_name("FILE");
   app.add_option("--cache", options->cache_dir, "publish's cached clones (default: $XDG_CACHE_HOME/intentctl)")
       ->type_name("DIR");
-  app.add_option("-o,--format", options->format, "output format")
-      ->check(CLI::IsMember({"text", "json", "junit"}))
-      ->default_str("text")
-      ->type_name("text|json|junit");
   app.get_option("--all")->excludes(app.get_option("--site"));
-  run = [options, timeout, interval](Io& io) {
+  run = [options, timeout, interval, output](Io& io) {
     if (!timeout->empty()) options->timeout = require_duration(*timeout, "--timeout");
     if (!interval->empty()) options->interval = require_duration(*interval, "--interval");
     if (options->interval.count() <= 0) throw usage_error("--interval must be longer than 0s");
     if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
-    return net_module().verify(*options, io);
+    return write_output(*output, io, [&](Io& to) { return net_module().verify(*options, to); });
   };
 }
 

@@ -24,6 +24,8 @@ struct Command {
 };
 
 std::span<const Command> commands();
+// The command of that name; nullptr when there is none.
+const Command* find_command(std::string_view name);
 
 // The flags every command takes: -v, -q, --no-color.
 struct GlobalFlags {
@@ -49,5 +51,7 @@ void define_validate(CLI::App& app, Runner& run);
 void define_publish(CLI::App& app, Runner& run);
 void define_verify(CLI::App& app, Runner& run);
 void define_completion(CLI::App& app, Runner& run);
+void define_help(CLI::App& app, Runner& run);
+void define_version(CLI::App& app, Runner& run);
 
 } // namespace intentctl::cli

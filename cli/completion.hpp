@@ -6,16 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "flags.hpp"
+
 namespace intentctl::cli {
-
-enum class ValueKind { none, choice, file, directory, site, other };
-
-struct FlagSpec {
-  std::vector<std::string> names; // "-o", "--format"
-  ValueKind kind = ValueKind::none;
-  std::vector<std::string> choices;
-  std::string description;
-};
 
 struct CommandSpec {
   std::string name;

@@ -11,7 +11,8 @@
 
 #include "command.hpp"
 #include "core/interrupt.hpp"
-#include "core/version.hpp"
+#include "flags.hpp"
+#include "help.hpp"
 #include "suggest.hpp"
 
 namespace intentctl::cli {
@@ -25,39 +26,19 @@ constexpr Command command_table[] = {
     {"publish", "commit and push each site's rendered tree to its Git repository", define_publish},
     {"verify", "check that each site's intent landed in Git, synced to the cluster and meets its SLOs", define_verify},
     {"completion", "print the shell completion script for bash, zsh or fish", define_completion},
+    {"help", "show the commands, or a command's flags", define_help},
+    {"version", "print the version and the commit it was built from", define_version},
 };
-
-void print_usage(std::ostream& out) {
-  out << fmt::format("intentctl {} - intent-driven network automation, from TMF921 intent to verified GitOps site\n\n",
-                     version_string());
-  out << "Usage: intentctl [-v|-q] [--no-color] <command> [flags] [args]\n\nCommands:\n";
-  for (const auto& command : commands()) out << fmt::format("  {:<10} {}\n", command.name, command.summary);
-  out << fmt::format("  {:<10} {}\n", "help", "show help for intentctl or for a command");
-  out << "\nGlobal flags:\n"
-         "  -h, --help       show help\n"
-         "      --version    print the version and the commit it was built from\n"
-         "  -v, --verbose    say more on standard error\n"
-         "  -q, --quiet      say only errors on standard error\n"
-         "      --no-color   no colors (also: NO_COLOR set in the environment)\n"
-         "\nRun 'intentctl help <command>' for a command's flags.\n"
-         "Exit codes: 0 ok, 1 a check failed, 2 usage or input error, 3 external failure, 4 timed out, 130 interrupted.\n";
-}
-
-const Command* find_command(std::string_view name) {
-  for (const auto& command : commands())
-    if (name == command.name) return &command;
-  return nullptr;
-}
 
 std::vector<std::string> command_names() {
   std::vector<std::string> names;
   for (const auto& command : commands()) names.emplace_back(command.name);
-  names.emplace_back("help");
   return names;
 }
 
-int usage_failure(const std::string& message) {
+int usage_failure(const std::string& message, const std::string& hint = "") {
   std::cerr << "intentctl: error: " << message << '\n';
+  if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
   return exit_code(ExitClass::usage);
 }
 
@@ -84,6 +65,7 @@ std::unique_ptr<Invocation> make_invocation(const Command& command) {
   app.name(std::string("intentctl ") + command.name);
   app.description(command.summary);
   app.allow_extras(true);
+  app.set_help_flag("-h,--help", "show this help");
   command.define(app, invocation->run);
   add_global_flags(app, invocation->flags);
   return invocation;
@@ -105,10 +87,12 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
+    std::cout << command_help(app);
     return 0;
   } catch (const CLI::ParseError& error) {
-    return usage_failure(fmt::format("{}: {} (see 'intentctl help {}')", command.name, error.what(), command.name));
+    const UsageMessage usage = split_usage_message(error.what());
+    return usage_failure(fmt::format("{}: {} (see 'intentctl help {}')", command.name, usage.message, command.name),
+                         usage.hint);
   }
   if (!app.remaining().empty()) {
     const std::string extra = app.remaining().front();
@@ -145,20 +129,15 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
   }
 }
 
-int help(const std::vector<std::string>& topics) {
-  if (topics.empty()) {
-    print_usage(std::cout);
-    return 0;
-  }
-  const Command* command = find_command(topics.front());
-  if (!command) return unknown_command(topics.front());
-  std::cout << make_invocation(*command)->app.help();
-  return 0;
-}
-
 } // namespace
 
 std::span<const Command> commands() { return command_table; }
+
+const Command* find_command(std::string_view name) {
+  for (const auto& command : commands())
+    if (name == command.name) return &command;
+  return nullptr;
+}
 
 void add_global_flags(CLI::App& app, GlobalFlags& flags) {
   app.add_flag("-v,--verbose", flags.verbose, "say more on standard error");
@@ -174,9 +153,11 @@ int main(int argc, const char* const* argv) {
     if (arg == "-v" || arg == "--verbose") leading.verbose = true;
     else if (arg == "-q" || arg == "--quiet") leading.quiet = true;
     else if (arg == "--no-color") leading.no_color = true;
-    else if (arg == "-h" || arg == "--help") return help({});
-    else if (arg == "--version") {
-      std::cout << fmt::format("intentctl {} (commit {})\n", version_string(), build_commit());
+    else if (arg == "-h" || arg == "--help") {
+      std::cout << overview_help();
+      return 0;
+    } else if (arg == "--version") {
+      std::cout << version_line();
       return 0;
     } else if (arg.starts_with("-")) {
       std::string message = fmt::format("unknown flag \"{}\"", arg);
@@ -188,11 +169,10 @@ int main(int argc, const char* const* argv) {
     }
   }
   if (index >= argc) {
-    print_usage(std::cout);
+    std::cout << overview_help();
     return 0;
   }
   const std::string name = argv[index];
-  if (name == "help") return help(std::vector<std::string>(argv + index + 1, argv + argc));
   const Command* command = find_command(name);
   if (!command) return unknown_command(name);
   return run_command(*command, argc - index, argv + index, leading);

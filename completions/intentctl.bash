@@ -16,82 +16,115 @@ _intentctl() {
     esac
   done
   if [[ -z $command ]]; then
-    COMPREPLY=($(compgen -W 'help translate render validate publish verify completion --help --version --verbose --quiet --no-color -v -q -h' -- "$cur"))
+    COMPREPLY=($(compgen -W 'translate render validate publish verify completion help version --help --version --verbose --quiet --no-color -v -q -h' -- "$cur"))
     return
   fi
   case $command in
-    help) COMPREPLY=($(compgen -W 'help translate render validate publish verify completion' -- "$cur")) ;;
     translate)
       case $prev in
-        -o|--format) COMPREPLY=($(compgen -W 'json yaml' -- "$cur")); return ;;
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W 'json yaml' -- "$cur")); return ;;
         --from) COMPREPLY=($(compgen -W 'auto tmf921-v5 tmf921-v4 tmf921-gateway seed short 28312' -- "$cur")); return ;;
         --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --delta) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
-        --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --layout) COMPREPLY=($(compgen -W 'flat attributes' -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help -o --format --from --mapping --delta --site --output --layout -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --format --from --mapping --delta --site --layout -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
     render)
       case $prev in
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         -o|--output) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
         --sites) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --namespace) return ;;
         --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --rootsync) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --overwrite) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --kustomize) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+        --fn) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         -j|--jobs) return ;;
+        --lax-seed) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help -o --output --stdout --site --sites --namespace --mapping --rootsync --overwrite --kustomize --fn -j --jobs --lax-seed -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --site --sites --namespace --mapping --rootsync --overwrite --kustomize --fn -j --jobs --lax-seed -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
     validate)
       case $prev in
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W 'text json junit sarif' -- "$cur")); return ;;
         --kind) COMPREPLY=($(compgen -W 'auto tmf921 28312 krm' -- "$cur")); return ;;
         --crds) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --schema-location) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -o|--format) COMPREPLY=($(compgen -W 'text json junit sarif' -- "$cur")); return ;;
         -j|--jobs) return ;;
+        --strict) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --summary) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --skip) return ;;
         --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --lax-seed) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --fn) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help --kind --crds --schema-location -o --format -j --jobs --strict --summary --skip --mapping --lax-seed --fn -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --format --kind --crds --schema-location -j --jobs --strict --summary --skip --mapping --lax-seed --fn -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
     publish)
       case $prev in
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
         --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
+        --all) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --sites) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         -m|--message) return ;;
         --author) return ;;
         --email) return ;;
         --branch) return ;;
+        --dry-run) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --rollback) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --overwrite) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         -j|--jobs) return ;;
         --ssh-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --timeout) return ;;
         --cache) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -o|--format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help --site --all --sites -m --message --author --email --branch --dry-run --rollback --overwrite -j --jobs --ssh-key --timeout --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --format --site --all --sites -m --message --author --email --branch --dry-run --rollback --overwrite -j --jobs --ssh-key --timeout --cache -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
     verify)
       case $prev in
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W 'text json junit' -- "$cur")); return ;;
         --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
+        --all) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --sites) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --commit) return ;;
         --kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -99,28 +132,60 @@ _intentctl() {
         --metrics) return ;;
         --metrics-kind) COMPREPLY=($(compgen -W 'prometheus json' -- "$cur")); return ;;
         --slo) return ;;
+        --wait) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --timeout) return ;;
         --interval) return ;;
+        --rollback-on-failure) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --report) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -j|--jobs) return ;;
         --ssh-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --cache) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -o|--format) COMPREPLY=($(compgen -W 'text json junit' -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help --site --all --sites --commit --kubeconfig --context --metrics --metrics-kind --slo --wait --timeout --interval --rollback-on-failure --report -j --jobs --ssh-key --cache -o --format -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --format --site --all --sites --commit --kubeconfig --context --metrics --metrics-kind --slo --wait --timeout --interval --rollback-on-failure --report -j --jobs --ssh-key --cache -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
     completion)
       case $prev in
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --sites) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '-h --help --sites -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -W 'bash zsh fish sites' -- "$cur"))
+      fi
+      ;;
+    help)
+      case $prev in
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '-h --help -v --verbose -q --quiet --no-color' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W 'translate render validate publish verify completion help version' -- "$cur"))
+      fi
+      ;;
+    version)
+      case $prev in
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '-h --help -v --verbose -q --quiet --no-color' -- "$cur"))
       fi
       ;;
   esac

@@ -36,13 +36,13 @@ void check_options(const RenderOptions& options) {
     if (!options.inputs.empty() || !options.output_dir.empty() || options.to_stdout || options.rootsync ||
         options.overwrite)
       throw usage_error("--fn reads a ResourceList on standard input and writes it to standard output; it takes no "
-                        "inputs, -o, --stdout, --rootsync or --overwrite");
+                        "inputs, -o, --rootsync or --overwrite");
     return;
   }
   if (!options.output_dir.empty() && options.to_stdout)
-    throw usage_error("give either -o DIR or --stdout, not both");
+    throw usage_error("give either -o DIR or -o -, not both");
   if (options.output_dir.empty() && !options.to_stdout)
-    throw usage_error("name the output folder with -o DIR, or write one YAML stream with --stdout");
+    throw usage_error("name the output folder with -o DIR, or write one YAML stream to standard output with -o -");
   if (!options.namespace_.empty() && !is_dns1123_label(options.namespace_))
     throw usage_error(fmt::format("--namespace \"{}\" is not a DNS-1123 label (lower case letters, digits and '-', "
                                   "at most 63)",

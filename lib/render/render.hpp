@@ -16,7 +16,7 @@ enum class KustomizeMode { automatic, always, never };
 struct RenderOptions {
   std::vector<std::string> inputs; // files, folders, "-"; none means standard input
   std::string output_dir;          // -o DIR
-  bool to_stdout = false;          // --stdout: one multi-document YAML stream
+  bool to_stdout = false;          // -o -: one multi-document YAML stream on standard output
   std::vector<std::string> sites;  // --site: render only these sites
   std::string sites_file;          // --sites FILE (else INTENTCTL_SITES, else the embedded edge1)
   std::string namespace_;          // --namespace; "" = the site's (intent-to-krm by default)

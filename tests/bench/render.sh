@@ -3,7 +3,7 @@
 #   - 10,000 expectations rendered to a site tree (target: under 1 s), into a
 #     new folder and again over the previous tree;
 #   - 100,000 expectations (target: under 10x the 10,000 case: linear);
-#   - render --stdout against the peer, kubectl kustomize of the rendered tree,
+#   - render -o - against the peer, kubectl kustomize of the rendered tree,
 #     at 1,000 expectations (kustomize is quadratic in files; target: 5x faster).
 # Each figure is the median wall time of its runs.
 # Usage: tests/bench/render.sh [--rows] [path/to/intentctl]
@@ -24,7 +24,7 @@ for n in 1000 10000 100000; do python3 "$BENCH_DIR/render_input.py" "$n" >"$work
 # A new tree each run: the previous run's folder is removed before it.
 fresh_10k=$(bench_time fresh-10k "$runs" --prepare "rm -rf $work/new10k" -- "$intentctl" -q render "$work/in-10000.json" -o "$work/new10k")
 again_10k=$(bench_time again-10k "$runs" -- "$intentctl" -q render "$work/in-10000.json" -o "$work/new10k")
-stdout_10k=$(bench_time stdout-10k "$runs" -- "$intentctl" -q render "$work/in-10000.json" --stdout)
+stdout_10k=$(bench_time stdout-10k "$runs" -- "$intentctl" -q render "$work/in-10000.json" -o -)
 fresh_100k=$(bench_time fresh-100k 1 -- "$intentctl" -q render "$work/in-100000.json" -o "$work/new100k")
 again_100k=$(bench_time again-100k 1 -- "$intentctl" -q render "$work/in-100000.json" -o "$work/new100k")
 fresh_10k=${fresh_10k% *} again_10k=${again_10k% *} stdout_10k=${stdout_10k% *}
@@ -43,16 +43,16 @@ bench_row "render: 100,000 over the previous tree" "$(bench_s "$again_100k")" "1
 
 "$intentctl" -q render "$work/in-1000.json" -o "$work/out1k" --kustomize always
 files_1k=$(find "$work/out1k" -type f | wc -l)
-stdout_1k=$(bench_time stdout-1k "$runs" -- "$intentctl" -q render "$work/in-1000.json" --stdout)
+stdout_1k=$(bench_time stdout-1k "$runs" -- "$intentctl" -q render "$work/in-1000.json" -o -)
 stdout_1k=${stdout_1k% *}
 if command -v kubectl >/dev/null; then
   kustomize_1k=$(bench_time kustomize-1k "$runs_kustomize" -- kubectl kustomize "$work/out1k/edge1")
   kustomize_1k=${kustomize_1k% *}
-  bench_row "render: --stdout, 1,000 expectations" "$(bench_s "$stdout_1k")" "kubectl kustomize $(bench_s "$kustomize_1k")" \
+  bench_row "render: -o -, 1,000 expectations" "$(bench_s "$stdout_1k")" "kubectl kustomize $(bench_s "$kustomize_1k")" \
     "$(bench_ratio "$kustomize_1k" "$stdout_1k")" ">= 5x faster" "$(bench_met "$kustomize_1k >= 5 * $stdout_1k")" "$runs/$runs_kustomize"
 else
-  bench_row "render: --stdout, 1,000 expectations" "$(bench_s "$stdout_1k")" "peer missing (kubectl)" "-" ">= 5x faster" "-" "$runs/-"
+  bench_row "render: -o -, 1,000 expectations" "$(bench_s "$stdout_1k")" "peer missing (kubectl)" "-" ">= 5x faster" "-" "$runs/-"
 fi
-bench_note "render: trees of $files_10k files (10,000), $files_100k (100,000), $files_1k (1,000, the tree kustomize reads); --stdout of 10,000: $(bench_s "$stdout_10k"); kustomize is compared at 1,000 expectations because its time grows with the square of the files"
+bench_note "render: trees of $files_10k files (10,000), $files_100k (100,000), $files_1k (1,000, the tree kustomize reads); -o - of 10,000: $(bench_s "$stdout_10k"); kustomize is compared at 1,000 expectations because its time grows with the square of the files"
 
 bench_end "intentctl render"

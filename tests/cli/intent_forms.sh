@@ -18,7 +18,7 @@ same_first_error() { # stage-output validate-output description
     fail "$3: validate's first finding is not the error: '$stage' vs '$validate'"
 }
 refused_alike() { # file stage expected-message description
-  run "$INTENTCTL" "$2" -q "$1" $([ "$2" = render ] && echo --stdout)
+  run "$INTENTCTL" "$2" -q "$1" $([ "$2" = render ] && echo -o -)
   expect_rc 2 "$4: $2 refuses"
   expect_contains "$SCRATCH/err" "$3" "$4: $2's message"
   cp "$SCRATCH/err" stage-err
@@ -39,7 +39,7 @@ for field in expression.iri href @type @baseType @schemaLocation lifecycleStatus
 done
 [ "$(json delta.json "[e['value'] for e in d if e['path'] == 'expression.iri'][0]")" = "https://intents.example.net/expressions/video-backhaul" ] &&
   pass || fail "the delta report does not carry expression.iri's value"
-run "$INTENTCTL" render v5.json --stdout
+run "$INTENTCTL" render v5.json -o -
 expect_rc 0 "render takes what translate wrote"
 refused_alike "$forms/gateway-bad-resource-fields.json" translate \
   "gateway-bad-resource-fields.json:5:16: error: @baseType: expected string, got number" "a resource field of the wrong type"
@@ -63,7 +63,7 @@ expect_contains "$SCRATCH/out" 'target "packetLoss": expected a ratio such as 99
 refused_alike "$forms/spec-less-than-true.json" translate \
   'spec-less-than-true.json:9:83: error: intentSpecification.intentExpectations[0].expectationTargets[0].targetValue: the unit "ms" needs a number, got true' \
   "lessThan true with the unit ms"
-run "$INTENTCTL" render -q --stdout "$forms/value-unit-object.json"
+run "$INTENTCTL" render -q -o - "$forms/value-unit-object.json"
 expect_rc 2 "render refuses targetValueRange {value, unit}"
 expect_contains "$SCRATCH/err" "value-unit-object.json:5:86: error: expectationTargets[0].targetValueRange: expected a number, a string" "{value, unit} where it stands"
 expect_not_contains "$SCRATCH/out" '{"value"' "no JSON text in a bundle"
@@ -91,12 +91,12 @@ cat >text-range.json <<'JSON'
 {"expectationId": "x", "expectationObject": {"objectType": "CoreNetwork"},
  "expectationTargets": [{"targetName": "latency", "targetCondition": "IS_WITHIN_RANGE", "targetValueRange": "between 1 and 5 ms"}]}
 JSON
-run "$INTENTCTL" render -q --stdout text-range.json
+run "$INTENTCTL" render -q -o - text-range.json
 expect_rc 0 "a 28.312 range written as text"
 expect_contains "$SCRATCH/out" 'value: "[1ms, 5ms]"' "the bundle has the range's two values"
 for notation in '"1..5ms"' '"1-5 ms"' '"1ms to 5ms"' '["1", "5ms"]' '"1ms..5000us"'; do
   sed "s/\"between 1 and 5 ms\"/$notation/" text-range.json >notation.json
-  run "$INTENTCTL" render -q --stdout notation.json
+  run "$INTENTCTL" render -q -o - notation.json
   expect_rc 0 "render reads the range $notation"
   grep -qE 'value: "\[1(000)?(ms|us), 5(000)?(ms|us)\]"' "$SCRATCH/out" && pass || fail "$notation: $(grep 'value:' "$SCRATCH/out" | head -2)"
 done
@@ -134,12 +134,12 @@ done
 # --- the seed dialect as strict as the seed's function, unless --lax-seed
 for case in type:seed-without-type context:seed-without-context; do
   field=${case%%:*} file=$forms/${case#*:}.json
-  run "$INTENTCTL" render -q --stdout "$file"
+  run "$INTENTCTL" render -q -o - "$file"
   expect_rc 2 "a seed expectation without its $field"
   expect_contains "$SCRATCH/err" "has no intentExpectation$(tr a-z A-Z <<<"${field:0:1}")${field:1}, which the seed's function required (--lax-seed takes it without)" "the missing $field named"
   run "$INTENTCTL" validate -q "$file"
   expect_rc 1 "validate fails a seed expectation without its $field"
-  run "$INTENTCTL" render --stdout --lax-seed "$file"
+  run "$INTENTCTL" render -o - --lax-seed "$file"
   expect_rc 0 "--lax-seed renders it"
   expect_contains "$SCRATCH/err" "warning: seed expectation" "--lax-seed warns"
   run "$INTENTCTL" validate --lax-seed "$file"
@@ -149,7 +149,7 @@ done
 # --- one limits table: the same nesting limit everywhere, and short messages
 python3 -c 'print("[" * 300 + "]" * 300)' >deep.json
 for stage in translate render validate; do
-  run "$INTENTCTL" "$stage" deep.json $([ "$stage" = render ] && echo --stdout)
+  run "$INTENTCTL" "$stage" deep.json $([ "$stage" = render ] && echo -o -)
   grep -qF "deep.json:1:257: error: nesting too deep (more than 256 levels)" "$SCRATCH/err" "$SCRATCH/out" && pass ||
     fail "$stage: not the one nesting limit: $(cat "$SCRATCH/err" "$SCRATCH/out" | head -3)"
 done

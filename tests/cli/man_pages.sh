@@ -12,10 +12,11 @@ help_section() { # file heading
   awk -v heading="$2" '$0 == heading { on = 1; next } on && /^$/ { exit } on' "$1"
 }
 
-# Flags from --help option lines ("  -o,--format FORMAT ...", "  -h, --help  ...",
-# "      --version ..."): the leading words that begin with '-'.
+# Flags from --help option lines ("  -o, --output FILE ...", "      --version ..."):
+# the leading words that begin with '-'. A description that goes on to the
+# next line is indented further, so a word of it is never taken for a flag.
 help_flags() { # file heading
-  help_section "$1" "$2" | awk '/^ *-/ {
+  help_section "$1" "$2" | awk '/^  (    )?-/ {
       for (i = 1; i <= NF && $i ~ /^-/; i++) { n = split($i, names, ","); for (j = 1; j <= n; j++) if (names[j] != "") print names[j] }
     }' | sort -u
 }
@@ -76,10 +77,11 @@ else
   fail "man/intentctl.1 is missing"
 fi
 
-# intentctl-<command>(1) for every command but help: its NAME is the command's
-# summary, and its OPTIONS are the flags of the command's --help.
+# intentctl-<command>(1) for every command but help and version (intentctl(1)
+# describes them): its NAME is the command's summary, and its OPTIONS are the
+# flags of the command's --help.
 while read -r command; do
-  [ "$command" = help ] && continue
+  case $command in help | version) continue ;; esac
   page="$man_dir/intentctl-$command.1"
   if [ ! -f "$page" ]; then
     fail "man/intentctl-$command.1 is missing"

@@ -84,7 +84,7 @@ for corpus, folder in corpora:
     files = sorted(os.path.join(dirpath, name) for dirpath, _, names in os.walk(root) for name in names)
     count = dict(files=len(files), krm=0, t_cmp=0, t_ok=0, t_agree=0, r_cmp=0, r_ok=0, r_agree=0, none=0)
     for path in files:
-        v_rc, v_out, v_err = run("validate", "-q", "-o", "json", path)
+        v_rc, v_out, v_err = run("validate", "-q", "--format", "json", path)
         try:
             report = json.loads(v_out)
         except ValueError:
@@ -104,7 +104,7 @@ for corpus, folder in corpora:
             if stage == "translate":
                 rc, out, err = run("translate", "-q", path)
             else:
-                rc, out, err = run("render", "-q", "--stdout", "--sites", sites, path)
+                rc, out, err = run("render", "-q", "-o", "-", "--sites", sites, path)
             key = "t" if stage == "translate" else "r"
             count[key + "_cmp"] += 1
             accepted = rc == 0

@@ -45,7 +45,7 @@ sites:
   a: {repo: "$url", path: a}
   b: {repo: "$url", path: b}
 YAML
-  local publish=("$INTENTCTL" publish dist --sites "sites-$transport.yaml" -o json "$@")
+  local publish=("$INTENTCTL" publish dist --sites "sites-$transport.yaml" --format json "$@")
   # B makes the branch.
   run "${publish[@]}" --site b --cache "cache-$transport-b"
   expect_rc 0 "$transport: B's first publish"
@@ -110,7 +110,7 @@ cat >sites-new.yaml <<YAML
 sites:
   a: {repo: "$SCRATCH/remotes/new.git", path: a}
 YAML
-"$INTENTCTL" publish dist --sites sites-new.yaml --site a --cache cache-new -o json >a-new.json 2>a-new.err </dev/null &
+"$INTENTCTL" publish dist --sites sites-new.yaml --site a --cache cache-new --format json >a-new.json 2>a-new.err </dev/null &
 a=$!
 if "$HARNESS" signal-when-packing STOP "$a" remotes/new.git/objects; then
   rm -rf clone-new

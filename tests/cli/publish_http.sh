@@ -85,7 +85,7 @@ expect_contains "$SCRATCH/out" "${head:0:7}  up to date" "identical publish is u
 expectation edge1 tn-cov-001 urllc-robot-cell
 printf 'resources:\n- namespaces/intent-to-krm.yaml\n' >dist/edge1/kustomization.yaml
 rm dist/edge1/apps/intent/ran-perf-001.yaml
-run "$INTENTCTL" publish dist --sites sites.yaml -o json
+run "$INTENTCTL" publish dist --sites sites.yaml --format json
 expect_rc 0 "publish a change"
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "json output of a change"
 import json, sys
@@ -127,7 +127,7 @@ expect_rc 3 "wrong password"
 expect_contains "$SCRATCH/out" "authentication refused (HTTP 401); set INTENTCTL_GIT_TOKEN or the site's tokenEnv" "wrong password cause"
 expect_contains "$SCRATCH/out" "$BASE/edge1-config.git" "wrong password names the URL"
 expect_contains "$SCRATCH/err" "publish failed for 1 of 1 site: edge1" "summary names the failed site"
-INTENTCTL_GIT_TOKEN=$WRONG run "$INTENTCTL" publish dist --sites sites.yaml -o json
+INTENTCTL_GIT_TOKEN=$WRONG run "$INTENTCTL" publish dist --sites sites.yaml --format json
 expect_rc 3 "wrong password, json"
 expect_contains "$SCRATCH/out" '"error": ' "json carries the error"
 for secret in "$WRONG" "$PASSWORD"; do

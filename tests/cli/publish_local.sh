@@ -41,7 +41,7 @@ expect_contains msg "Intent-Id: e1" "expectation id as Intent-Id when render rec
 run "$INTENTCTL" publish
 expect_rc 0 "second default publish"
 expect_contains "$SCRATCH/out" "up to date" "second default publish is up to date"
-run "$INTENTCTL" publish -o json
+run "$INTENTCTL" publish --format json
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]; assert r["pushed"] is False and r["changed"] == [] and r["status"] == "up to date" and len(r["commit"]) == 40, r' \
   "$SCRATCH/out" && pass || fail "json for up to date: $(cat "$SCRATCH/out")"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # render from the command line: the pipe from translate, golden trees for every
-# sample, --stdout against the tree, errors (kubectl kustomize on the same
+# sample, -o - against the tree, errors (kubectl kustomize on the same
 # trees: render_kustomize.sh).
 # UPDATE_GOLDEN=1 rewrites tests/fixtures/render/golden from the current output.
 . "$SOURCE_DIR/tests/support/testlib.sh"
@@ -54,13 +54,13 @@ for sample in "$SOURCE_DIR"/samples/28312/*.json "$fixtures"/multi-target.json; 
   if diff -r "$golden/$name" "$out" >"$SCRATCH/diff" 2>&1; then pass
   else fail "$name: rendered tree differs from tests/fixtures/render/golden/$name"; head -40 "$SCRATCH/diff" >&2; fi
   # The same objects as one stream.
-  run "$INTENTCTL" render "$sample" --stdout --sites "$sites" --rootsync
-  expect_rc 0 "render $name --stdout"
+  run "$INTENTCTL" render "$sample" -o - --sites "$sites" --rootsync
+  expect_rc 0 "render $name -o -"
   cp "$SCRATCH/out" "$SCRATCH/stream.yaml"
   documents "$SCRATCH/stream.yaml" >"$SCRATCH/stream-docs"
   mapfile -t files < <(find "$out" -name '*.yaml' ! -name kustomization.yaml | sort)
   documents "${files[@]}" >"$SCRATCH/tree-docs"
-  expect_same "$SCRATCH/stream-docs" "$SCRATCH/tree-docs" "$name: --stdout holds the tree's objects"
+  expect_same "$SCRATCH/stream-docs" "$SCRATCH/tree-docs" "$name: -o - holds the tree's objects"
   # Same input, same bytes.
   run "$INTENTCTL" render "$sample" -o "$SCRATCH/again" --sites "$sites" --rootsync
   if diff -r "$out" "$SCRATCH/again" >/dev/null; then pass; else fail "$name: a second render differs"; fi
@@ -140,7 +140,7 @@ expect_error deep.json "$bad/deep.json:1:257: error: nesting too deep (more than
 [ ! -e "$SCRATCH/etc" ] && [ ! -e "$SCRATCH/bad-out/etc" ] && pass || fail "../../etc escaped"
 
 run "$INTENTCTL" render "$fixtures/seed/input"
-expect_rc 2 "no -o and no --stdout"
+expect_rc 2 "no -o"
 run "$INTENTCTL" render "$fixtures/seed/input" -o x --stdout
 expect_rc 2 "-o and --stdout"
 run "$INTENTCTL" render "$fixtures/seed/input" --stdout --site edge9

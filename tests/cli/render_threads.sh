@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # render builds a site of 512 expectations or more on several threads: the
-# tree (and the --stdout stream) is the same, byte for byte, whatever -j, and
+# tree (and the -o - stream) is the same, byte for byte, whatever -j, and
 # from one run to the next. 2,100 expectations make two batches of the
 # threaded path (2,048 and 52), split unevenly among 2, 3, 4 and 7 threads.
 . "$SOURCE_DIR/tests/support/testlib.sh"
@@ -28,14 +28,14 @@ json.dump({"id": "threads", "userLabel": "threaded render", "intentExpectations"
 PY
 
 # The stream: every file of the tree, in order (cheap to compare many times).
-run "$INTENTCTL" render intent.json --stdout -j 1
-expect_rc 0 "render --stdout -j 1 (one thread)"
+run "$INTENTCTL" render intent.json -o - -j 1
+expect_rc 0 "render -o - -j 1 (one thread)"
 mv "$SCRATCH/out" one.yaml
 [ "$(grep -c '^kind: ConfigMap' one.yaml)" -ge 2100 ] && pass || fail "the stream has every expectation"
 for jobs in 2 3 4 7 default default default; do
-  if [ "$jobs" = default ]; then run "$INTENTCTL" render intent.json --stdout
-  else run "$INTENTCTL" render intent.json --stdout -j "$jobs"; fi
-  expect_rc 0 "render --stdout -j $jobs"
+  if [ "$jobs" = default ]; then run "$INTENTCTL" render intent.json -o -
+  else run "$INTENTCTL" render intent.json -o - -j "$jobs"; fi
+  expect_rc 0 "render -o - -j $jobs"
   expect_same one.yaml "$SCRATCH/out" "the stream with -j $jobs is the one of -j 1"
 done
 

@@ -4,7 +4,7 @@
 # kubeconfig's bearer token and basic-auth password, with a password in a
 # metrics URL (Prometheus and JSON, failing, redirected to a URL with
 # credentials), and an API server whose error body echoes the bearer token;
-# succeeding and failing, quiet and with -v, text, -o json and --report;
+# succeeding and failing, quiet and with -v, text, --format json and --report;
 # then every output stream, every file of the cache (the bare clones' config,
 # FETCH_HEAD, logs, memo files), verify's --report folder, the rendered trees
 # (with --rootsync too), publish's dry-run diff and verify's drift diff of a
@@ -98,7 +98,7 @@ for v in "" -v; do
   expect_contains "$SCRATCH/out" "edge1  git      pass" "verify with a token$v: git"
   expect_contains "$SCRATCH/out" "edge1  cluster  pass" "verify with a bearer token$v: cluster"
 done
-step verify-token-json 0 "${token[@]}" -- verify dist --sites "$IN/sites-token.yaml" -o json --report "$SCRATCH/reports-json"
+step verify-token-json 0 "${token[@]}" -- verify dist --sites "$IN/sites-token.yaml" --format json --report "$SCRATCH/reports-json"
 
 # The password in the URL, with no token in the environment.
 for v in "" -v; do
@@ -112,7 +112,7 @@ for v in "" -v; do
   step "verify-url$v" 0 -- $v verify dist --sites "$IN/sites-url.yaml" --report "$SCRATCH/reports-url$v"
   expect_contains "$SCRATCH/out" "edge1  cluster  pass" "verify with kubeconfig basic auth$v"
 done
-step publish-url-json 0 -- publish dist --sites "$IN/sites-url.yaml" -o json
+step publish-url-json 0 -- publish dist --sites "$IN/sites-url.yaml" --format json
 # A wrong bearer token (while the Git side passes: a failed check outranks an external error).
 for v in "" -v; do
   step "verify-wrong-bearer$v" 3 "${token[@]}" -- \
@@ -129,7 +129,7 @@ for v in "" -v; do
   expect_contains "$SCRATCH/out" "authentication refused (HTTP 401)" "wrong token$v"
   step "publish-wrong-url$v" 3 -- $v publish dist --sites "$IN/sites-url-wrong.yaml"
   expect_contains "$SCRATCH/out" "authentication refused (HTTP 401)" "wrong password in the URL$v"
-  step "publish-wrong-url-json$v" 3 -- $v publish dist --sites "$IN/sites-url-wrong.yaml" -o json
+  step "publish-wrong-url-json$v" 3 -- $v publish dist --sites "$IN/sites-url-wrong.yaml" --format json
   step "verify-wrong-token$v" 3 INTENTCTL_GIT_USERNAME=alice "INTENTCTL_GIT_TOKEN=$WRONG" -- \
     $v verify dist --sites "$IN/sites-token.yaml" --report "$SCRATCH/reports-wrong$v"
   expect_contains "$SCRATCH/out" "authentication refused" "verify with a wrong token$v"
@@ -152,7 +152,7 @@ assert git["repo"] == sys.argv[2], git
 assert git["auth"] == "token" and git["secretRef"] == {"name": "edge1-git-creds"}, git
 PY
 step render-rootsync-stdout 0 -- render "$SOURCE_DIR/samples/28312/urllc-robot-cell.json" --sites "$IN/sites-rs.yaml" \
-  --rootsync --stdout
+  --rootsync -o -
 expect_contains "$SCRATCH/out" "repo: $BASE/edge1-config.git" "the streamed RootSync's repo"
 # Without a secretRef: auth none, and a note that says what to set.
 step render-rootsync-none 0 -- render "$SOURCE_DIR/samples/28312/urllc-robot-cell.json" --sites "$IN/sites-url.yaml" \
@@ -180,9 +180,9 @@ for v in "" -v; do
   step "verify-legacy$v" 1 -- $v verify dist-legacy --sites "$IN/sites-legacy.yaml"
   expect_contains "$SCRATCH/out" "http://***@127.0.0.1" "verify's drift diff masks the password$v"
 done
-step dry-run-legacy-json 1 -- publish dist-legacy --sites "$IN/sites-legacy.yaml" --dry-run -o json
+step dry-run-legacy-json 1 -- publish dist-legacy --sites "$IN/sites-legacy.yaml" --dry-run --format json
 expect_contains "$SCRATCH/out" "http://***@127.0.0.1" "the JSON dry run masks the password"
-step verify-legacy-json 1 -- verify dist-legacy --sites "$IN/sites-legacy.yaml" -o json --report "$SCRATCH/reports-legacy"
+step verify-legacy-json 1 -- verify dist-legacy --sites "$IN/sites-legacy.yaml" --format json --report "$SCRATCH/reports-legacy"
 
 # A password in the metrics URL, with a Prometheus that fails, one that is not
 # there, a JSON endpoint that redirects to a URL with credentials; and an API
@@ -214,7 +214,7 @@ for v in "" -v; do
   for sites in metrics metrics-down metrics-redirect metrics-redirect-prom; do
     step "verify-$sites$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-$sites.yaml" --report "$SCRATCH/reports-$sites$v"
     expect_contains "$SCRATCH/out" "edge1  slo      unknown  http://***@127.0.0.1:" "$sites$v: the metrics URL is shown, masked"
-    step "verify-$sites-json$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-$sites.yaml" -o json \
+    step "verify-$sites-json$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-$sites.yaml" --format json \
       --report "$SCRATCH/reports-$sites-json$v"
   done
   expect_contains "$SCRATCH/out" "a redirect to http://***@127.0.0.1:1/login" "the redirect's URL is masked"
@@ -226,8 +226,8 @@ for v in "" -v; do
   step "verify-echoed-bearer$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" \
     --report "$SCRATCH/reports-echo$v"
   expect_contains "$SCRATCH/out" "HTTP 500: request rejected: Authorization: Bearer ***" "the echoed bearer token is masked$v"
-  step "verify-echoed-bearer-json$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" -o json
-  step "verify-echoed-bearer-junit$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" -o junit
+  step "verify-echoed-bearer-json$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" --format json
+  step "verify-echoed-bearer-junit$v" 3 "${token[@]}" -- $v verify dist --sites "$IN/sites-token.yaml" --format junit
 done
 curl -s -H "Authorization: Bearer $BEARER" --cacert "$KUBE_STATE/pki/ca.crt" \
   "$(cat "$KUBE_STATE/url")/clusters/edge1/apis/configsync.gke.io/v1beta1/namespaces/config-management-system/rootsyncs/root-sync" \

@@ -151,8 +151,8 @@ expect_contains "$SCRATCH/ids" \
   "[('stadium-uplink', ['stadium-uplink-ran', 'stadium-uplink-cn']), ('metro-backup', ['tn-backup-001']), ('yaml-jsonld', ['yaml-jsonld-cn'])]" \
   "three intents from a YAML stream"
 
-# ---- -o yaml, read back
-run "$INTENTCTL" translate -o yaml "$samples/factory-campus-slice.json"
+# ---- --format yaml, read back
+run "$INTENTCTL" translate --format yaml "$samples/factory-campus-slice.json"
 expect_rc 0 "-o yaml"
 cp "$SCRATCH/out" "$SCRATCH/intent.yaml"
 expect_contains "$SCRATCH/intent.yaml" "id: factory-campus-slice" "YAML output"
@@ -161,7 +161,7 @@ run "$INTENTCTL" translate --from 28312 "$SCRATCH/intent.yaml"
 expect_rc 0 "YAML output read back"
 expect_same "$SCRATCH/out" "$goldens/factory-campus-slice.json" "YAML read back gives the same intent"
 
-run "$INTENTCTL" translate -o yaml "$samples/urllc-robot-cell.json" "$samples/5g-network-short.json"
+run "$INTENTCTL" translate --format yaml "$samples/urllc-robot-cell.json" "$samples/5g-network-short.json"
 expect_rc 0 "-o yaml with two intents"
 [ "$(grep -c '^---$' "$SCRATCH/out")" = 2 ] && pass || fail "two YAML documents"
 cp "$SCRATCH/out" "$SCRATCH/two.yaml"

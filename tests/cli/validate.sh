@@ -103,7 +103,7 @@ expect_contains "$SCRATCH/out" "$bad:$(position_of "$bad" '"3"'): error: spec.si
 expect_contains "$SCRATCH/out" "$bad:$(position_of "$bad" 'bogusField'): error: spec.bogusField" "unknown field at the key's column"
 
 # --- the four output formats, parsed back
-run "$INTENTCTL" validate -o json "$bad" "$fixtures/crds"
+run "$INTENTCTL" validate --format json "$bad" "$fixtures/crds"
 expect_rc 1 "-o json exit code"
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "-o json structure"
 import json, sys
@@ -115,7 +115,7 @@ finding = first["findings"][0]
 assert (finding["line"], finding["column"], finding["path"], finding["rule"]) == (6, 9, "spec.size", "type"), finding
 assert finding["message"] == "expected integer, got string"
 PY
-run "$INTENTCTL" validate -o junit "$bad" "$fixtures/crds"
+run "$INTENTCTL" validate --format junit "$bad" "$fixtures/crds"
 expect_rc 1 "-o junit exit code"
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "-o junit structure"
 import sys
@@ -130,7 +130,7 @@ assert cases[0].get("name") == "Widget wrong-type" and cases[0].get("classname")
 assert "spec.size: expected integer, got string" in cases[0].find("failure").get("message")
 assert suites[1].find("testcase").find("failure") is None
 PY
-run "$INTENTCTL" validate -o sarif "$bad" "$fixtures/crds"
+run "$INTENTCTL" validate --format sarif "$bad" "$fixtures/crds"
 expect_rc 1 "-o sarif exit code"
 python3 - "$SCRATCH/out" "$bad" <<'PY' && pass || fail "-o sarif structure"
 import json, sys
@@ -152,7 +152,7 @@ first = results[0]
 assert first["locations"][0]["physicalLocation"]["region"] == {"startLine": 6, "startColumn": 9}
 assert first["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "spec.size"
 PY
-run "$INTENTCTL" validate -o text --summary -q dist
+run "$INTENTCTL" validate --format text --summary -q dist
 expect_contains "$SCRATCH/out" "CNBundle" "--summary prints counts per kind"
 expect_contains "$SCRATCH/out" "Summary: " "--summary keeps the summary line under -q"
 run "$INTENTCTL" validate -q dist
@@ -173,8 +173,8 @@ expect_contains "$SCRATCH/out" "Valid: 3, Invalid: 0, Errors: 1" "the other file
 run "$INTENTCTL" validate missing.yaml
 expect_rc 2 "a missing file is exit 2"
 expect_contains "$SCRATCH/out" "missing.yaml: error: cannot read: No such file or directory" "missing file message"
-run "$INTENTCTL" validate -o xml dist
-expect_rc 2 "a bad -o is a usage error"
+run "$INTENTCTL" validate --format xml dist
+expect_rc 2 "a bad --format is a usage error"
 run "$INTENTCTL" validate - -
 expect_rc 2 "stdin twice is a usage error"
 printf '{"kind": "Thing"}\n[1, 2]\n' >odd.json

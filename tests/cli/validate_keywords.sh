@@ -24,7 +24,7 @@ for document in yaml.safe_load_all(open(sys.argv[2])):
     print(document["metadata"]["name"], len(list(validator.iter_errors(document))))
 PY
 
-run "$INTENTCTL" validate racks.yaml --schema-location schemas -o json
+run "$INTENTCTL" validate racks.yaml --schema-location schemas --format json
 expect_rc 1 "the racks that break the schema are invalid"
 python3 - "$SCRATCH/out" >ours.txt <<'PY'
 import json, sys

@@ -136,7 +136,7 @@ verify_edge1
 expect_rc 1 "an object Config Sync failed to reconcile"
 expect_contains "$SCRATCH/out" "edge1  cluster  fail" "a failed object fails"
 expect_contains "$SCRATCH/out" "$CM_LINE: ResourceGroup: Failed, actuation Succeeded, reconcile Failed: admission webhook denied the request: quota exceeded" "the condition's message"
-run "$INTENTCTL" verify --sites sites.yaml --site edge1 dist -o json
+run "$INTENTCTL" verify --sites sites.yaml --site edge1 dist --format json
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "per-object status in the JSON output"
 import json, sys
 record = json.load(open(sys.argv[1]))[0]
@@ -236,7 +236,7 @@ expect_contains "$SCRATCH/err" "timed out after 1s waiting for: edge1 cluster" "
 # --- both sites at once, JUnit ------------------------------------------------------------
 load_cluster edge1
 load_cluster edge2 --pr failed
-run "$INTENTCTL" verify --sites sites.yaml dist -o junit
+run "$INTENTCTL" verify --sites sites.yaml dist --format junit
 expect_rc 1 "one of two sites fails"
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "JUnit report"
 import sys, xml.etree.ElementTree as ET

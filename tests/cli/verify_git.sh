@@ -28,7 +28,7 @@ expect_same "$SCRATCH/out" <(printf '%s\n' \
   "edge1  cluster  skip  no kubeconfig for edge1" \
   "edge1  slo      skip  no metrics source for edge1") "the README's session"
 
-run "$INTENTCTL" verify dist -o json
+run "$INTENTCTL" verify dist --format json
 expect_rc 0 "json output"
 python3 - "$SCRATCH/out" "$HEAD" <<'PY' && pass || fail "JSON record"
 import json, sys
@@ -40,7 +40,7 @@ assert record["head"] == sys.argv[2] and record["published"] == sys.argv[2]
 assert [(c["check"], c["status"]) for c in record["checks"]] == [("git", "pass"), ("cluster", "skip"), ("slo", "skip")]
 PY
 
-run "$INTENTCTL" verify dist -o junit
+run "$INTENTCTL" verify dist --format junit
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "JUnit output"
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
@@ -130,7 +130,7 @@ expect_contains "$SCRATCH/err" "missing-dir: error: no such folder" "names it"
 run "$INTENTCTL" verify dist --site edge9
 expect_rc 2 "unknown site"
 expect_contains "$SCRATCH/err" 'unknown site "edge9" (known: edge1' "lists the known sites"
-run "$INTENTCTL" verify dist -o yaml
+run "$INTENTCTL" verify dist --format yaml
 expect_rc 2 "unknown format"
 
 finish

@@ -212,8 +212,8 @@ echo
 
 # --- the three outcomes in every output ------------------------------------------------------------------
 serve "${no_dl[@]}"
-run "$INTENTCTL" verify dist --sites sites-prometheus.yaml --site edge1 -o json --report reports
-expect_rc 3 "unknown, -o json and --report"
+run "$INTENTCTL" verify dist --sites sites-prometheus.yaml --site edge1 --format json --report reports
+expect_rc 3 "unknown, --format json and --report"
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "JSON output: unknown check and target"
 import json, sys
 record = json.load(open(sys.argv[1]))[0]
@@ -243,7 +243,7 @@ assert results["edge-analytics-two-sites-cn"]["expectationFulfilmentInfo"] == {"
 PY
 expect_contains reports/edge1/report.md "| slo | unknown | DlLatency: the query returned no series" "report.md check row"
 expect_contains reports/edge1/report.md "| edge-svc-001 | DlLatency | IS_LESS_THAN 10 ms | not measured | unknown: the query returned no series" "report.md target row"
-run "$INTENTCTL" verify dist --sites sites-prometheus.yaml --site edge1 -o junit
+run "$INTENTCTL" verify dist --sites sites-prometheus.yaml --site edge1 --format junit
 expect_rc 3 "unknown, JUnit"
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "JUnit: unknown is an error"
 import sys, xml.etree.ElementTree as ET

@@ -130,7 +130,7 @@ load_cluster edge1 --json slow.json
 HEAD2=$(head_of edge1)
 mkdir -p reports-blocked
 echo "a file where the site's folder goes" >reports-blocked/edge1
-verify_json --report reports-blocked -o json --rollback-on-failure
+verify_json --report reports-blocked --format json --rollback-on-failure
 expect_rc 1 "-o json: the exit code comes from the checks"
 python3 - "$SCRATCH/out" "${HEAD2:0:7}" <<'PY' && pass || fail "-o json: results and rollback printed"
 import json, sys
@@ -139,7 +139,7 @@ assert record["status"] == "FAIL", record
 assert record["rollback"].startswith("reverted " + sys.argv[2]), record["rollback"]
 assert "reports" not in record, record
 PY
-expect_contains "$SCRATCH/err" "warning: edge1: no report written" "warning with -o json"
+expect_contains "$SCRATCH/err" "warning: edge1: no report written" "warning with --format json"
 "$INTENTCTL" publish -q dist --sites sites.yaml --site edge1 >/dev/null
 load_cluster edge1 --json good.json
 verify_json --report reports-file

@@ -1,4 +1,4 @@
-// render --stdout on any input: render's input reader (28.312 Intents, bare
+// render -o - on any input: render's input reader (28.312 Intents, bare
 // expectations, the seed intentExpectation* dialect, lists and streams of
 // them) and everything it writes for the embedded default site. What it
 // writes must read back as YAML.
