@@ -22,12 +22,12 @@ YAML
 printf 'intent: x\nrequirements:\n  latency: "<1ms"\n' >intent.yaml
 
 for format in text json; do
-  run "$INTENTCTL" validate dist -o "$format"
-  expect_rc 1 "validate -o $format, fast path on"
+  run "$INTENTCTL" validate dist --format "$format"
+  expect_rc 1 "validate --format $format, fast path on"
   mv "$SCRATCH/out" "on.$format"
-  INTENTCTL_YAML_FAST_PATH=0 run "$INTENTCTL" validate dist -o "$format"
-  expect_rc 1 "validate -o $format, fast path off"
-  expect_same "on.$format" "$SCRATCH/out" "validate -o $format says the same with the fast path off"
+  INTENTCTL_YAML_FAST_PATH=0 run "$INTENTCTL" validate dist --format "$format"
+  expect_rc 1 "validate --format $format, fast path off"
+  expect_same "on.$format" "$SCRATCH/out" "validate --format $format says the same with the fast path off"
 done
 expect_contains on.text "expectationType: expected string, got integer" "the broken bundle is found"
 expect_contains on.text "data.count: expected string, got integer" "the anchored file is read"
