@@ -312,7 +312,7 @@ std::string unusable(const std::string& path) {
 
 } // namespace
 
-void ensure_local_bare_repository(const std::string& path, const std::string& branch, const CacheNote& note) {
+RepositoryMade ensure_local_bare_repository(const std::string& path, const std::string& branch, const CacheNote& note) {
   std::error_code error;
   if (!fs::exists(path, error)) {
     const fs::path target(path);
@@ -327,17 +327,18 @@ void ensure_local_bare_repository(const std::string& path, const std::string& br
       throw;
     }
     // Another publish may have made it meanwhile: then that one stays.
-    if (::rename(temporary.c_str(), path.c_str()) != 0) fs::remove_all(temporary, error);
-    return;
+    if (::rename(temporary.c_str(), path.c_str()) == 0) return RepositoryMade::created;
+    fs::remove_all(temporary, error);
+    return RepositoryMade::existed;
   }
   const std::string why = unusable(path);
-  if (why.empty()) return;
+  if (why.empty()) return RepositoryMade::existed;
   if (holds_nothing(path)) {
     // Half-made by a run killed while it created it: nothing in it to keep.
     fs::remove_all(path, error);
     ensure_local_bare_repository(path, branch, note);
     note(fmt::format("{} was half-made ({}); made it again", path, why));
-    return;
+    return RepositoryMade::existed;
   }
   // It holds objects or branches: complete what is missing in place, as
   // 'git init' does in an existing repository; nothing is overwritten.
@@ -345,7 +346,7 @@ void ensure_local_bare_repository(const std::string& path, const std::string& br
   const std::string still = unusable(path);
   if (still.empty()) {
     note(fmt::format("{} was incomplete ({}); completed it", path, why));
-    return;
+    return RepositoryMade::existed;
   }
   // git itself refuses a folder whose HEAD it cannot read as a repository,
   // so the fix for that is to write HEAD.

@@ -75,6 +75,7 @@ inline constexpr std::size_t kMaxPacks = 32;
 // no object and no branch, completed in place (as 'git init' does) when it
 // does; when that is not enough the error names the command that fixes it.
 // note() is told about a repair.
-void ensure_local_bare_repository(const std::string& path, const std::string& branch, const CacheNote& note);
+enum class RepositoryMade { existed, created };
+RepositoryMade ensure_local_bare_repository(const std::string& path, const std::string& branch, const CacheNote& note);
 
 } // namespace intentctl

@@ -81,7 +81,10 @@ class SitePublisher {
 
   void run_locked() {
     const CacheNote site_note = [&](const std::string& text) { note(fmt::format("{}: {}", site_.name, text)); };
-    if (request_.create_remote) ensure_local_bare_repository(remote_.url, request_.branch, site_note);
+    if (!request_.create_remote.empty() &&
+        ensure_local_bare_repository(remote_.url, request_.branch, site_note) == RepositoryMade::created)
+      site_note(fmt::format("no .intentctl/ in {} or a folder above it: created the embedded default's remote {}",
+                            request_.create_remote, remote_.display));
     check_local_remote_exists();
     const CachePaths paths = cache_paths(request_.cache_root, remote_);
     CacheLock lock = CacheLock::acquire(paths.lock, request_.deadline, request_.cancelled, [&] {

@@ -55,7 +55,9 @@ struct SiteRequest {
   std::string branch;
   std::string cache_root;
   std::string base_dir;   // relative local remotes are taken from here
-  bool create_remote = false; // the embedded default's local bare repository
+  // The embedded default's local bare repository is created when it is
+  // missing: this names the folder where no .intentctl/ was found ("" = never).
+  std::string create_remote;
   std::optional<std::chrono::steady_clock::time_point> deadline;
   const std::atomic<bool>* cancelled = nullptr;
 };

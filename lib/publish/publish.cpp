@@ -109,9 +109,15 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
   run->options = options;
   run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
   const std::vector<const Site*> chosen =
-      run->sites.select_rendered(run->options.sites, run->options.all, run->options.dir);
+      run->sites.select_rendered(options.sites, options.all, options.dir, "publish");
   const std::string root = cache_root(options.cache_dir);
-  const std::string base_dir = fs::current_path().string();
+  // The embedded default publishes to the .intentctl/ found from the rendered
+  // folder, and creates one beside it only when there is none.
+  std::optional<DefaultRemote> default_remote;
+  if (run->sites.embedded_default()) {
+    default_remote = find_default_remote(options.dir);
+    for (Site& site : run->sites.sites) site.repo = default_remote->repo;
+  }
   run->deadline = Clock::now() + options.timeout;
   for (const Site* site : chosen) {
     SiteRequest request;
@@ -121,9 +127,9 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
     request.folder = (fs::path(options.dir) / site->name).string();
     request.branch = options.branch.empty() ? site->branch : options.branch;
     request.cache_root = root;
-    request.base_dir = base_dir;
-    request.create_remote = run->sites.embedded_default() && site->repo == kDefaultRemote && !options.dry_run &&
-                            !options.rollback;
+    request.base_dir = run->sites.folder;
+    if (default_remote && !default_remote->found && !options.dry_run && !options.rollback)
+      request.create_remote = default_remote->searched;
     request.deadline = run->deadline;
     request.cancelled = &run->cancelled;
     run->requests.push_back(request);

@@ -12,6 +12,8 @@
 
 namespace intentctl {
 
+namespace fs = std::filesystem;
+
 namespace {
 
 std::string expand_home(std::string path) {
@@ -20,13 +22,30 @@ std::string expand_home(std::string path) {
   return path;
 }
 
+// A path of the sites file: "~/" is the home folder, and a relative path is
+// taken from the file's folder (base: the file's own path).
+std::string file_path(const std::string& written, const std::string& base) {
+  if (written.empty()) return written;
+  const fs::path path(expand_home(written));
+  if (path.is_absolute()) return path.string();
+  return (fs::path(base).parent_path() / path).lexically_normal().string();
+}
+
+// A path without the separators that end it: "dist/" and "dist" are one folder.
+fs::path without_trailing_separator(const std::string& path) {
+  fs::path cleaned = fs::path(path).lexically_normal();
+  if (cleaned.filename().empty() && cleaned.has_parent_path() && cleaned != cleaned.root_path())
+    cleaned = cleaned.parent_path();
+  return cleaned;
+}
+
 void read_auth(Fields& site, Site& out) {
   const Node* node = site.object("auth");
   if (!node) return;
   Fields auth(site.source(), *node, join_path(site.path(), "auth"));
   out.auth.username_env = auth.string("usernameEnv").value_or("");
   out.auth.token_env = auth.string("tokenEnv").value_or("");
-  out.auth.ssh_key = expand_home(auth.string("sshKey").value_or(""));
+  out.auth.ssh_key = file_path(auth.string("sshKey").value_or(""), site.source().name);
   auth.reject_unknown("usernameEnv, tokenEnv, sshKey");
 }
 
@@ -96,7 +115,7 @@ Site read_site(const Source& source, const Node::Member& member) {
   site.path = fields.string("path").value_or(site.path);
   site.namespace_ = fields.string("namespace").value_or(site.namespace_);
   site.cluster = fields.string("cluster").value_or(site.name);
-  site.kubeconfig = expand_home(fields.string("kubeconfig").value_or(""));
+  site.kubeconfig = file_path(fields.string("kubeconfig").value_or(""), source.name);
   site.context = fields.string("context").value_or("");
   read_auth(fields, site);
   read_o2ims(fields, site);
@@ -140,25 +159,33 @@ std::vector<const Site*> Sites::select(const std::vector<std::string>& names) co
 }
 
 std::vector<const Site*> Sites::select_rendered(const std::vector<std::string>& names, bool all,
-                                                const std::string& dir) const {
-  if (!std::filesystem::is_directory(dir))
+                                                const std::string& rendered_dir, std::string_view command) const {
+  if (!fs::is_directory(rendered_dir))
     throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... -o {}' first (it writes one "
                                   "folder per site there)",
-                                  dir),
-                      file_location(dir));
+                                  rendered_dir),
+                      file_location(rendered_dir));
   if (all || !names.empty()) return select(all ? std::vector<std::string>{} : names);
+  // Neither --site nor --all: the sites that render wrote a folder for.
   std::vector<const Site*> present;
   for (const Site& site : sites)
-    if (std::filesystem::is_directory(std::filesystem::path(dir) / site.name)) present.push_back(&site);
-  if (present.empty()) {
-    std::string known;
-    for (const Site& site : sites) known += (known.empty() ? "" : ", ") + site.name;
-    throw input_error(fmt::format("holds no folder for any site ({}); run 'intentctl render INTENT... -o {}' first, "
-                                  "or name the sites with --site",
-                                  known, dir),
-                      file_location(dir));
+    if (fs::is_directory(fs::path(rendered_dir) / site.name)) present.push_back(&site);
+  if (!present.empty()) return present;
+  // A site's own folder instead of the folder that holds them (dist/edge1 for dist).
+  const fs::path folder = without_trailing_separator(rendered_dir);
+  if (const Site* site = find(folder.filename().string()); site && fs::is_directory(folder)) {
+    const std::string parent = folder.parent_path().empty() ? "." : folder.parent_path().string();
+    throw input_error(fmt::format("is the folder of site {}, not the rendered folder that holds one folder per site; "
+                                  "run 'intentctl {} {} --site {}'",
+                                  site->name, command, parent, site->name),
+                      file_location(rendered_dir));
   }
-  return present;
+  std::string known;
+  for (const Site& site : sites) known += (known.empty() ? "" : ", ") + site.name;
+  throw input_error(fmt::format("holds no folder for any site ({}); run 'intentctl render INTENT... -o {}' first, "
+                                "or name the sites with --site",
+                                known, rendered_dir),
+                    file_location(rendered_dir));
 }
 
 Sites default_sites() {
@@ -168,8 +195,32 @@ Sites default_sites() {
   edge1.repo = kDefaultRemote;
   edge1.cluster = "edge1";
   sites.sites.push_back(std::move(edge1));
+  sites.folder = fs::current_path().string();
   return sites;
 }
+
+DefaultRemote find_default_remote(const std::string& rendered_dir) {
+  const fs::path parent = without_trailing_separator(rendered_dir).parent_path();
+  const fs::path here = fs::current_path();
+  const fs::path start = parent.empty() ? here : fs::absolute(parent).lexically_normal();
+  DefaultRemote remote;
+  remote.searched = parent.empty() ? "." : parent.string();
+  fs::path home = start;
+  std::error_code error;
+  for (fs::path folder = start;; folder = folder.parent_path()) {
+    if (fs::is_directory(folder / ".intentctl", error)) {
+      home = folder;
+      remote.found = true;
+      break;
+    }
+    if (folder == folder.root_path() || !folder.has_parent_path()) break;
+  }
+  const fs::path repo = (home / kDefaultRemote).lexically_normal();
+  const fs::path relative = repo.lexically_relative(here);
+  remote.repo = relative.empty() ? repo.string() : relative.string();
+  return remote;
+}
+
 
 Sites parse_sites(const Source& source) {
   const ParsedStream stream = parse_documents(source, ReadLimits{});
@@ -184,6 +235,8 @@ Sites parse_sites(const Source& source) {
   if (list->members().empty()) top.fail("sites", "the sites file names no site");
   Sites sites;
   sites.file = source.name;
+  const fs::path folder = fs::path(source.name).parent_path(); // none for a file here, and for standard input
+  sites.folder = (folder.empty() ? fs::current_path() : fs::absolute(folder).lexically_normal()).string();
   for (const auto& member : list->members()) sites.sites.push_back(read_site(source, member));
   std::sort(sites.sites.begin(), sites.sites.end(), [](const Site& a, const Site& b) { return a.name < b.name; });
   return sites;

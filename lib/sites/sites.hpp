@@ -1,7 +1,9 @@
 // The sites file (--sites FILE or INTENTCTL_SITES): where each edge site's Git
-// repository is, and how to reach its cluster and metrics. Without one, the
-// embedded default is a single site edge1 whose remote is a local bare
-// repository under .intentctl/, so the whole chain runs with nothing installed.
+// repository is, and how to reach its cluster and metrics. Paths in it are
+// taken from the file's folder, as kubectl takes those of a kubeconfig.
+// Without one, the embedded default is a single site edge1 whose remote is a
+// local bare repository under .intentctl/, found as git finds .git, so the
+// whole chain runs with nothing installed.
 #pragma once
 
 #include <istream>
@@ -18,7 +20,7 @@ namespace intentctl {
 struct SiteAuth {
   std::string username_env; // names of environment variables, never secrets
   std::string token_env;
-  std::string ssh_key;      // a path
+  std::string ssh_key;      // a path, from the sites file's folder
 };
 
 struct O2imsTemplate {
@@ -44,14 +46,14 @@ struct MetricsSource {
 
 struct Site {
   std::string name;
-  std::string repo;                // a Git URL or a local path
+  std::string repo;                // a Git URL or a local path, as written (Sites::folder resolves it)
   std::string branch = "main";
   std::string path = ".";          // folder of the repo that holds this site's tree
   std::string namespace_ = "intent-to-krm";
   std::string cluster;             // O2IMS templateParameters.clusterName; default: the site name
   O2imsTemplate o2ims;
   SiteAuth auth;
-  std::string kubeconfig;          // "~/" expanded
+  std::string kubeconfig;          // "~/" expanded; a relative path from the sites file's folder
   std::string context;
   RootSyncSettings rootsync;
   std::optional<MetricsSource> metrics;
@@ -60,6 +62,9 @@ struct Site {
 struct Sites {
   std::vector<Site> sites;          // sorted by name
   std::string file;                 // where they came from; empty for the embedded default
+  // The folder a local repo path is taken from (absolute): the sites file's,
+  // or the working folder for the embedded default and standard input.
+  std::string folder;
   bool embedded_default() const { return file.empty(); }
 
   const Site* find(std::string_view name) const;
@@ -67,14 +72,28 @@ struct Sites {
   // usage error that lists the known ones.
   std::vector<const Site*> select(const std::vector<std::string>& names) const;
   // The sites publish and verify work on: the named ones (--site), every one
-  // (--all), or else those render wrote a folder for in dir. No folder dir,
-  // or none in it for a site, is an input error that says to run render first.
+  // (--all), or else those render wrote a folder for in rendered_dir. No such
+  // folder, or one that holds no site's folder, is an input error that says
+  // what to run, in command's words when it is a site's own folder
+  // (publish dist/edge1: 'intentctl publish dist --site edge1').
   std::vector<const Site*> select_rendered(const std::vector<std::string>& names, bool all,
-                                           const std::string& dir) const;
+                                           const std::string& rendered_dir, std::string_view command) const;
 };
 
-// The repository the embedded default site edge1 publishes to.
+// The repository the embedded default site edge1 publishes to, in the folder
+// find_default_remote finds.
 inline constexpr const char* kDefaultRemote = ".intentctl/remotes/edge1-config.git";
+
+// The embedded default's remote for the tree rendered into rendered_dir: in
+// the nearest folder that holds a .intentctl/ folder, looking from
+// rendered_dir's parent upward, as git finds .git; when there is none, in
+// rendered_dir's parent, where publish creates it.
+struct DefaultRemote {
+  std::string repo;     // kDefaultRemote there, as a path from the working folder
+  std::string searched; // rendered_dir's parent, as the user would name it
+  bool found = false;
+};
+DefaultRemote find_default_remote(const std::string& rendered_dir);
 
 Sites default_sites();
 Sites parse_sites(const Source& source);

@@ -143,13 +143,18 @@ std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
     throw usage_error(fmt::format("--commit \"{}\" is not a commit id (7 to 40 hex digits)", options.commit));
   if (!options.slo.empty()) run->slo = parse_slo(options.slo);
   run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
+  const std::vector<const Site*> chosen =
+      run->sites.select_rendered(options.sites, options.all, options.dir, "verify");
+  // The remote publish found (or made) for this rendered folder.
+  if (run->sites.embedded_default())
+    for (Site& site : run->sites.sites) site.repo = find_default_remote(options.dir).repo;
   run->cache_root = cache_root(options.cache_dir);
-  run->base_dir = fs::current_path().string();
+  run->base_dir = run->sites.folder;
   // libgit2 loads the system's CA certificates when it starts: process start-up,
   // not part of any site's checks.
   git::ensure_initialised();
   KubeconfigSource kubeconfigs(run->options);
-  for (const Site* site : run->sites.select_rendered(run->options.sites, run->options.all, run->options.dir))
+  for (const Site* site : chosen)
     run->states.push_back(prepare_site(*run, *site, kubeconfigs));
   return run;
 }

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <doctest/doctest.h>
 
 #include "core/duration.hpp"
@@ -70,4 +71,20 @@ TEST_CASE("sites file: defaults, unknown keys, bad names") {
                        doctest::Contains("must stay inside the repository"), Error);
   CHECK_THROWS_WITH_AS(sites.select({"edge3"}), doctest::Contains("unknown site \"edge3\" (known: edge1, edge2)"), Error);
   CHECK(default_sites().sites.at(0).repo == kDefaultRemote);
+}
+
+TEST_CASE("sites file: paths are taken from the file's folder") {
+  const std::string text = "sites:\n  edge1:\n    repo: repos/edge1.git\n    kubeconfig: kube/edge1.yaml\n"
+                           "    auth: {sshKey: keys/id}\n  edge2:\n    repo: /srv/edge2.git\n"
+                           "    kubeconfig: /etc/kube.yaml\n    auth: {sshKey: ~/id}\n";
+  const Sites sites = parse_sites(Source{"ops/../mk/sites.yaml", text});
+  CHECK(sites.sites[0].kubeconfig == "mk/kube/edge1.yaml");
+  CHECK(sites.sites[0].auth.ssh_key == "mk/keys/id");
+  CHECK(sites.sites[0].repo == "repos/edge1.git"); // as written; publish takes it from sites.folder
+  CHECK(sites.folder == (std::filesystem::current_path() / "mk").string());
+  CHECK(sites.sites[1].kubeconfig == "/etc/kube.yaml");
+  if (const char* home = std::getenv("HOME")) CHECK(sites.sites[1].auth.ssh_key == std::string(home) + "/id");
+  // A sites file in the working folder, or on standard input: the working folder.
+  CHECK(parse_sites(Source{"sites.yaml", text}).sites[0].kubeconfig == "kube/edge1.yaml");
+  CHECK(parse_sites(Source{"<stdin>", text}).folder == std::filesystem::current_path().string());
 }
