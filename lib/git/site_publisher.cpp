@@ -81,10 +81,9 @@ class SitePublisher {
 
   void run_locked() {
     const CacheNote site_note = [&](const std::string& text) { note(fmt::format("{}: {}", site_.name, text)); };
-    if (!request_.create_remote.empty() &&
+    if (request_.create_remote &&
         ensure_local_bare_repository(remote_.url, request_.branch, site_note) == RepositoryMade::created)
-      site_note(fmt::format("no .intentctl/ in {} or a folder above it: created the embedded default's remote {}",
-                            request_.create_remote, remote_.display));
+      site_note(created_remote_note());
     check_local_remote_exists();
     const CachePaths paths = cache_paths(request_.cache_root, remote_);
     CacheLock lock = CacheLock::acquire(paths.lock, request_.deadline, request_.cancelled, [&] {
@@ -113,6 +112,15 @@ class SitePublisher {
         site_note(set_cache_aside(paths, missing.message()));
       }
     }
+  }
+
+  // Says where the embedded default's remote was made, and why there.
+  std::string created_remote_note() const {
+    const std::string& searched = request_.searched;
+    const std::string why = searched.empty() ? ""
+                            : searched == "." ? "no .intentctl/ here or in a folder above: "
+                                              : fmt::format("no .intentctl/ in {} or a folder above it: ", searched);
+    return fmt::format("{}created the embedded default's remote {}", why, remote_.display);
   }
 
   bool local_remote() const { return remote_.kind == RemoteKind::local || remote_.kind == RemoteKind::file; }

@@ -55,9 +55,11 @@ struct SiteRequest {
   std::string branch;
   std::string cache_root;
   std::string base_dir;   // relative local remotes are taken from here
-  // The embedded default's local bare repository is created when it is
-  // missing: this names the folder where no .intentctl/ was found ("" = never).
-  std::string create_remote;
+  // The embedded default's local bare repository is created (or repaired)
+  // when it is missing; searched names the folder above which no .intentctl/
+  // was found ("" when one was).
+  bool create_remote = false;
+  std::string searched;
   std::optional<std::chrono::steady_clock::time_point> deadline;
   const std::atomic<bool>* cancelled = nullptr;
 };

@@ -128,8 +128,8 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
     request.branch = options.branch.empty() ? site->branch : options.branch;
     request.cache_root = root;
     request.base_dir = run->sites.folder;
-    if (default_remote && !default_remote->found && !options.dry_run && !options.rollback)
-      request.create_remote = default_remote->searched;
+    request.create_remote = default_remote && !options.dry_run && !options.rollback;
+    if (default_remote && !default_remote->found) request.searched = default_remote->searched;
     request.deadline = run->deadline;
     request.cancelled = &run->cancelled;
     run->requests.push_back(request);
