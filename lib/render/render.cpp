@@ -57,12 +57,6 @@ void check_rootsync_settings(const Site& site) {
                                   site.rootsync.namespace_));
 }
 
-std::string known_sites(const Sites& sites) {
-  std::string names;
-  for (const auto& site : sites.sites) names += (names.empty() ? "" : ", ") + site.name;
-  return names;
-}
-
 // Each expectation goes to its intent's sites, or to every site when the
 // intent names none; --site keeps only the selected ones.
 std::vector<SitePlan> plan_sites(const std::vector<InputExpectation>& expectations, const Sites& sites,
@@ -71,13 +65,7 @@ std::vector<SitePlan> plan_sites(const std::vector<InputExpectation>& expectatio
   for (const Site* site : selected)
     plans.push_back({site, options.namespace_.empty() ? site->namespace_ : options.namespace_, {}});
   for (const auto& entry : expectations) {
-    for (const auto& name : entry.sites)
-      if (!sites.find(name))
-        throw input_error(fmt::format("intent \"{}\" names site \"{}\", which {} does not know (known: {}){}",
-                                      entry.intent_id, name, sites.embedded_default() ? "the embedded default" : sites.file,
-                                      known_sites(sites),
-                                      sites.embedded_default() ? "; give a sites file with --sites" : ""),
-                          entry.sites_where);
+    for (const auto& name : entry.sites) sites.named(name, entry.intent_id, entry.sites_where);
     for (auto& plan : plans)
       if (entry.sites.empty() || std::find(entry.sites.begin(), entry.sites.end(), plan.site->name) != entry.sites.end())
         plan.expectations.push_back(&entry);

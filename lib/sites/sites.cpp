@@ -8,6 +8,7 @@
 
 #include "io/control_characters.hpp"
 #include "io/fields.hpp"
+#include "model/intent.hpp"
 #include "model/units.hpp"
 
 namespace intentctl {
@@ -101,6 +102,59 @@ void read_metrics(Fields& site, Site& out) {
   out.metrics = std::move(source);
 }
 
+constexpr CapacityField capacity_table[] = {
+    {CapacityKind::max_throughput, "maxThroughput", Dimension::bitrate, "10Gbps"},
+    {CapacityKind::max_bandwidth, "maxBandwidth", Dimension::bitrate, "20Gbps"},
+    {CapacityKind::max_subscribers, "maxSubscribers", Dimension::count, "5000"},
+    {CapacityKind::min_latency, "minLatency", Dimension::time, "1ms"},
+    {CapacityKind::max_availability, "maxAvailability", Dimension::ratio, "99.99%"},
+    {CapacityKind::max_reliability, "maxReliability", Dimension::ratio, "99.999%"},
+};
+
+std::string capacity_keys() {
+  std::string keys;
+  for (const auto& field : capacity_table) keys += (keys.empty() ? "" : ", ") + std::string(field.key);
+  return keys;
+}
+
+// One limit: a number with a unit of the field's dimension ("10Gbps", "500us",
+// "99.99%"); a plain number for counts, and for ratios a fraction up to 1.
+CapacityLimit read_limit(Fields& capacity, const CapacityField& field) {
+  const Node& node = capacity.require(field.key);
+  if (!node.is_string() && !node.is_number())
+    capacity.fail_at(node, join_path(capacity.path(), field.key), type_mismatch(Node::Type::string, node));
+  const std::string key(field.key);
+  const auto quantity = parse_quantity(node.text());
+  const std::optional<Unit> unit = quantity ? find_unit(quantity->unit) : std::nullopt;
+  const bool plain = quantity && quantity->unit.empty();
+  const bool fits = plain ? field.dimension == Dimension::count || field.dimension == Dimension::ratio
+                          : unit && unit->dimension == field.dimension;
+  if (!fits)
+    capacity.fail(key, fmt::format("expected {}, like {}; got \"{}\"",
+                                   field.dimension == Dimension::count ? "a plain number"
+                                   : field.dimension == Dimension::bitrate ? "a bit rate"
+                                   : field.dimension == Dimension::time    ? "a time"
+                                                                           : "a percentage",
+                                   field.example, node.text()));
+  const double value = quantity->value() * (plain ? 1 : unit->factor);
+  if (value < 0) capacity.fail(key, "a capacity cannot be negative");
+  if (field.dimension == Dimension::ratio && value > 1)
+    capacity.fail(key, plain ? fmt::format("a plain number is a fraction from 0 to 1; write {}% for a percentage", node.text())
+                             : std::string("a percentage cannot be more than 100%"));
+  return {field.kind, value, node.text()};
+}
+
+void read_capacity(Fields& site, Site& out) {
+  const Node* node = site.object("capacity");
+  if (!node) return;
+  Fields capacity(site.source(), *node, join_path(site.path(), "capacity"));
+  std::vector<CapacityLimit> limits;
+  for (const auto& field : capacity_table)
+    if (capacity.has(field.key)) limits.push_back(read_limit(capacity, field));
+  capacity.reject_unknown(capacity_keys());
+  out.capacity = std::move(limits);
+}
+
 Site read_site(const Source& source, const Node::Member& member) {
   const std::string path = join_path("sites", member.key);
   if (!is_dns1123_label(member.key))
@@ -121,7 +175,9 @@ Site read_site(const Source& source, const Node::Member& member) {
   read_o2ims(fields, site);
   read_rootsync(fields, site);
   read_metrics(fields, site);
-  fields.reject_unknown("repo, branch, path, namespace, cluster, o2ims, auth, kubeconfig, context, rootsync, metrics");
+  read_capacity(fields, site);
+  fields.reject_unknown(
+      "repo, branch, path, namespace, cluster, o2ims, auth, kubeconfig, context, rootsync, metrics, capacity");
   if (site.path.starts_with("/") || site.path == ".." || site.path.starts_with("../") ||
       site.path.find("/../") != std::string::npos || site.path.ends_with("/.."))
     fields.fail("path", "path must stay inside the repository (relative, no '..')");
@@ -132,10 +188,35 @@ Site read_site(const Source& source, const Node::Member& member) {
 
 } // namespace
 
+std::span<const CapacityField> capacity_fields() { return capacity_table; }
+
+const CapacityField& capacity_field(CapacityKind kind) {
+  for (const auto& field : capacity_table)
+    if (field.kind == kind) return field;
+  return capacity_table[0];
+}
+
+const CapacityLimit* Site::limit(CapacityKind kind) const {
+  if (!capacity) return nullptr;
+  for (const auto& limit : *capacity)
+    if (limit.kind == kind) return &limit;
+  return nullptr;
+}
+
 const Site* Sites::find(std::string_view name) const {
   for (const auto& site : sites)
     if (site.name == name) return &site;
   return nullptr;
+}
+
+const Site& Sites::named(std::string_view name, std::string_view intent_id, const Location& where) const {
+  if (const Site* site = find(name)) return *site;
+  std::string known;
+  for (const auto& site : sites) known += (known.empty() ? "" : ", ") + site.name;
+  throw input_error(fmt::format("intent \"{}\" names site \"{}\", which {} does not know (known: {}){}", intent_id, name,
+                                embedded_default() ? "the embedded default" : file, known,
+                                embedded_default() ? "; give a sites file with --sites" : ""),
+                    where);
 }
 
 std::vector<const Site*> Sites::select(const std::vector<std::string>& names) const {

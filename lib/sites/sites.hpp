@@ -9,11 +9,13 @@
 #include <istream>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "io/reader.hpp"
 #include "krm/names.hpp" // site names are DNS-1123 labels
+#include "model/units.hpp"
 
 namespace intentctl {
 
@@ -44,6 +46,27 @@ struct MetricsSource {
   std::map<std::string, std::string> units;
 };
 
+// What a site can deliver, as its sites file declares it under capacity:.
+// intentctl check and render hold the intents that land on the site to it.
+enum class CapacityKind { max_throughput, max_bandwidth, max_subscribers, min_latency, max_availability, max_reliability };
+
+struct CapacityField {
+  CapacityKind kind;
+  std::string_view key;     // as the sites file spells it: maxThroughput
+  Dimension dimension;      // count: a plain number
+  std::string_view example; // for messages: 10Gbps
+};
+
+// Every field of capacity:, in the order the documentation lists them.
+std::span<const CapacityField> capacity_fields();
+const CapacityField& capacity_field(CapacityKind kind);
+
+struct CapacityLimit {
+  CapacityKind kind;
+  double value;     // in the base unit of its dimension: bit/s, s, a fraction (0.9999), a count
+  std::string text; // as the sites file wrote it: 10Gbps
+};
+
 struct Site {
   std::string name;
   std::string repo;                // a Git URL or a local path, as written (Sites::folder resolves it)
@@ -57,6 +80,11 @@ struct Site {
   std::string context;
   RootSyncSettings rootsync;
   std::optional<MetricsSource> metrics;
+  // The declared limits; nullopt when the site declares no capacity at all, so
+  // whether an intent fits there is unknown (not infeasible).
+  std::optional<std::vector<CapacityLimit>> capacity;
+
+  const CapacityLimit* limit(CapacityKind kind) const;
 };
 
 struct Sites {
@@ -68,6 +96,9 @@ struct Sites {
   bool embedded_default() const { return file.empty(); }
 
   const Site* find(std::string_view name) const;
+  // The site an intent names; an unknown name is an input error at where that
+  // lists the known sites.
+  const Site& named(std::string_view name, std::string_view intent_id, const Location& where) const;
   // The named sites, or all of them when names is empty; unknown names are a
   // usage error that lists the known ones.
   std::vector<const Site*> select(const std::vector<std::string>& names) const;

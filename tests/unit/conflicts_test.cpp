@@ -1,0 +1,528 @@
+// Intent conflicts and feasibility: the interval algebra, what a target
+// allows, and a table of whole cases (intents and a sites file in, conflicts
+// and verdicts out), every IntentReport checked against the project's schema.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "conflicts/allowed.hpp"
+#include "conflicts/analysis.hpp"
+#include "conflicts/interval.hpp"
+#include "conflicts/report.hpp"
+#include "io/writer.hpp"
+#include "model/expectation_reader.hpp"
+#include "schemas/schemas.hpp"
+
+using namespace intentctl;
+
+namespace {
+
+// --- building inputs --------------------------------------------------------------------------
+
+std::string target(const std::string& name, const std::string& condition, const std::string& value_json,
+                   const std::string& contexts = "") {
+  return R"({"targetName": ")" + name + R"(", "targetCondition": ")" + condition + R"(", "targetValueRange": )" +
+         value_json + (contexts.empty() ? "" : R"(, "targetContexts": [)" + contexts + "]") + "}";
+}
+
+std::string context(const std::string& attribute, const std::string& value) {
+  return R"({"contextAttribute": ")" + attribute + R"(", "contextCondition": "IS_EQUAL_TO", "contextValueRange": ")" +
+         value + R"("})";
+}
+
+std::string expectation(const std::string& id, const std::string& type, const std::string& instance,
+                        const std::vector<std::string>& targets, const std::vector<std::string>& contexts = {}) {
+  std::string text = R"({"expectationId": ")" + id + R"(", "expectationVerb": "DELIVER", "expectationObject": {"objectType": ")" +
+                     type + R"(", "objectInstance": ")" + instance + R"("}, "expectationTargets": [)";
+  for (std::size_t i = 0; i < targets.size(); ++i) text += (i ? ", " : "") + targets[i];
+  text += "]";
+  if (!contexts.empty()) {
+    text += R"(, "expectationContexts": [)";
+    for (std::size_t i = 0; i < contexts.size(); ++i) text += (i ? ", " : "") + contexts[i];
+    text += "]";
+  }
+  return text + "}";
+}
+
+std::string intent(const std::string& id, const std::vector<std::string>& sites, const std::vector<std::string>& expectations,
+                   const std::vector<std::string>& contexts = {}) {
+  std::string text = R"({"id": ")" + id + R"(", "intentExpectations": [)";
+  for (std::size_t i = 0; i < expectations.size(); ++i) text += (i ? ", " : "") + expectations[i];
+  text += R"(], "intentContexts": [)";
+  std::string list;
+  for (const auto& context_text : contexts) list += (list.empty() ? "" : ", ") + context_text;
+  if (!sites.empty()) {
+    std::string names;
+    for (const auto& site : sites) names += (names.empty() ? "\"" : ", \"") + site + "\"";
+    list += std::string(list.empty() ? "" : ", ") +
+            R"({"contextAttribute": "DeploymentSite", "contextCondition": "IS_ONE_OF", "contextValueRange": [)" + names + "]}";
+  }
+  return text + list + "]}";
+}
+
+// CN latency on the robot slice: the shape most cases vary.
+std::string cn(const std::string& id, const std::vector<std::string>& targets, const std::string& slice = "robot") {
+  return expectation(id, "5GC_SubNetwork", "core", targets, {context("networkSlice", slice)});
+}
+
+const char* const two_sites = "sites:\n  edge1: {repo: a}\n  edge2: {repo: b}\n";
+
+std::string sites_with(const std::string& edge1_capacity, const std::string& edge2_capacity = "") {
+  std::string text = "sites:\n  edge1: {repo: a";
+  if (!edge1_capacity.empty()) text += ", capacity: " + edge1_capacity;
+  text += "}\n  edge2: {repo: b";
+  if (!edge2_capacity.empty()) text += ", capacity: " + edge2_capacity;
+  return text + "}\n";
+}
+
+// --- running the analysis -----------------------------------------------------------------------
+
+struct ReportSchema {
+  ReportSchema() {
+    const auto document = nlohmann::json::parse(schema_text("intent-report-28312"));
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    parser.populateSchema(adapter, schema);
+  }
+  valijson::Schema schema;
+};
+
+const valijson::Schema& report_schema() {
+  static const ReportSchema compiled;
+  return compiled.schema;
+}
+
+std::vector<std::string> schema_errors(const Node& report) {
+  const nlohmann::json document = nlohmann::json::parse(to_json(report));
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(document);
+  std::vector<std::string> errors;
+  if (validator.validate(report_schema(), adapter, &results)) return errors;
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) {
+    std::string where;
+    for (const auto& part : error.context) where += part;
+    errors.push_back(where + ": " + error.description);
+  }
+  return errors;
+}
+
+struct Outcome {
+  std::vector<std::string> conflicts; // "INTENT_CONFLICT edge1 a/cn-1/latency b/cn-2/latency"
+  std::vector<std::string> verdicts;  // "a feasible"
+  std::vector<std::string> reasons;   // every intent's reasons, in order
+  std::vector<Node> reports;
+};
+
+Outcome analyse_text(const std::vector<std::string>& documents, const std::string& sites_text,
+                     const std::vector<std::string>& only_sites = {}) {
+  std::vector<DeltaEntry> delta;
+  ExpectationReader reader(default_mapping(), delta);
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    reader.read_source(Source{"intent-" + std::to_string(i + 1) + ".json", documents[i]});
+  const Sites sites = parse_sites(Source{"sites.yaml", sites_text});
+  const auto selected = sites.select(only_sites);
+  ConflictAnalysis analysis = analyse(check_subjects(reader.expectations(), sites, selected), selected);
+  Outcome outcome;
+  auto side = [&](const TargetRef& ref) {
+    return analysis.intents[analysis.subject_intent[ref.subject]].id + "/" +
+           analysis.subjects[ref.subject].expectation->id + "/" + analysis.target(ref).name;
+  };
+  for (const auto& conflict : analysis.targets)
+    outcome.conflicts.push_back(std::string(to_3gpp(conflict.type)) + " " + analysis.sites[conflict.site]->name + " " +
+                                side(conflict.first) + " " + side(conflict.second));
+  for (const auto& conflict : analysis.demands) {
+    std::string text = "INTENT_CONFLICT " + analysis.sites[conflict.site]->name + " " +
+                       std::string(capacity_field(conflict.capacity).key);
+    for (const auto& share : conflict.shares) text += " " + analysis.intents[share.intent].id;
+    outcome.conflicts.push_back(text);
+  }
+  for (std::size_t i = 0; i < analysis.intents.size(); ++i) {
+    const auto& verdict = analysis.intents[i];
+    outcome.verdicts.push_back(verdict.id + " " + std::string(feasibility_word(verdict.feasibility)));
+    outcome.reasons.insert(outcome.reasons.end(), verdict.reasons.begin(), verdict.reasons.end());
+    outcome.reports.push_back(check_intent_report(analysis, i, "2026-05-01T12:00:00Z"));
+  }
+  return outcome;
+}
+
+struct Case {
+  const char* name;
+  std::vector<std::string> intents;
+  std::string sites;
+  std::vector<std::string> conflicts{};
+  std::vector<std::string> verdicts{};     // empty: not asserted
+  std::vector<std::string> reason_parts{}; // each must appear in some reason
+};
+
+} // namespace
+
+// --- the algebra ------------------------------------------------------------------------------
+
+TEST_CASE("values that agree to nine digits are equal; infinities only equal themselves") {
+  CHECK(compare_values(0.001, 1000 * 1e-6) == 0);
+  CHECK(compare_values(1e9, 1000 * 1e6) == 0);
+  CHECK(compare_values(0.999, 99.9 * 0.01) == 0);
+  CHECK(compare_values(1.0, 1.000001) < 0);
+  CHECK(compare_values(kInfinity, 1e300) > 0);
+  CHECK(compare_values(-kInfinity, -kInfinity) == 0);
+}
+
+TEST_CASE("interval sets: open and closed ends, merging, intersection, complement") {
+  struct Row {
+    const char* name;
+    IntervalSet a, b;
+    bool meet;
+  };
+  const Row rows[] = {
+      {"< 1 and > 5", IntervalSet::below(1, false), IntervalSet::above(5, false), false},
+      {"< 1 and > 0.5", IntervalSet::below(1, false), IntervalSet::above(0.5, false), true},
+      {"< 1 and > 1 (open ends touch)", IntervalSet::below(1, false), IntervalSet::above(1, false), false},
+      {"< 1 and >= 1", IntervalSet::below(1, false), IntervalSet::above(1, true), false},
+      {"<= 1 and >= 1 (closed ends meet)", IntervalSet::below(1, true), IntervalSet::above(1, true), true},
+      {"= 2 and = 3", IntervalSet::point(2), IntervalSet::point(3), false},
+      {"= 2 and = 2", IntervalSet::point(2), IntervalSet::point(2), true},
+      {"[1, 5] and > 10", IntervalSet::between(1, 5), IntervalSet::above(10, false), false},
+      {"[1, 5] and < 2", IntervalSet::between(1, 5), IntervalSet::below(2, false), true},
+      {"[1, 5] and >= 5", IntervalSet::between(1, 5), IntervalSet::above(5, true), true},
+      {"outside [1, 5] and [2, 3]", IntervalSet::between(1, 5).complement(), IntervalSet::between(2, 3), false},
+      {"outside [1, 5] and [0, 1]", IntervalSet::between(1, 5).complement(), IntervalSet::between(0, 1), true},
+      {"one of {1, 2} and > 5", IntervalSet::point(1).unite(IntervalSet::point(2)), IntervalSet::above(5, false), false},
+      {"not one of {3} and = 3", IntervalSet::point(3).complement(), IntervalSet::point(3), false},
+      {"not one of {3} and [3, 4]", IntervalSet::point(3).complement(), IntervalSet::between(3, 4), true},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.name);
+    CHECK(row.a.intersects(row.b) == row.meet);
+    CHECK(row.b.intersects(row.a) == row.meet);
+  }
+  const IntervalSet merged = IntervalSet::of({{0, 1, true, false}, {1, 2, true, true}, {5, 6, false, false}});
+  REQUIRE(merged.intervals().size() == 2);
+  CHECK(merged.intervals()[0] == Interval{0, 2, true, true});
+  CHECK(IntervalSet::of({{0, 1, false, false}, {1, 2, false, false}}).intervals().size() == 2); // 1 is in neither
+  CHECK(IntervalSet::between(5, 1).empty());
+  CHECK(IntervalSet::all().complement().empty());
+  CHECK(IntervalSet().complement() == IntervalSet::all());
+  CHECK(IntervalSet::between(1, 5).complement().complement() == IntervalSet::between(1, 5));
+  CHECK(IntervalSet::above(3, false).lowest() == 3);
+  CHECK(std::isinf(*IntervalSet::above(3, false).highest()));
+}
+
+TEST_CASE("word sets: finite and co-finite") {
+  CHECK(WordSet::only({"n77", "n78"}).intersect(WordSet::only({"n78"})).contains("n78"));
+  CHECK(WordSet::only({"n77", "n78"}).intersect(WordSet::only({"n79"})).empty());
+  CHECK(WordSet::only({"n78"}).intersect(WordSet::except({"n78"})).empty());
+  CHECK(!WordSet::except({"a"}).intersect(WordSet::except({"b"})).empty());
+  CHECK(!WordSet::except({"a"}).intersect(WordSet::except({"b"})).contains("b"));
+}
+
+TEST_CASE("what a target allows, across units") {
+  auto allowed = [](Condition condition, std::vector<Value> values) {
+    Target target;
+    target.name = "x";
+    target.condition = condition;
+    target.range.values = std::move(values);
+    target.range.is_list = target.range.values.size() != 1;
+    return allowed_by(target);
+  };
+  const Allowed ms = allowed(Condition::is_less_than, {Quantity{"1", "ms"}});
+  const Allowed us = allowed(Condition::is_greater_than, {Quantity{"500", "us"}});
+  CHECK(ms.dimension == "time");
+  CHECK(satisfiable(meet(ms, us)));
+  CHECK(!satisfiable(meet(ms, allowed(Condition::is_greater_than, {Quantity{"1000", "us"}}))));
+  CHECK(!satisfiable(meet(allowed(Condition::is_equal_to_or_greater_than, {Quantity{"1", "Gbps"}}),
+                          allowed(Condition::is_equal_to_or_less_than, {Quantity{"800", "Mbps"}}))));
+  const Allowed percent = allowed(Condition::is_equal_to_or_greater_than, {Quantity{"99.9", "%"}});
+  CHECK(percent.dimension == "ratio");
+  CHECK(percent.numbers.lowest() == doctest::Approx(0.999));
+  // A range with a unit on one end only takes it for both.
+  const Allowed range = allowed(Condition::is_within_range, {Quantity{"1", ""}, Quantity{"5", "ms"}});
+  CHECK(range.numbers == IntervalSet::between(0.001, 0.005));
+  CHECK(allowed(Condition::is_equal_to, {std::string("5000")}).kind == Allowed::Kind::number);
+  CHECK(allowed(Condition::is_one_of, {std::string("n77"), std::string("n78")}).kind == Allowed::Kind::word);
+  CHECK(allowed(Condition::is_less_than, {std::string("n77")}).kind == Allowed::Kind::none);
+  CHECK(allowed(Condition::is_less_than, {Quantity{"1", "ms"}, Quantity{"2", "ms"}}).kind == Allowed::Kind::none);
+  CHECK(allowed(Condition::is_within_range, {Quantity{"1", "ms"}, Quantity{"5", "Mbps"}}).kind == Allowed::Kind::none);
+  CHECK(allowed(Condition::is_equal_to, {Quantity{"5", "subscribers"}}).dimension == "word:subscribers");
+}
+
+// --- the case table -----------------------------------------------------------------------------
+
+TEST_CASE("conflict and feasibility cases") {
+  const std::string edge1_10g = sites_with("{maxThroughput: 10Gbps, minLatency: 1ms, maxSubscribers: 5000, "
+                                           "maxAvailability: 99.99%}");
+  const std::vector<Case> cases = {
+      {"latency < 1 ms against > 5 ms in two intents",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"},
+       {"a unknown", "b unknown"}},
+      {"units on both sides: < 1 ms and > 500 us overlap",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"500us\"")})})},
+       two_sites,
+       {}},
+      {"open bounds: < 1 ms and > 1000 us touch without meeting",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"1000us\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
+      {"closed bounds: <= 1 ms and >= 1000 us meet at one value",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_EQUAL_TO_OR_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_EQUAL_TO_OR_GREATER_THAN", "\"1000us\"")})})},
+       two_sites,
+       {}},
+      {"open against closed: < 1 ms and >= 1 ms",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_EQUAL_TO_OR_GREATER_THAN", "\"1ms\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
+      {"bit rates: >= 1 Gbps against <= 800 Mbps",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("throughput", "IS_EQUAL_TO_OR_GREATER_THAN", "\"1Gbps\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("throughput", "IS_EQUAL_TO_OR_LESS_THAN", "\"800Mbps\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/throughput b/cn-b/throughput"}},
+      {"bit rates: >= 1 Gbps and <= 1000 Mbps are one value",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("throughput", "IS_EQUAL_TO_OR_GREATER_THAN", "\"1Gbps\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("throughput", "IS_EQUAL_TO_OR_LESS_THAN", "\"1000Mbps\"")})})},
+       two_sites,
+       {}},
+      {"ratios: >= 99.9 % and <= 0.999 meet",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("availability", "IS_EQUAL_TO_OR_GREATER_THAN", "\"99.9%\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("availability", "IS_EQUAL_TO_OR_LESS_THAN", "0.999")})})},
+       two_sites,
+       {}},
+      {"ratios: >= 99.95 % against <= 0.999",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("availability", "IS_EQUAL_TO_OR_GREATER_THAN", "\"99.95%\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("availability", "IS_EQUAL_TO_OR_LESS_THAN", "0.999")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/availability b/cn-b/availability"}},
+      {"IS_EQUAL_TO 2 against IS_EQUAL_TO 3",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("redundancy", "IS_EQUAL_TO", "2")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("redundancy", "IS_EQUAL_TO", "3")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/redundancy b/cn-b/redundancy"}},
+      {"equal values do not conflict: IS_EQUAL_TO 1 ms and 1000 us",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_EQUAL_TO", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_EQUAL_TO", "\"1000us\"")})})},
+       two_sites,
+       {}},
+      {"a range disjoint from a bound: [1 ms, 5 ms] against > 10 ms",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_WITHIN_RANGE", R"(["1ms", "5ms"])")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"10ms\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
+      {"a range meeting a bound: [1 ms, 5 ms] and < 2000 us",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_WITHIN_RANGE", R"(["1ms", "5ms"])")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_LESS_THAN", "\"2000us\"")})})},
+       two_sites,
+       {}},
+      {"outside a range against inside it",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_OUTSIDE_RANGE", R"(["1ms", "5ms"])")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_WITHIN_RANGE", R"(["2ms", "3ms"])")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
+      {"one-of sets of words: {n77, n78} against n79, and n78 is fine",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("band", "IS_ONE_OF", R"(["n77", "n78"])")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("band", "IS_EQUAL_TO", "\"n79\"")})}),
+        intent("c", {"edge1"}, {cn("cn-c", {target("band", "IS_EQUAL_TO", "\"n78\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/band b/cn-b/band", "INTENT_CONFLICT edge1 b/cn-b/band c/cn-c/band"}},
+      {"not one of against equal to; all of against not one of",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("band", "IS_NOT_ONE_OF", R"(["n78"])")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("band", "IS_EQUAL_TO", "\"n78\"")})}),
+        intent("c", {"edge1"}, {cn("cn-c", {target("features", "IS_ALL_OF", R"(["mimo", "beamforming"])")})}),
+        intent("d", {"edge1"}, {cn("cn-d", {target("features", "IS_NOT_ONE_OF", R"(["beamforming"])")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/band b/cn-b/band", "INTENT_CONFLICT edge1 c/cn-c/features d/cn-d/features"}},
+      {"numbers one of {1, 2} against > 5",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("redundancy", "IS_ONE_OF", "[1, 2]")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("redundancy", "IS_GREATER_THAN", "5")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/redundancy b/cn-b/redundancy"}},
+      {"another slice is another context",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")}, "robot")}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")}, "video")})},
+       two_sites,
+       {}},
+      {"another S-NSSAI (an intent context) is another context",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}, {context("sNSSAI", "1-000001")}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})}, {context("sNSSAI", "1-000002")})},
+       two_sites,
+       {}},
+      {"the same S-NSSAI conflicts",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}, {context("sNSSAI", "1-000001")}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})}, {context("sNSSAI", "1-000001")})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
+      {"another target context (UE group) is another context",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"", context("UEGroup", "robots"))})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"", context("UEGroup", "cameras"))})})},
+       two_sites,
+       {}},
+      {"another site is no conflict",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge2"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {}},
+      {"another object instance is no conflict",
+       {intent("a", {"edge1"}, {expectation("cn-a", "5GC_SubNetwork", "core-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {expectation("cn-b", "5GC_SubNetwork", "core-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {}},
+      {"objectType spellings of one domain are one object",
+       {intent("a", {"edge1"}, {expectation("cn-a", "5GC_SubNetwork", "core", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {expectation("cn-b", "CoreNetwork", "core", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
+      {"two expectations of one intent: EXPECTATION_CONFLICT",
+       {intent("a", {"edge1"}, {cn("cn-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")}),
+                                cn("cn-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {"EXPECTATION_CONFLICT edge1 a/cn-1/latency a/cn-2/latency"}},
+      {"one name twice in one expectation: TARGET_CONFLICT",
+       {intent("a", {"edge1"}, {cn("cn-1", {target("latency", "IS_LESS_THAN", "\"1ms\""),
+                                            target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {"TARGET_CONFLICT edge1 a/cn-1/latency a/cn-1/latency"}},
+      {"one intent over two sites conflicts only where the other lands",
+       {intent("a", {"edge1", "edge2"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge2"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge2 a/cn-a/latency b/cn-b/latency"}},
+      {"an intent naming no site lands on every site",
+       {intent("a", {}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge2"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge2 a/cn-a/latency b/cn-b/latency"}},
+      {"three targets: only the pairs that do not meet",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_LESS_THAN", "\"2ms\"")})}),
+        intent("c", {"edge1"}, {cn("cn-c", {target("latency", "IS_GREATER_THAN", "\"1500us\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency c/cn-c/latency"}},
+      {"plain numbers and times are not compared",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "5")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"10ms\"")})})},
+       two_sites,
+       {}},
+      {"summed throughput over what the site declares: INTENT_CONFLICT, each intent feasible alone",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("throughput", "IS_GREATER_THAN", "\"6Gbps\"")}, "video")}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("throughput", "IS_EQUAL_TO_OR_GREATER_THAN", "\"6000Mbps\"")}, "robot")})},
+       edge1_10g,
+       {"INTENT_CONFLICT edge1 maxThroughput a b"},
+       {"a feasible", "b feasible"}},
+      {"on one object and slice the throughput is one demand, not a sum",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("throughput", "IS_GREATER_THAN", "\"6Gbps\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("throughput", "IS_GREATER_THAN", "\"6Gbps\"")})})},
+       edge1_10g,
+       {},
+       {"a feasible", "b feasible"}},
+      {"summed subscribers (two spellings) over the site's maximum",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("subscribers", "IS_EQUAL_TO_OR_LESS_THAN", "3000")}, "video")}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("maxNumberofUEs", "IS_EQUAL_TO_OR_LESS_THAN", "3000")}, "robot")})},
+       edge1_10g,
+       {"INTENT_CONFLICT edge1 maxSubscribers a b"},
+       {"a feasible", "b feasible"}},
+      {"summed subscribers: at most 3000 and at least 2500",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("subscribers", "IS_EQUAL_TO_OR_LESS_THAN", "3000")}, "video")}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("subscribers", "IS_EQUAL_TO_OR_GREATER_THAN", "2500")}, "robot")})},
+       edge1_10g,
+       {"INTENT_CONFLICT edge1 maxSubscribers a b"},
+       {"a feasible", "b feasible"}},
+      {"one intent past the site's throughput is infeasible, and not in the others' sum",
+       {intent("big", {"edge1"}, {cn("cn-big", {target("throughput", "IS_GREATER_THAN", "\"20Gbps\"")}, "video")}),
+        intent("small", {"edge1"}, {cn("cn-s", {target("throughput", "IS_GREATER_THAN", "\"1Gbps\"")}, "robot")})},
+       edge1_10g,
+       {},
+       {"big infeasible", "small feasible"},
+       {"site edge1 declares maxThroughput 10Gbps; its targets ask for 20Gbps in all (cn-big throughput IS_GREATER_THAN 20Gbps)"}},
+      {"latency below what the site can achieve is infeasible",
+       {intent("fast", {"edge1"}, {cn("cn-f", {target("latency", "IS_LESS_THAN", "\"500us\"")})}),
+        intent("slow", {"edge1"}, {cn("cn-s", {target("latency", "IS_LESS_THAN", "\"2ms\"")}, "video")})},
+       edge1_10g,
+       {},
+       {"fast infeasible", "slow feasible"},
+       {"site edge1 declares minLatency 1ms; expectation cn-f asks for latency IS_LESS_THAN 500us"}},
+      {"availability above what the site offers is infeasible",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("availability", "IS_EQUAL_TO_OR_GREATER_THAN", "\"99.999%\"")})})},
+       edge1_10g,
+       {},
+       {"a infeasible"},
+       {"maxAvailability 99.99%"}},
+      {"per-UE throughput is held alone against maxThroughput, never summed",
+       {intent("a", {"edge1"}, {expectation("ran-a", "RAN_SubNetwork", "ran", {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
+        intent("b", {"edge1"}, {expectation("ran-b", "RAN_SubNetwork", "ran2", {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
+        intent("c", {"edge1"}, {expectation("ran-c", "RAN_SubNetwork", "ran3", {target("AveDLRANUEThpt", "IS_GREATER_THAN", "\"12Gbps\"")})})},
+       edge1_10g,
+       {},
+       {"a feasible", "b feasible", "c infeasible"}},
+      {"a site without declared capacity: feasibility unknown, not infeasible",
+       {intent("a", {"edge2"}, {cn("cn-a", {target("throughput", "IS_GREATER_THAN", "\"100Gbps\"")})}),
+        intent("b", {"edge1", "edge2"}, {cn("cn-b", {target("latency", "IS_LESS_THAN", "\"5ms\"")}, "video")})},
+       edge1_10g,
+       {},
+       {"a unknown", "b unknown"},
+       {"site edge2 declares no capacity"}},
+      {"declared capacity without the limit a target needs: feasible",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("jitter", "IS_LESS_THAN", "\"1us\"")})})},
+       sites_with("{maxThroughput: 10Gbps}"),
+       {},
+       {"a feasible"}},
+      {"a limited target that cannot be compared with the limit: unknown",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "5")})})},
+       edge1_10g,
+       {},
+       {"a unknown"},
+       {"cannot be compared"}},
+  };
+  for (const auto& each : cases) {
+    CAPTURE(each.name);
+    const Outcome outcome = analyse_text(each.intents, each.sites);
+    CHECK(outcome.conflicts == each.conflicts);
+    if (!each.verdicts.empty()) CHECK(outcome.verdicts == each.verdicts);
+    for (const auto& part : each.reason_parts)
+      CHECK_MESSAGE(std::any_of(outcome.reasons.begin(), outcome.reasons.end(),
+                                [&](const std::string& reason) { return reason.find(part) != std::string::npos; }),
+                    "no reason holds: " << part);
+    for (const auto& report : outcome.reports) {
+      CAPTURE(to_json(report));
+      CHECK(schema_errors(report).empty());
+    }
+  }
+}
+
+TEST_CASE("the IntentReport schema refuses what the standard does not allow") {
+  auto report = [](const std::string& json) {
+    return parse_json(Source{"report.json", json}, ReadLimits{}).documents.at(0);
+  };
+  CHECK(schema_errors(report(R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
+      {"conflictId": "c", "conflictType": "INTENT_CONFLICT", "conflictingIntent": "Intent=b"}],
+      "intentFeasibilityCheckReport": {"feasibilityCheckResult": "FEASIBLE"}})")).empty());
+  const char* const wrong[] = {
+      R"({"id": "r", "intentReference": "Intent=a", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "INFEASIBLE"}})",
+      R"({"id": "r", "intentReference": "Intent=a", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "MAYBE"}})",
+      R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
+          {"conflictId": "c", "conflictType": "INTENT_CONFLICT", "conflictingExpectation": "e"}]})",
+      R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
+          {"conflictId": "c", "conflictType": "TARGET_CONFLICT", "conflictingTarget": "t", "conflictingIntent": "Intent=b"}]})",
+      R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [], "extra": 1})",
+      R"({"id": "r", "intentReference": "Intent=a"})",
+  };
+  for (const char* text : wrong) {
+    CAPTURE(text);
+    CHECK(!schema_errors(report(text)).empty());
+  }
+}
