@@ -28,6 +28,8 @@ void define_render(CLI::App& app, Runner& run) {
                "replace files in DIR/<site> that render did not write where it writes (default: refuse, exit 2)");
   add_choice(app, "--kustomize", *kustomize, {"auto", "always", "never"},
              "write kustomization.yaml: auto (the default: unless the tree is too large for kustomize), always, never");
+  app.add_flag("--allow-conflicts", options->allow_conflicts,
+               "render intents that conflict or that their site cannot deliver (warnings instead of errors)");
   app.add_flag("--fn", options->function, "run as a kpt KRM function (ResourceList on stdin and stdout)");
   add_count(app, "-j,--jobs", options->jobs, 1, 1024,
             "threads that build a site of 512 expectations or more (default: one per core, at most 4)");

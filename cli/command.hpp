@@ -46,6 +46,7 @@ std::unique_ptr<Invocation> make_invocation(const Command& command);
 
 // Subcommand definers, one file each.
 void define_translate(CLI::App& app, Runner& run);
+void define_check(CLI::App& app, Runner& run);
 void define_render(CLI::App& app, Runner& run);
 void define_validate(CLI::App& app, Runner& run);
 void define_publish(CLI::App& app, Runner& run);

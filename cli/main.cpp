@@ -21,6 +21,7 @@ namespace {
 
 constexpr Command command_table[] = {
     {"translate", "turn TMF921 intents into 3GPP TS 28.312 intents", define_translate},
+    {"check", "find intents that conflict or that their sites cannot deliver", define_check},
     {"render", "turn 28.312 expectations into a KRM tree per site", define_render},
     {"validate", "check intents and rendered KRM against their schemas", define_validate},
     {"publish", "commit and push each site's rendered tree to its Git repository", define_publish},

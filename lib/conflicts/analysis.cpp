@@ -66,17 +66,6 @@ struct Entry {
   auto key() const { return std::tie(site, scope, name, subject, target); }
 };
 
-// A value in the base unit shown in the unit a site wrote its limit in.
-std::string amount_in(const std::string& limit_text, double value) {
-  const auto quantity = parse_quantity(limit_text);
-  if (quantity && !quantity->unit.empty())
-    if (const auto unit = find_unit(quantity->unit)) {
-      Quantity shown{fmt::format("{:.6g}", value / unit->factor), quantity->unit};
-      return quantity_text(shown);
-    }
-  return fmt::format("{:.6g}", value);
-}
-
 std::string listed(const std::vector<std::string>& items, std::size_t most) {
   std::string text;
   for (std::size_t i = 0; i < items.size() && i < most; ++i) text += (i ? ", " : "") + items[i];
@@ -111,13 +100,15 @@ class Analyser {
  private:
   using How = CapacityUse::How;
 
-  // A fact about an intent's feasibility, in the order reports list them.
+  // A fact about an intent's feasibility; reports list them by site, then input order.
   struct Note {
-    std::size_t site, subject, target;
+    std::size_t site;
+    std::optional<TargetRef> target;
     std::string text;
-    bool operator<(const Note& other) const {
-      return std::tie(site, subject, target, text) < std::tie(other.site, other.subject, other.target, other.text);
+    auto key() const {
+      return std::make_tuple(site, target ? target->subject : 0, target ? target->target : 0, std::cref(text));
     }
+    bool operator<(const Note& other) const { return key() < other.key(); }
   };
 
   // What an intent's targets of one summed capacity ask of one site.
@@ -289,10 +280,9 @@ class Analyser {
       const std::string& expectation = out_.subjects[entry.subject].expectation->id;
       if (each.kind != Allowed::Kind::number || !measures(use.kind, each.dimension)) {
         unknowns_[intent(entry)].push_back(
-            {entry.site, entry.subject, entry.target,
-             fmt::format("site {} declares {} {}, but {} (expectation {}) cannot be compared with it{}", place.name, key,
-                         limit->text, target_text(target), expectation,
-                         each.why_not.empty() ? "" : ": " + each.why_not)});
+            {entry.site, ref(entry),
+             fmt::format("{} (expectation {}) cannot be compared with the {} {} site {} declares{}", target_text(target),
+                         expectation, key, limit->text, place.name, each.why_not.empty() ? "" : ": " + each.why_not)});
         continue;
       }
       const bool fits = use.how == How::floor     ? each.numbers.intersects(IntervalSet::above(limit->value, true))
@@ -300,9 +290,9 @@ class Analyser {
                                                   : true;
       if (!fits)
         violations_[intent(entry)].push_back(
-            {entry.site, entry.subject, entry.target,
-             fmt::format("site {} declares {} {}; expectation {} asks for {}", place.name, key, limit->text, expectation,
-                         target_text(target))});
+            {entry.site, ref(entry),
+             fmt::format("{} (expectation {}) is {} the {} {} site {} declares", target_text(target), expectation,
+                         use.how == How::floor ? "below" : "above", key, limit->text, place.name)});
       if (use.how == How::summed) summed.members.push_back(i);
     }
     if (summed.members.empty()) return;
@@ -337,11 +327,11 @@ class Analyser {
       for (const auto& target : need.targets)
         targets.push_back(fmt::format("{} {}", out_.subjects[target.subject].expectation->id,
                                       target_text(out_.target(target))));
-      const TargetRef first = need.targets.front();
       violations_[intent_index].push_back(
-          {site_index, first.subject, first.target,
-           fmt::format("site {} declares {} {}; its targets ask for {} in all ({})", site(site_index).name,
-                       capacity_field(kind).key, limit.text, amount_in(limit.text, need.amount), listed(targets, 3))});
+          {site_index, need.targets.front(),
+           fmt::format("its targets on site {} ask for {} in all ({}), above the {} {} the site declares",
+                       site(site_index).name, capacity_amount(limit, need.amount), listed(targets, 3),
+                       capacity_field(kind).key, limit.text)});
     }
     std::map<std::pair<std::size_t, CapacityKind>, DemandConflict> totals;
     for (const SummedGroup& group : summed_) {
@@ -382,13 +372,13 @@ class Analyser {
       std::vector<Note>& unknowns = unknowns_[i];
       for (std::size_t site_index : verdict.sites)
         if (!site(site_index).capacity)
-          unknowns.push_back({site_index, 0, 0, fmt::format("site {} declares no capacity", site(site_index).name)});
+          unknowns.push_back({site_index, std::nullopt, fmt::format("site {} declares no capacity", site(site_index).name)});
       std::vector<Note>& reasons = !violations.empty() ? violations : unknowns;
       verdict.feasibility = !violations.empty() ? Feasibility::infeasible
                             : !unknowns.empty() ? Feasibility::unknown
                                                 : Feasibility::feasible;
       std::sort(reasons.begin(), reasons.end());
-      for (auto& note : reasons) verdict.reasons.push_back(std::move(note.text));
+      for (auto& note : reasons) verdict.reasons.push_back({std::move(note.text), note.site, note.target});
     }
   }
 };
@@ -433,6 +423,13 @@ std::string_view feasibility_word(Feasibility feasibility) {
   return "";
 }
 
+std::size_t ConflictAnalysis::conflict_count() const {
+  std::size_t count = demands.size();
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    if (i == 0 || !(targets[i].first == targets[i - 1].first && targets[i].second == targets[i - 1].second)) ++count;
+  return count;
+}
+
 bool ConflictAnalysis::infeasible() const {
   return std::any_of(intents.begin(), intents.end(),
                      [](const IntentVerdict& intent) { return intent.feasibility == Feasibility::infeasible; });
@@ -455,6 +452,15 @@ Location target_location(const ConflictAnalysis& analysis, const TargetRef& ref)
   return Location{analysis.subjects[ref.subject].where.file, mark.line, mark.column, {}};
 }
 
-std::string capacity_amount(const CapacityLimit& limit, double value) { return amount_in(limit.text, value); }
+Quantity capacity_quantity(const CapacityLimit& limit, double value) {
+  const auto written = parse_quantity(limit.text);
+  const auto unit = written ? find_unit(written->unit) : std::nullopt;
+  if (unit) return {fmt::format("{:.6g}", value / unit->factor), written->unit};
+  return {fmt::format("{:.6g}", value), ""};
+}
+
+std::string capacity_amount(const CapacityLimit& limit, double value) {
+  return quantity_text(capacity_quantity(limit, value));
+}
 
 } // namespace intentctl

@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,12 +84,20 @@ struct DemandConflict {
 enum class Feasibility { feasible, infeasible, unknown };
 std::string_view feasibility_word(Feasibility feasibility); // feasible, infeasible, unknown
 
+// Why an intent is infeasible (naming the target and the limit), or why its
+// feasibility is unknown.
+struct FeasibilityReason {
+  std::string text;
+  std::size_t site;
+  std::optional<TargetRef> target; // the target it is about, when there is one
+};
+
 struct IntentVerdict {
   std::string id;
   std::vector<std::size_t> subjects; // its expectations, in input order
   std::vector<std::size_t> sites;    // where it lands, sorted
   Feasibility feasibility = Feasibility::feasible;
-  std::vector<std::string> reasons;  // why infeasible (each names the target and the limit), or why unknown
+  std::vector<FeasibilityReason> reasons;
 };
 
 struct ConflictAnalysis {
@@ -104,6 +113,8 @@ struct ConflictAnalysis {
   std::vector<std::vector<std::size_t>> target_conflicts_of, demand_conflicts_of;
 
   bool conflicts() const { return !targets.empty() || !demands.empty(); }
+  // Conflicts counted as people read them: a pair of targets once, on however many sites.
+  std::size_t conflict_count() const;
   bool infeasible() const;
   const Target& target(const TargetRef& ref) const { return subjects[ref.subject].expectation->targets[ref.target]; }
 };
@@ -118,6 +129,7 @@ std::string target_text(const Target& target);
 Location target_location(const ConflictAnalysis& analysis, const TargetRef& ref);
 // A value in a capacity's base unit, in the unit the site wrote its limit in:
 // 12 Gbps against maxThroughput 10Gbps.
-std::string capacity_amount(const CapacityLimit& limit, double value);
+Quantity capacity_quantity(const CapacityLimit& limit, double value);
+std::string capacity_amount(const CapacityLimit& limit, double value); // "12Gbps"
 
 } // namespace intentctl

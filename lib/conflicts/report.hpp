@@ -16,6 +16,7 @@
 
 #include "conflicts/analysis.hpp"
 #include "io/node.hpp"
+#include "io/sink.hpp"
 
 namespace intentctl {
 
@@ -28,5 +29,15 @@ void add_check_reports(Node& report, const ConflictAnalysis& analysis, std::size
 
 // The whole IntentReport of one intent, as intentctl check writes it.
 Node check_intent_report(const ConflictAnalysis& analysis, std::size_t intent, const std::string& now);
+
+// "intent-report-<id>.json", the id's characters that cannot be in a file
+// name replaced by '-'.
+std::string intent_report_file_name(std::string_view intent_id);
+
+// The findings for people, one line each, at the first target's position:
+// conflicts (one line for a pair of targets however many sites it is found on)
+// and infeasible intents as errors; with with_verdicts, also each intent whose
+// feasibility is unknown, and each feasible one, as info.
+std::vector<Diagnostic> check_findings(const ConflictAnalysis& analysis, bool with_verdicts);
 
 } // namespace intentctl

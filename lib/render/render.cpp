@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "conflicts/analysis.hpp"
+#include "conflicts/report.hpp"
 #include "core/interrupt.hpp"
 #include "io/progress.hpp"
 #include "io/writer.hpp"
@@ -228,6 +230,33 @@ bool wants_kustomization(const SitePlan& plan, const RenderOptions& options, con
   return false;
 }
 
+constexpr std::size_t kLargeRender = 1000;
+
+std::string plural(std::size_t count, const char* word) {
+  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+// What intentctl check would find on the sites being rendered: errors that
+// stop the render, or with --allow-conflicts warnings that let it go on.
+void check_conflicts(const std::vector<InputExpectation>& expectations, const Sites& sites,
+                     const std::vector<const Site*>& selected, const RenderOptions& options, Io& io) {
+  const ConflictAnalysis analysis = analyse(check_subjects(expectations, sites, selected), selected);
+  if (!analysis.conflicts() && !analysis.infeasible()) return;
+  for (Diagnostic finding : check_findings(analysis, false)) {
+    if (options.allow_conflicts) finding.severity = Severity::warning;
+    io.diagnostics.report(finding);
+  }
+  if (options.allow_conflicts) return;
+  const auto infeasible = std::count_if(analysis.intents.begin(), analysis.intents.end(),
+                                        [](const IntentVerdict& intent) { return intent.feasibility == Feasibility::infeasible; });
+  std::vector<std::string> found;
+  if (analysis.conflicts()) found.push_back(plural(analysis.conflict_count(), "conflict"));
+  if (infeasible) found.push_back(plural(static_cast<std::size_t>(infeasible), "infeasible intent"));
+  throw Error(ExitClass::failed, fmt::format("nothing rendered: {} (intentctl check says more); --allow-conflicts "
+                                             "renders them anyway",
+                                             fmt::join(found, " and ")));
+}
+
 void report_delta(const std::vector<DeltaEntry>& delta, Io& io) {
   if (io.diagnostics.verbosity() == Verbosity::verbose) {
     for (const auto& entry : delta) io.diagnostics.report({Severity::info, entry.note, entry.where});
@@ -236,12 +265,6 @@ void report_delta(const std::vector<DeltaEntry>& delta, Io& io) {
                                     delta.size(), delta.size() == 1 ? " has" : "s have",
                                     delta.size() == 1 ? "is" : "are"));
   }
-}
-
-constexpr std::size_t kLargeRender = 1000;
-
-std::string plural(std::size_t count, const char* word) {
-  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
 
 } // namespace
@@ -269,6 +292,7 @@ ExitClass render(const RenderOptions& options, Io& io) {
   const std::vector<InputExpectation>& expectations = reader.expectations();
   for (const auto& warning : reader.warnings()) io.diagnostics.report({Severity::warning, warning.note, warning.where});
   const std::vector<SitePlan> plans = plan_sites(expectations, sites, selected, options);
+  check_conflicts(expectations, sites, selected, options, io);
 
   std::vector<const InputExpectation*> rendered;
   std::vector<std::string> site_names;

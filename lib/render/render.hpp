@@ -27,6 +27,7 @@ struct RenderOptions {
   bool function = false;           // --fn: a KRM function on stdin/stdout
   unsigned jobs = 0;               // -j: threads for a large site; 0 = one per core, at most 4
   bool lax_seed = false;           // --lax-seed: seed expectations without a type or a context are warned about
+  bool allow_conflicts = false;    // --allow-conflicts: render conflicting or infeasible intents, with warnings
 };
 
 // A site with fewer expectations than this is built on one thread: starting
@@ -38,6 +39,9 @@ inline constexpr std::size_t kThreadedRender = 512;
 // auto leaves kustomization.yaml out, and Config Sync applies the plain tree.
 inline constexpr std::size_t kKustomizeAutoLimit = 500;
 
+// Before anything is written, the intents of the selected sites are checked
+// as intentctl check does: conflicting or infeasible ones are refused (exit
+// class failed) unless options.allow_conflicts.
 ExitClass render(const RenderOptions& options, Io& io);
 
 // render --fn: reads a config.kubernetes.io/v1 ResourceList from io.in and

@@ -128,6 +128,23 @@ rm "$S/tmf921/zz-broken.json"
 run make -C "$S" INTENTCTL="$INTENTCTL" validate
 expect_contains "$SCRATCH/out" "Nothing to be done for 'validate'" "nothing left to do once it is gone"
 
+# --- a conflicting intent: the check stops make before render ------------------
+# 5g-network-short asks every site's core for latency under 1 ms; this one for over 5 ms.
+echo '{"intent": "zz slow core", "requirements": {"latency": ">5ms"}}' >"$S/tmf921/zz-conflict.json"
+run make -C "$S" INTENTCTL="$INTENTCTL" verify
+expect_rc 2 "make with a conflicting intent"
+expect_contains "$SCRATCH/out" "intentctl check " "the check ran"
+expect_contains "$SCRATCH/out" "edge1, edge2: INTENT_CONFLICT: latency IS_LESS_THAN 1ms (intent 5g-network, expectation 5g-network-cn) and latency IS_GREATER_THAN 5ms (intent zz-slow-core, expectation zz-slow-core-cn)" \
+  "the conflict is named, on both sites"
+expect_not_contains "$SCRATCH/out" "intentctl render " "nothing rendered after the conflict"
+diff -r "$S/dist" dist-before >/dev/null && pass || fail "the trees are untouched by the conflict"
+grep -q '"conflictingIntent": "Intent=zz-slow-core"' "$S/build/reports/intent-report-5g-network.json" && pass ||
+  fail "the IntentReport of 5g-network names the conflicting intent"
+[ "$(commits edge1)" = 1 ] && [ "$(commits edge2)" = 2 ] && pass || fail "nothing published after the conflict"
+rm "$S/tmf921/zz-conflict.json"
+run make -C "$S" INTENTCTL="$INTENTCTL" validate
+expect_rc 0 "make once the conflicting intent is gone"
+
 # --- make clean removes what make made -----------------------------------------
 run make -C "$S" clean
 expect_rc 0 "make clean"

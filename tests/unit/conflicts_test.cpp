@@ -151,7 +151,7 @@ Outcome analyse_text(const std::vector<std::string>& documents, const std::strin
   for (std::size_t i = 0; i < analysis.intents.size(); ++i) {
     const auto& verdict = analysis.intents[i];
     outcome.verdicts.push_back(verdict.id + " " + std::string(feasibility_word(verdict.feasibility)));
-    outcome.reasons.insert(outcome.reasons.end(), verdict.reasons.begin(), verdict.reasons.end());
+    for (const auto& reason : verdict.reasons) outcome.reasons.push_back(reason.text);
     outcome.reports.push_back(check_intent_report(analysis, i, "2026-05-01T12:00:00Z"));
   }
   return outcome;
@@ -448,20 +448,20 @@ TEST_CASE("conflict and feasibility cases") {
        edge1_10g,
        {},
        {"big infeasible", "small feasible"},
-       {"site edge1 declares maxThroughput 10Gbps; its targets ask for 20Gbps in all (cn-big throughput IS_GREATER_THAN 20Gbps)"}},
+       {"its targets on site edge1 ask for 20Gbps in all (cn-big throughput IS_GREATER_THAN 20Gbps), above the maxThroughput 10Gbps the site declares"}},
       {"latency below what the site can achieve is infeasible",
        {intent("fast", {"edge1"}, {cn("cn-f", {target("latency", "IS_LESS_THAN", "\"500us\"")})}),
         intent("slow", {"edge1"}, {cn("cn-s", {target("latency", "IS_LESS_THAN", "\"2ms\"")}, "video")})},
        edge1_10g,
        {},
        {"fast infeasible", "slow feasible"},
-       {"site edge1 declares minLatency 1ms; expectation cn-f asks for latency IS_LESS_THAN 500us"}},
+       {"latency IS_LESS_THAN 500us (expectation cn-f) is below the minLatency 1ms site edge1 declares"}},
       {"availability above what the site offers is infeasible",
        {intent("a", {"edge1"}, {cn("cn-a", {target("availability", "IS_EQUAL_TO_OR_GREATER_THAN", "\"99.999%\"")})})},
        edge1_10g,
        {},
        {"a infeasible"},
-       {"maxAvailability 99.99%"}},
+       {"availability IS_EQUAL_TO_OR_GREATER_THAN 99.999% (expectation cn-a) is above the maxAvailability 99.99% site edge1 declares"}},
       {"per-UE throughput is held alone against maxThroughput, never summed",
        {intent("a", {"edge1"}, {expectation("ran-a", "RAN_SubNetwork", "ran", {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
         intent("b", {"edge1"}, {expectation("ran-b", "RAN_SubNetwork", "ran2", {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
