@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "model/units.hpp"
+#include "model/target_kind.hpp"
 
 namespace intentctl {
 
@@ -16,58 +16,48 @@ Allowed nothing_comparable(std::string why) {
   return allowed;
 }
 
-// The dimension a quantity's unit belongs to (see Allowed::dimension).
-std::string dimension_of(const Quantity& quantity) {
-  if (quantity.unit.empty()) return "";
-  if (const auto unit = find_unit(quantity.unit)) return dimension_name(unit->dimension);
-  return "word:" + quantity.unit;
-}
-
-double factor_of(const Quantity& quantity) {
-  const auto unit = find_unit(quantity.unit);
-  return unit ? unit->factor : 1;
-}
-
 std::size_t values_taken(Condition condition) {
   if (takes_range(condition)) return 2;
   if (takes_set(condition)) return 0; // any number
   return 1;
 }
 
-Allowed numbers_allowed(Condition condition, const std::vector<Quantity>& quantities) {
+SpanSet span_of(const Interval& interval) {
+  return SpanSet::of({Span{interval.low ? interval.low->value : -kInfinity,
+                           interval.high ? interval.high->value : kInfinity, interval.low && interval.low->inclusive,
+                           interval.high && interval.high->inclusive}});
+}
+
+Allowed numbers_allowed(const Target& target, const std::vector<Quantity>& quantities) {
   Allowed allowed;
   allowed.kind = Allowed::Kind::number;
-  double factor = 1; // a plain number beside one with a unit ([1, 5ms]) takes that unit
-  for (const auto& quantity : quantities) {
-    const std::string dimension = dimension_of(quantity);
-    if (dimension.empty()) continue;
-    if (!allowed.dimension.empty() && dimension != allowed.dimension)
-      return nothing_comparable(fmt::format("its values are in units of two kinds ({} and {})", allowed.dimension, dimension));
-    allowed.dimension = dimension;
-    factor = factor_of(quantity);
-  }
-  std::vector<double> values;
+  // The reader brought a range's ends to one unit; a set's values must share one too.
+  const Quantity& first = quantities.front();
+  allowed.dimension = dimension_of(first);
+  allowed.unit_word = allowed.dimension ? "" : first.unit;
   for (const auto& quantity : quantities)
-    values.push_back(quantity.value() * (quantity.unit.empty() ? factor : factor_of(quantity)));
-  switch (condition) {
-    case Condition::is_less_than: allowed.numbers = IntervalSet::below(values[0], false); break;
-    case Condition::is_equal_to_or_less_than: allowed.numbers = IntervalSet::below(values[0], true); break;
-    case Condition::is_greater_than: allowed.numbers = IntervalSet::above(values[0], false); break;
-    case Condition::is_equal_to_or_greater_than: allowed.numbers = IntervalSet::above(values[0], true); break;
-    case Condition::is_equal_to: allowed.numbers = IntervalSet::point(values[0]); break;
-    case Condition::is_within_range: allowed.numbers = IntervalSet::between(values[0], values[1]); break;
-    case Condition::is_outside_range: allowed.numbers = IntervalSet::between(values[0], values[1]).complement(); break;
-    case Condition::is_one_of:
-    case Condition::is_not_one_of: {
-      IntervalSet points;
-      for (double value : values) points = points.unite(IntervalSet::point(value));
-      allowed.numbers = condition == Condition::is_one_of ? points : points.complement();
-      break;
-    }
+    if (dimension_of(quantity) != allowed.dimension || (!allowed.dimension && quantity.unit != first.unit))
+      return nothing_comparable(fmt::format("its values are in units that do not compare ({} and {})",
+                                            quantity_text(first), quantity_text(quantity)));
+  if (const auto interval = allowed_interval(target)) {
+    allowed.numbers = span_of(*interval);
+    return allowed;
+  }
+  SpanSet points;
+  std::vector<double> values;
+  for (const auto& quantity : quantities) {
+    values.push_back(base_value(quantity));
+    points = points.unite(SpanSet::point(values.back()));
+  }
+  switch (target.condition) {
+    case Condition::is_outside_range: allowed.numbers = SpanSet::between(values[0], values[1]).complement(); break;
+    case Condition::is_one_of: allowed.numbers = points; break;
+    case Condition::is_not_one_of: allowed.numbers = points.complement(); break;
     case Condition::is_all_of:
-      allowed.numbers = IntervalSet::all();
+      allowed.numbers = SpanSet::all();
       allowed.required_numbers = values;
       break;
+    default: return nothing_comparable(fmt::format("{} does not compare these values", to_3gpp(target.condition)));
   }
   return allowed;
 }
@@ -90,17 +80,10 @@ Allowed words_allowed(Condition condition, std::vector<std::string> words) {
 
 } // namespace
 
-std::string dimension_name(Dimension dimension) {
-  switch (dimension) {
-    case Dimension::time: return "time";
-    case Dimension::bitrate: return "bitrate";
-    case Dimension::ratio: return "ratio";
-    case Dimension::data: return "data";
-    case Dimension::frequency: return "frequency";
-    case Dimension::count: return "count";
-    case Dimension::power: return "power";
-  }
-  return "";
+std::string Allowed::comparable_key() const {
+  if (kind == Kind::word) return "\x01words";
+  if (dimension) return fmt::format("\x02{}", static_cast<int>(*dimension));
+  return unit_word.empty() ? "" : "\x03" + unit_word;
 }
 
 Allowed allowed_by(const Target& target) {
@@ -121,12 +104,19 @@ Allowed allowed_by(const Target& target) {
       if (auto number = parse_quantity(*text)) quantities.push_back(std::move(*number));
       else words.push_back(*text);
     } else {
-      return nothing_comparable("its value is structured (" + value_text(value) + ")");
+      return nothing_comparable(fmt::format("its value is {} ({})", value_kind(value), value_text(value)));
     }
   }
   if (!quantities.empty() && !words.empty()) return nothing_comparable("its values mix numbers and words");
   if (!words.empty()) return words_allowed(target.condition, std::move(words));
-  return numbers_allowed(target.condition, quantities);
+  const bool typed = std::all_of(values.begin(), values.end(), [](const Value& value) {
+    return std::holds_alternative<Quantity>(value);
+  });
+  if (typed) return numbers_allowed(target, quantities);
+  // Numbers written as strings: the same target with them read as quantities.
+  Target numbers = target;
+  numbers.range.values.assign(quantities.begin(), quantities.end());
+  return numbers_allowed(numbers, quantities);
 }
 
 Allowed meet(const Allowed& a, const Allowed& b) {

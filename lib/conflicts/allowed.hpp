@@ -4,10 +4,11 @@
 // and 0.999 are one fraction.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "conflicts/interval.hpp"
+#include "conflicts/span.hpp"
 #include "model/intent.hpp"
 #include "model/units.hpp"
 
@@ -16,30 +17,32 @@ namespace intentctl {
 struct Allowed {
   enum class Kind { number, word, none };
   Kind kind = Kind::none;
-  // For numbers: "time", "bitrate", "ratio", "data", "frequency", "power", or
-  // "word:<unit>" for a unit the table does not know ("5 subscribers"), or ""
-  // for a plain number (which compares with ratios as a fraction and with
-  // counts of any word).
-  std::string dimension;
-  IntervalSet numbers;                    // Kind::number
+  // Numbers: the dimension of their unit in the units table; without one, the
+  // word their unit is ("5 subscribers"), or "" for plain numbers (which
+  // compare with ratios as a fraction and with counts of any word).
+  std::optional<Dimension> dimension;
+  std::string unit_word;
+  SpanSet numbers;                        // Kind::number, in the dimension's base unit
   std::vector<double> required_numbers;   // IS_ALL_OF: each must be among the values
   WordSet words;                          // Kind::word
   std::vector<std::string> required_words;
   std::string why_not; // Kind::none: why the target cannot be compared with others
+
+  // What it compares with: targets of one key compare ("" for plain numbers).
+  std::string comparable_key() const;
 };
 
-// The set a target's condition and values allow. A target that cannot be
-// compared (a GeoArea, a structured value, words with IS_LESS_THAN, units of
-// two dimensions) is Kind::none with the reason; a range whose low end is above
-// its high end allows nothing (satisfiable() is false).
+// The set a target's condition and values allow (the intervals of
+// model/target_kind's allowed_interval, and the sets, complements and
+// IS_ALL_OF lists it does not cover). A target that cannot be compared (a
+// GeoArea, a structured value, units of two dimensions) is Kind::none with
+// the reason; a range whose low end is above its high end allows nothing
+// (satisfiable() is false).
 Allowed allowed_by(const Target& target);
 
 // Both at once (same kind and dimension): the values both allow, every value either requires.
 Allowed meet(const Allowed& a, const Allowed& b);
 // Whether some value (or set of values, for IS_ALL_OF) satisfies it.
 bool satisfiable(const Allowed& allowed);
-
-// "time", "bitrate", ... for a dimension of the units table.
-std::string dimension_name(Dimension dimension);
 
 } // namespace intentctl

@@ -201,13 +201,15 @@ class Analyser {
     for (std::size_t i = begin; i < end; ++i) {
       const Allowed& each = allowed(entries_[i]);
       if (each.kind == Allowed::Kind::none) continue;
-      classes[each.kind == Allowed::Kind::word ? "\x01words" : each.dimension].push_back(i);
+      classes[each.comparable_key()].push_back(i);
     }
     const auto plain = classes.find("");
     if (plain != classes.end()) {
       std::vector<std::string> hosts;
-      for (const auto& [dimension, members] : classes)
-        if (dimension == "ratio" || dimension.starts_with("word:")) hosts.push_back(dimension);
+      for (const auto& [key, members] : classes) {
+        const Allowed& each = allowed(entries_[members.front()]);
+        if (each.dimension == Dimension::ratio || !each.unit_word.empty()) hosts.push_back(key);
+      }
       if (hosts.size() == 1) {
         auto& host = classes[hosts.front()];
         host.insert(host.end(), plain->second.begin(), plain->second.end());
@@ -216,7 +218,7 @@ class Analyser {
       }
     }
     std::vector<std::vector<std::size_t>> lists;
-    for (auto& [dimension, members] : classes) lists.push_back(std::move(members));
+    for (auto& [key, members] : classes) lists.push_back(std::move(members));
     return lists;
   }
 
@@ -230,17 +232,17 @@ class Analyser {
     std::vector<std::size_t> single, other;
     for (std::size_t member : members) {
       const Allowed& each = allowed(entries_[member]);
-      const bool simple = each.kind == Allowed::Kind::number && each.numbers.intervals().size() == 1 &&
+      const bool simple = each.kind == Allowed::Kind::number && each.numbers.spans().size() == 1 &&
                           each.required_numbers.empty();
       (simple ? single : other).push_back(member);
     }
-    auto range = [&](std::size_t member) -> const Interval& { return allowed(entries_[member]).numbers.intervals()[0]; };
+    auto range = [&](std::size_t member) -> const Span& { return allowed(entries_[member]).numbers.spans()[0]; };
     std::sort(single.begin(), single.end(), [&](std::size_t a, std::size_t b) {
-      const Interval &x = range(a), &y = range(b);
+      const Span &x = range(a), &y = range(b);
       return x.low < y.low || (x.low == y.low && x.low_closed && !y.low_closed);
     });
     for (std::size_t member : single) {
-      const Interval& low = range(member);
+      const Span& low = range(member);
       auto first = std::partition_point(single.begin(), single.end(),
                                         [&](std::size_t m) { return compare_values(range(m).low, low.high) < 0; });
       for (auto it = first; it != single.end(); ++it)
@@ -278,15 +280,15 @@ class Analyser {
       const Allowed& each = allowed(entry);
       const Target& target = out_.target(ref(entry));
       const std::string& expectation = out_.subjects[entry.subject].expectation->id;
-      if (each.kind != Allowed::Kind::number || !measures(use.kind, each.dimension)) {
+      if (!measures(use.kind, each)) {
         unknowns_[intent(entry)].push_back(
             {entry.site, ref(entry),
              fmt::format("{} (expectation {}) cannot be compared with the {} {} site {} declares{}", target_text(target),
                          expectation, key, limit->text, place.name, each.why_not.empty() ? "" : ": " + each.why_not)});
         continue;
       }
-      const bool fits = use.how == How::floor     ? each.numbers.intersects(IntervalSet::above(limit->value, true))
-                        : use.how == How::ceiling ? each.numbers.intersects(IntervalSet::below(limit->value, true))
+      const bool fits = use.how == How::floor     ? each.numbers.intersects(SpanSet::above(limit->value, true))
+                        : use.how == How::ceiling ? each.numbers.intersects(SpanSet::below(limit->value, true))
                                                   : true;
       if (!fits)
         violations_[intent(entry)].push_back(

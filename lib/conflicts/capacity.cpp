@@ -36,19 +36,21 @@ std::optional<CapacityUse> capacity_use(std::string_view target_name) {
   return std::nullopt;
 }
 
-bool measures(CapacityKind kind, const std::string& dimension) {
+bool measures(CapacityKind kind, const Allowed& allowed) {
+  if (allowed.kind != Allowed::Kind::number) return false;
   switch (kind) {
     case CapacityKind::max_throughput:
-    case CapacityKind::max_bandwidth: return dimension == "bitrate";
-    case CapacityKind::max_subscribers: return dimension.empty() || dimension.starts_with("word:");
-    case CapacityKind::min_latency: return dimension == "time";
+    case CapacityKind::max_bandwidth: return allowed.dimension == Dimension::bitrate;
+    case CapacityKind::max_subscribers: return !allowed.dimension;
+    case CapacityKind::min_latency: return allowed.dimension == Dimension::time;
     case CapacityKind::max_availability:
-    case CapacityKind::max_reliability: return dimension.empty() || dimension == "ratio";
+    case CapacityKind::max_reliability:
+      return allowed.dimension == Dimension::ratio || (!allowed.dimension && allowed.unit_word.empty());
   }
   return false;
 }
 
-double demand(CapacityKind kind, const IntervalSet& allowed) {
+double demand(CapacityKind kind, const SpanSet& allowed) {
   const double lowest = allowed.lowest().value_or(0);
   const double highest = allowed.highest().value_or(0);
   if (kind == CapacityKind::max_subscribers && !std::isinf(highest)) return std::max(highest, 0.0);

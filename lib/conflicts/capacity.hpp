@@ -15,7 +15,8 @@
 #include <optional>
 #include <string_view>
 
-#include "conflicts/interval.hpp"
+#include "conflicts/allowed.hpp"
+#include "conflicts/span.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
@@ -32,15 +33,14 @@ struct CapacityUse {
 
 std::optional<CapacityUse> capacity_use(std::string_view target_name);
 
-// Whether a target's values (in their dimension, see Allowed) can be held
-// against the capacity: bit rates for throughput, times for latency, a
-// fraction or a percentage for availability, plain numbers or any word for
-// subscribers.
-bool measures(CapacityKind kind, const std::string& dimension);
+// Whether a target's numbers can be held against the capacity: bit rates for
+// throughput, durations for latency, a fraction or a percentage for
+// availability, plain numbers or numbers of any word for subscribers.
+bool measures(CapacityKind kind, const Allowed& allowed);
 
 // What values a target allows ask of a summed capacity: the least throughput
 // or bandwidth they allow (a cap asks for nothing); for subscribers, the most
 // they allow (room for that many), else the least.
-double demand(CapacityKind kind, const IntervalSet& allowed);
+double demand(CapacityKind kind, const SpanSet& allowed);
 
 } // namespace intentctl

@@ -105,7 +105,7 @@ void read_metrics(Fields& site, Site& out) {
 constexpr CapacityField capacity_table[] = {
     {CapacityKind::max_throughput, "maxThroughput", Dimension::bitrate, "10Gbps"},
     {CapacityKind::max_bandwidth, "maxBandwidth", Dimension::bitrate, "20Gbps"},
-    {CapacityKind::max_subscribers, "maxSubscribers", Dimension::count, "5000"},
+    {CapacityKind::max_subscribers, "maxSubscribers", std::nullopt, "5000"},
     {CapacityKind::min_latency, "minLatency", Dimension::time, "1ms"},
     {CapacityKind::max_availability, "maxAvailability", Dimension::ratio, "99.99%"},
     {CapacityKind::max_reliability, "maxReliability", Dimension::ratio, "99.999%"},
@@ -127,14 +127,11 @@ CapacityLimit read_limit(Fields& capacity, const CapacityField& field) {
   const auto quantity = parse_quantity(node.text());
   const std::optional<Unit> unit = quantity ? find_unit(quantity->unit) : std::nullopt;
   const bool plain = quantity && quantity->unit.empty();
-  const bool fits = plain ? field.dimension == Dimension::count || field.dimension == Dimension::ratio
+  const bool fits = plain ? !field.dimension || field.dimension == Dimension::ratio
                           : unit && unit->dimension == field.dimension;
   if (!fits)
     capacity.fail(key, fmt::format("expected {}, like {}; got \"{}\"",
-                                   field.dimension == Dimension::count ? "a plain number"
-                                   : field.dimension == Dimension::bitrate ? "a bit rate"
-                                   : field.dimension == Dimension::time    ? "a time"
-                                                                           : "a percentage",
+                                   field.dimension ? dimension_name(*field.dimension) : "a plain number",
                                    field.example, node.text()));
   const double value = quantity->value() * (plain ? 1 : unit->factor);
   if (value < 0) capacity.fail(key, "a capacity cannot be negative");

@@ -53,7 +53,7 @@ enum class CapacityKind { max_throughput, max_bandwidth, max_subscribers, min_la
 struct CapacityField {
   CapacityKind kind;
   std::string_view key;     // as the sites file spells it: maxThroughput
-  Dimension dimension;      // count: a plain number
+  std::optional<Dimension> dimension; // nullopt: a count, a plain number
   std::string_view example; // for messages: 10Gbps
 };
 

@@ -17,7 +17,7 @@
 
 #include "conflicts/allowed.hpp"
 #include "conflicts/analysis.hpp"
-#include "conflicts/interval.hpp"
+#include "conflicts/span.hpp"
 #include "conflicts/report.hpp"
 #include "io/writer.hpp"
 #include "model/expectation_reader.hpp"
@@ -182,41 +182,41 @@ TEST_CASE("values that agree to nine digits are equal; infinities only equal the
 TEST_CASE("interval sets: open and closed ends, merging, intersection, complement") {
   struct Row {
     const char* name;
-    IntervalSet a, b;
+    SpanSet a, b;
     bool meet;
   };
   const Row rows[] = {
-      {"< 1 and > 5", IntervalSet::below(1, false), IntervalSet::above(5, false), false},
-      {"< 1 and > 0.5", IntervalSet::below(1, false), IntervalSet::above(0.5, false), true},
-      {"< 1 and > 1 (open ends touch)", IntervalSet::below(1, false), IntervalSet::above(1, false), false},
-      {"< 1 and >= 1", IntervalSet::below(1, false), IntervalSet::above(1, true), false},
-      {"<= 1 and >= 1 (closed ends meet)", IntervalSet::below(1, true), IntervalSet::above(1, true), true},
-      {"= 2 and = 3", IntervalSet::point(2), IntervalSet::point(3), false},
-      {"= 2 and = 2", IntervalSet::point(2), IntervalSet::point(2), true},
-      {"[1, 5] and > 10", IntervalSet::between(1, 5), IntervalSet::above(10, false), false},
-      {"[1, 5] and < 2", IntervalSet::between(1, 5), IntervalSet::below(2, false), true},
-      {"[1, 5] and >= 5", IntervalSet::between(1, 5), IntervalSet::above(5, true), true},
-      {"outside [1, 5] and [2, 3]", IntervalSet::between(1, 5).complement(), IntervalSet::between(2, 3), false},
-      {"outside [1, 5] and [0, 1]", IntervalSet::between(1, 5).complement(), IntervalSet::between(0, 1), true},
-      {"one of {1, 2} and > 5", IntervalSet::point(1).unite(IntervalSet::point(2)), IntervalSet::above(5, false), false},
-      {"not one of {3} and = 3", IntervalSet::point(3).complement(), IntervalSet::point(3), false},
-      {"not one of {3} and [3, 4]", IntervalSet::point(3).complement(), IntervalSet::between(3, 4), true},
+      {"< 1 and > 5", SpanSet::below(1, false), SpanSet::above(5, false), false},
+      {"< 1 and > 0.5", SpanSet::below(1, false), SpanSet::above(0.5, false), true},
+      {"< 1 and > 1 (open ends touch)", SpanSet::below(1, false), SpanSet::above(1, false), false},
+      {"< 1 and >= 1", SpanSet::below(1, false), SpanSet::above(1, true), false},
+      {"<= 1 and >= 1 (closed ends meet)", SpanSet::below(1, true), SpanSet::above(1, true), true},
+      {"= 2 and = 3", SpanSet::point(2), SpanSet::point(3), false},
+      {"= 2 and = 2", SpanSet::point(2), SpanSet::point(2), true},
+      {"[1, 5] and > 10", SpanSet::between(1, 5), SpanSet::above(10, false), false},
+      {"[1, 5] and < 2", SpanSet::between(1, 5), SpanSet::below(2, false), true},
+      {"[1, 5] and >= 5", SpanSet::between(1, 5), SpanSet::above(5, true), true},
+      {"outside [1, 5] and [2, 3]", SpanSet::between(1, 5).complement(), SpanSet::between(2, 3), false},
+      {"outside [1, 5] and [0, 1]", SpanSet::between(1, 5).complement(), SpanSet::between(0, 1), true},
+      {"one of {1, 2} and > 5", SpanSet::point(1).unite(SpanSet::point(2)), SpanSet::above(5, false), false},
+      {"not one of {3} and = 3", SpanSet::point(3).complement(), SpanSet::point(3), false},
+      {"not one of {3} and [3, 4]", SpanSet::point(3).complement(), SpanSet::between(3, 4), true},
   };
   for (const auto& row : rows) {
     CAPTURE(row.name);
     CHECK(row.a.intersects(row.b) == row.meet);
     CHECK(row.b.intersects(row.a) == row.meet);
   }
-  const IntervalSet merged = IntervalSet::of({{0, 1, true, false}, {1, 2, true, true}, {5, 6, false, false}});
-  REQUIRE(merged.intervals().size() == 2);
-  CHECK(merged.intervals()[0] == Interval{0, 2, true, true});
-  CHECK(IntervalSet::of({{0, 1, false, false}, {1, 2, false, false}}).intervals().size() == 2); // 1 is in neither
-  CHECK(IntervalSet::between(5, 1).empty());
-  CHECK(IntervalSet::all().complement().empty());
-  CHECK(IntervalSet().complement() == IntervalSet::all());
-  CHECK(IntervalSet::between(1, 5).complement().complement() == IntervalSet::between(1, 5));
-  CHECK(IntervalSet::above(3, false).lowest() == 3);
-  CHECK(std::isinf(*IntervalSet::above(3, false).highest()));
+  const SpanSet merged = SpanSet::of({{0, 1, true, false}, {1, 2, true, true}, {5, 6, false, false}});
+  REQUIRE(merged.spans().size() == 2);
+  CHECK(merged.spans()[0] == Span{0, 2, true, true});
+  CHECK(SpanSet::of({{0, 1, false, false}, {1, 2, false, false}}).spans().size() == 2); // 1 is in neither
+  CHECK(SpanSet::between(5, 1).empty());
+  CHECK(SpanSet::all().complement().empty());
+  CHECK(SpanSet().complement() == SpanSet::all());
+  CHECK(SpanSet::between(1, 5).complement().complement() == SpanSet::between(1, 5));
+  CHECK(SpanSet::above(3, false).lowest() == 3);
+  CHECK(std::isinf(*SpanSet::above(3, false).highest()));
 }
 
 TEST_CASE("word sets: finite and co-finite") {
@@ -238,23 +238,23 @@ TEST_CASE("what a target allows, across units") {
   };
   const Allowed ms = allowed(Condition::is_less_than, {Quantity{"1", "ms"}});
   const Allowed us = allowed(Condition::is_greater_than, {Quantity{"500", "us"}});
-  CHECK(ms.dimension == "time");
+  CHECK(ms.dimension == Dimension::time);
   CHECK(satisfiable(meet(ms, us)));
   CHECK(!satisfiable(meet(ms, allowed(Condition::is_greater_than, {Quantity{"1000", "us"}}))));
   CHECK(!satisfiable(meet(allowed(Condition::is_equal_to_or_greater_than, {Quantity{"1", "Gbps"}}),
                           allowed(Condition::is_equal_to_or_less_than, {Quantity{"800", "Mbps"}}))));
   const Allowed percent = allowed(Condition::is_equal_to_or_greater_than, {Quantity{"99.9", "%"}});
-  CHECK(percent.dimension == "ratio");
+  CHECK(percent.dimension == Dimension::ratio);
   CHECK(percent.numbers.lowest() == doctest::Approx(0.999));
-  // A range with a unit on one end only takes it for both.
-  const Allowed range = allowed(Condition::is_within_range, {Quantity{"1", ""}, Quantity{"5", "ms"}});
-  CHECK(range.numbers == IntervalSet::between(0.001, 0.005));
+  const Allowed range = allowed(Condition::is_within_range, {Quantity{"1", "ms"}, Quantity{"5", "ms"}});
+  CHECK(range.numbers == SpanSet::between(0.001, 0.005));
+  CHECK(allowed(Condition::is_one_of, {Quantity{"1", "ms"}, Quantity{"5", "Mbps"}}).kind == Allowed::Kind::none);
   CHECK(allowed(Condition::is_equal_to, {std::string("5000")}).kind == Allowed::Kind::number);
   CHECK(allowed(Condition::is_one_of, {std::string("n77"), std::string("n78")}).kind == Allowed::Kind::word);
   CHECK(allowed(Condition::is_less_than, {std::string("n77")}).kind == Allowed::Kind::none);
   CHECK(allowed(Condition::is_less_than, {Quantity{"1", "ms"}, Quantity{"2", "ms"}}).kind == Allowed::Kind::none);
   CHECK(allowed(Condition::is_within_range, {Quantity{"1", "ms"}, Quantity{"5", "Mbps"}}).kind == Allowed::Kind::none);
-  CHECK(allowed(Condition::is_equal_to, {Quantity{"5", "subscribers"}}).dimension == "word:subscribers");
+  CHECK(allowed(Condition::is_equal_to, {Quantity{"5", "subscribers"}}).unit_word == "subscribers");
 }
 
 // --- the case table -----------------------------------------------------------------------------
@@ -321,6 +321,11 @@ TEST_CASE("conflict and feasibility cases") {
        {}},
       {"a range disjoint from a bound: [1 ms, 5 ms] against > 10 ms",
        {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_WITHIN_RANGE", R"(["1ms", "5ms"])")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"10ms\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
+      {"a range written as text: \"1-5ms\" against > 10 ms",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_WITHIN_RANGE", "\"1-5ms\"")})}),
         intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"10ms\"")})})},
        two_sites,
        {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
@@ -413,9 +418,9 @@ TEST_CASE("conflict and feasibility cases") {
         intent("c", {"edge1"}, {cn("cn-c", {target("latency", "IS_GREATER_THAN", "\"1500us\"")})})},
        two_sites,
        {"INTENT_CONFLICT edge1 a/cn-a/latency c/cn-c/latency"}},
-      {"plain numbers and times are not compared",
-       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "5")})}),
-        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"10ms\"")})})},
+      {"plain numbers and times are not compared (a target name of no known kind)",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("delayBudget", "IS_LESS_THAN", "5")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("delayBudget", "IS_GREATER_THAN", "\"10ms\"")})})},
        two_sites,
        {}},
       {"summed throughput over what the site declares: INTENT_CONFLICT, each intent feasible alone",
@@ -482,7 +487,7 @@ TEST_CASE("conflict and feasibility cases") {
        {},
        {"a feasible"}},
       {"a limited target that cannot be compared with the limit: unknown",
-       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "5")})})},
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latencyBudget", "IS_LESS_THAN", "5")})})},
        edge1_10g,
        {},
        {"a unknown"},

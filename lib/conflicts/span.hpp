@@ -1,4 +1,4 @@
-// Sets of real numbers as sorted, disjoint intervals with open or closed ends:
+// Sets of real numbers as sorted, disjoint spans (intervals) with open or closed ends:
 // what a target allows once its condition and values are in one unit
 // (IS_LESS_THAN 1 ms is (-inf, 0.001), IS_OUTSIDE_RANGE [1, 5] is
 // (-inf, 1) u (5, inf)). Two targets contradict when their sets do not meet.
@@ -19,7 +19,7 @@ inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // -1, 0 or 1; 0 also for values within a relative 1e-9 of each other.
 int compare_values(double a, double b);
 
-struct Interval {
+struct Span {
   double low = -kInfinity;
   double high = kInfinity;
   bool low_closed = false; // never closed at an infinity
@@ -27,41 +27,41 @@ struct Interval {
 
   bool empty() const;
   bool contains(double value) const;
-  bool operator==(const Interval&) const = default;
+  bool operator==(const Span&) const = default;
 };
 
-// The intersection of two intervals (empty() when they do not meet).
-Interval meet(const Interval& a, const Interval& b);
+// The intersection of two spans (empty() when they do not meet).
+Span meet(const Span& a, const Span& b);
 // Whether every value of a lies below every value of b.
-bool entirely_below(const Interval& a, const Interval& b);
+bool entirely_below(const Span& a, const Span& b);
 
-class IntervalSet {
+class SpanSet {
  public:
-  IntervalSet() = default; // the empty set
-  static IntervalSet all();
-  static IntervalSet below(double value, bool closed); // (-inf, value) or (-inf, value]
-  static IntervalSet above(double value, bool closed); // (value, inf) or [value, inf)
-  static IntervalSet between(double low, double high); // [low, high]; empty when low > high
-  static IntervalSet point(double value);
-  static IntervalSet of(std::vector<Interval> intervals); // sorted and merged
+  SpanSet() = default; // the empty set
+  static SpanSet all();
+  static SpanSet below(double value, bool closed); // (-inf, value) or (-inf, value]
+  static SpanSet above(double value, bool closed); // (value, inf) or [value, inf)
+  static SpanSet between(double low, double high); // [low, high]; empty when low > high
+  static SpanSet point(double value);
+  static SpanSet of(std::vector<Span> spans); // sorted and merged
 
-  IntervalSet intersect(const IntervalSet& other) const;
-  IntervalSet unite(const IntervalSet& other) const;
-  IntervalSet complement() const;
-  bool intersects(const IntervalSet& other) const;
+  SpanSet intersect(const SpanSet& other) const;
+  SpanSet unite(const SpanSet& other) const;
+  SpanSet complement() const;
+  bool intersects(const SpanSet& other) const;
   bool contains(double value) const;
 
-  bool empty() const { return intervals_.empty(); }
-  const std::vector<Interval>& intervals() const { return intervals_; }
+  bool empty() const { return spans_.empty(); }
+  const std::vector<Span>& spans() const { return spans_; }
   // The greatest lower and the least upper bound (-inf / inf when unbounded);
   // nullopt for the empty set.
   std::optional<double> lowest() const;
   std::optional<double> highest() const;
 
-  bool operator==(const IntervalSet&) const = default;
+  bool operator==(const SpanSet&) const = default;
 
  private:
-  std::vector<Interval> intervals_; // sorted, disjoint, none empty, none touching
+  std::vector<Span> spans_; // sorted, disjoint, none empty, none touching
 };
 
 // Finite or co-finite sets of words (IS_ONE_OF [a, b], IS_NOT_ONE_OF [c]):

@@ -1,4 +1,4 @@
-#include "conflicts/interval.hpp"
+#include "conflicts/span.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,19 +12,19 @@ int compare_values(double a, double b) {
   return a < b ? -1 : 1;
 }
 
-bool Interval::empty() const {
+bool Span::empty() const {
   const int order = compare_values(low, high);
   return order > 0 || (order == 0 && !(low_closed && high_closed));
 }
 
-bool Interval::contains(double value) const {
+bool Span::contains(double value) const {
   const int above_low = compare_values(value, low);
   const int below_high = compare_values(value, high);
   return (above_low > 0 || (above_low == 0 && low_closed)) && (below_high < 0 || (below_high == 0 && high_closed));
 }
 
-Interval meet(const Interval& a, const Interval& b) {
-  Interval both;
+Span meet(const Span& a, const Span& b) {
+  Span both;
   const int lows = compare_values(a.low, b.low);
   both.low = lows >= 0 ? a.low : b.low;
   both.low_closed = lows > 0 ? a.low_closed : lows < 0 ? b.low_closed : a.low_closed && b.low_closed;
@@ -34,30 +34,30 @@ Interval meet(const Interval& a, const Interval& b) {
   return both;
 }
 
-bool entirely_below(const Interval& a, const Interval& b) {
+bool entirely_below(const Span& a, const Span& b) {
   const int order = compare_values(a.high, b.low);
   return order < 0 || (order == 0 && !(a.high_closed && b.low_closed));
 }
 
-IntervalSet IntervalSet::all() { return of({Interval{}}); }
+SpanSet SpanSet::all() { return of({Span{}}); }
 
-IntervalSet IntervalSet::below(double value, bool closed) { return of({Interval{-kInfinity, value, false, closed}}); }
+SpanSet SpanSet::below(double value, bool closed) { return of({Span{-kInfinity, value, false, closed}}); }
 
-IntervalSet IntervalSet::above(double value, bool closed) { return of({Interval{value, kInfinity, closed, false}}); }
+SpanSet SpanSet::above(double value, bool closed) { return of({Span{value, kInfinity, closed, false}}); }
 
-IntervalSet IntervalSet::between(double low, double high) { return of({Interval{low, high, true, true}}); }
+SpanSet SpanSet::between(double low, double high) { return of({Span{low, high, true, true}}); }
 
-IntervalSet IntervalSet::point(double value) { return between(value, value); }
+SpanSet SpanSet::point(double value) { return between(value, value); }
 
-IntervalSet IntervalSet::of(std::vector<Interval> intervals) {
-  std::erase_if(intervals, [](const Interval& interval) { return interval.empty(); });
-  std::sort(intervals.begin(), intervals.end(), [](const Interval& a, const Interval& b) {
+SpanSet SpanSet::of(std::vector<Span> spans) {
+  std::erase_if(spans, [](const Span& span) { return span.empty(); });
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
     return a.low < b.low || (a.low == b.low && a.low_closed && !b.low_closed);
   });
-  IntervalSet set;
-  for (const Interval& next : intervals) {
-    if (!set.intervals_.empty()) {
-      Interval& last = set.intervals_.back();
+  SpanSet set;
+  for (const Span& next : spans) {
+    if (!set.spans_.empty()) {
+      Span& last = set.spans_.back();
       const bool touching = compare_values(last.high, next.low) == 0 && (last.high_closed || next.low_closed);
       if (!entirely_below(last, next) || touching) {
         const int highs = compare_values(next.high, last.high);
@@ -66,18 +66,18 @@ IntervalSet IntervalSet::of(std::vector<Interval> intervals) {
         continue;
       }
     }
-    set.intervals_.push_back(next);
+    set.spans_.push_back(next);
   }
   return set;
 }
 
-IntervalSet IntervalSet::intersect(const IntervalSet& other) const {
-  IntervalSet both;
+SpanSet SpanSet::intersect(const SpanSet& other) const {
+  SpanSet both;
   std::size_t i = 0, j = 0;
-  while (i < intervals_.size() && j < other.intervals_.size()) {
-    const Interval& a = intervals_[i];
-    const Interval& b = other.intervals_[j];
-    if (const Interval common = meet(a, b); !common.empty()) both.intervals_.push_back(common);
+  while (i < spans_.size() && j < other.spans_.size()) {
+    const Span& a = spans_[i];
+    const Span& b = other.spans_[j];
+    if (const Span common = meet(a, b); !common.empty()) both.spans_.push_back(common);
     const int highs = compare_values(a.high, b.high);
     if (highs <= 0) ++i;
     if (highs >= 0) ++j;
@@ -85,42 +85,42 @@ IntervalSet IntervalSet::intersect(const IntervalSet& other) const {
   return both;
 }
 
-IntervalSet IntervalSet::unite(const IntervalSet& other) const {
-  std::vector<Interval> intervals = intervals_;
-  intervals.insert(intervals.end(), other.intervals_.begin(), other.intervals_.end());
-  return of(std::move(intervals));
+SpanSet SpanSet::unite(const SpanSet& other) const {
+  std::vector<Span> spans = spans_;
+  spans.insert(spans.end(), other.spans_.begin(), other.spans_.end());
+  return of(std::move(spans));
 }
 
-IntervalSet IntervalSet::complement() const {
-  IntervalSet rest;
-  Interval gap{-kInfinity, kInfinity, false, false};
-  for (const Interval& interval : intervals_) {
-    gap.high = interval.low;
-    gap.high_closed = !interval.low_closed;
-    if (!gap.empty()) rest.intervals_.push_back(gap);
-    gap.low = interval.high;
-    gap.low_closed = !interval.high_closed;
+SpanSet SpanSet::complement() const {
+  SpanSet rest;
+  Span gap{-kInfinity, kInfinity, false, false};
+  for (const Span& span : spans_) {
+    gap.high = span.low;
+    gap.high_closed = !span.low_closed;
+    if (!gap.empty()) rest.spans_.push_back(gap);
+    gap.low = span.high;
+    gap.low_closed = !span.high_closed;
   }
   gap.high = kInfinity;
   gap.high_closed = false;
-  if (!gap.empty()) rest.intervals_.push_back(gap);
+  if (!gap.empty()) rest.spans_.push_back(gap);
   return rest;
 }
 
-bool IntervalSet::intersects(const IntervalSet& other) const { return !intersect(other).empty(); }
+bool SpanSet::intersects(const SpanSet& other) const { return !intersect(other).empty(); }
 
-bool IntervalSet::contains(double value) const {
-  return std::any_of(intervals_.begin(), intervals_.end(), [&](const Interval& interval) { return interval.contains(value); });
+bool SpanSet::contains(double value) const {
+  return std::any_of(spans_.begin(), spans_.end(), [&](const Span& span) { return span.contains(value); });
 }
 
-std::optional<double> IntervalSet::lowest() const {
-  if (intervals_.empty()) return std::nullopt;
-  return intervals_.front().low;
+std::optional<double> SpanSet::lowest() const {
+  if (spans_.empty()) return std::nullopt;
+  return spans_.front().low;
 }
 
-std::optional<double> IntervalSet::highest() const {
-  if (intervals_.empty()) return std::nullopt;
-  return intervals_.back().high;
+std::optional<double> SpanSet::highest() const {
+  if (spans_.empty()) return std::nullopt;
+  return spans_.back().high;
 }
 
 namespace {
