@@ -222,9 +222,13 @@ Node json_document(const ConflictAnalysis& analysis, const Counts& counts) {
   document.add("kind", Node::string("IntentCheck"));
   document.add("status", Node::string(counts.conflicts || counts.infeasible ? "fail" : "pass"));
   document.add("summary", summary_node(counts));
+  // check_findings lists the conflicts first, in this order, one each.
+  const std::vector<Diagnostic> findings = check_findings(analysis, false);
   Node conflicts = Node::array();
   for (const auto& pair : pairs(analysis)) conflicts.push(pair_node(analysis, pair));
   for (const auto& demand : analysis.demands) conflicts.push(demand_node(analysis, demand));
+  for (std::size_t i = 0; i < conflicts.items().size(); ++i)
+    conflicts.items()[i].add("message", Node::string(findings[i].message));
   document.add("conflicts", std::move(conflicts));
   Node intents = Node::array();
   for (std::size_t i = 0; i < analysis.intents.size(); ++i) intents.push(intent_node(analysis, i));

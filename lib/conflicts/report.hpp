@@ -35,9 +35,10 @@ Node check_intent_report(const ConflictAnalysis& analysis, std::size_t intent, c
 std::string intent_report_file_name(std::string_view intent_id);
 
 // The findings for people, one line each, at the first target's position:
-// conflicts (one line for a pair of targets however many sites it is found on)
-// and infeasible intents as errors; with with_verdicts, also each intent whose
-// feasibility is unknown, and each feasible one, as info.
+// conflicts (one line for a pair of targets however many sites it is found on,
+// in the analysis' order, then the summed demands) and infeasible intents as
+// errors; with with_verdicts, also each intent whose feasibility is unknown,
+// and each feasible one, as info.
 std::vector<Diagnostic> check_findings(const ConflictAnalysis& analysis, bool with_verdicts);
 
 } // namespace intentctl

@@ -436,6 +436,13 @@ bool is_3gpp_expectation(const Node& document) {
   return document.is_object() && document.find("expectationId") && !document.find("intentExpectationId");
 }
 
+bool is_3gpp_intent_report(const Node& document) {
+  if (!document.is_object() || is_3gpp_intent(document)) return false;
+  for (const char* key : {"intentFulfilmentReport", "intentConflictReports", "intentFeasibilityCheckReport"})
+    if (document.find(key)) return true;
+  return false;
+}
+
 Intent read_intent(const Source& source, const Node& node, const std::string& path,
                    std::vector<DeltaEntry>& delta, Problems* problems) {
   const std::size_t since = problems ? problems->count() : 0;

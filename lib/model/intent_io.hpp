@@ -40,6 +40,8 @@ void record_unread(const Fields& fields, std::vector<DeltaEntry>& delta,
 // Whether a document looks like a 28.312 Intent (either layout) or expectation.
 bool is_3gpp_intent(const Node& document);
 bool is_3gpp_expectation(const Node& document);
+// Whether a document looks like a 28.312 IntentReport (what check and verify write).
+bool is_3gpp_intent_report(const Node& document);
 
 // Reading one 28.312 Intent; unknown members are added to delta.
 // With problems, each expectation and target is read on its own (see

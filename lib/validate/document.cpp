@@ -1,5 +1,6 @@
 // The checks of one document: a KRM object against its kind's schema plus
-// metadata, a kustomization's paths, or an intent against the JSON Schemas.
+// metadata, a kustomization's paths, an intent by the acceptance rule, or an
+// IntentReport against its schema.
 #include <filesystem>
 #include <map>
 
@@ -10,6 +11,7 @@
 #include "model/intent_io.hpp"
 #include "model/intent_text.hpp"
 #include "validate/engine.hpp"
+#include "validate/intent_report_schema.hpp"
 #include "validate/metadata.hpp"
 #include "validate/sources.hpp"
 
@@ -164,12 +166,15 @@ DocumentChecker::DocumentChecker(SchemaRegistry& registry, const ValidateOptions
 CheckedDocument DocumentChecker::check(const Node& document, const DocumentContext& context) {
   switch (options_.kind) {
     case ValidateKind::krm: return check_object(document, context);
-    case ValidateKind::gpp28312: return check_intent_document(document, context, IntentScope::gpp28312);
+    case ValidateKind::gpp28312:
+      if (is_intent_report_document(document)) return check_report_document(document, context);
+      return check_intent_document(document, context, IntentScope::gpp28312);
     case ValidateKind::tmf921: return check_intent_document(document, context, IntentScope::tmf921);
     case ValidateKind::automatic: break;
   }
   if (document.is_object() && (document.find("apiVersion") || document.find("kind") || context.kustomization_file))
     return check_object(document, context);
+  if (is_intent_report_document(document)) return check_report_document(document, context);
   if (IntentChecker::is_intent_document(document)) return check_intent_document(document, context, IntentScope::any);
   CheckedDocument checked;
   ResourceResult& result = checked.result;
@@ -198,6 +203,19 @@ CheckedDocument DocumentChecker::check_intent_document(const Node& document, con
   // A control character is refused as a reader refuses unreadable input.
   if (!result.findings.empty() && result.findings.front().rule == "control-character")
     result.status = ResourceStatus::error;
+  settle_status(result);
+  return checked;
+}
+
+CheckedDocument DocumentChecker::check_report_document(const Node& document, const DocumentContext& context) {
+  CheckedDocument checked;
+  ResourceResult& result = checked.result;
+  result.file = context.file;
+  result.mark = document.mark;
+  result.kind = document.is_array() ? "28.312 IntentReports" : "28.312 IntentReport";
+  const Node& first = document.is_array() ? document.items().front() : document;
+  if (const Node* id = first.find("id"); id && id->is_string()) result.name = escape_control_characters(id->text());
+  add(result, context.file, check_intent_reports(document));
   settle_status(result);
   return checked;
 }

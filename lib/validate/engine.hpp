@@ -48,6 +48,7 @@ class DocumentChecker {
  private:
   CheckedDocument check_object(const Node& document, const DocumentContext& context);
   CheckedDocument check_intent_document(const Node& document, const DocumentContext& context, IntentScope scope);
+  CheckedDocument check_report_document(const Node& document, const DocumentContext& context);
   const KindSchema* schema_for(const std::string& api_version, const std::string& kind);
   bool skipped(const std::string& api_version, const std::string& kind) const;
 

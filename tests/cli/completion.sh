@@ -44,5 +44,13 @@ complete_bash intentctl translate --sites "$SCRATCH/sites.yaml" --site "" >"$SCR
 [ "$(cat "$SCRATCH/out")" = $'north-1\nsouth-2' ] && pass || fail "bash completes site names: $(cat "$SCRATCH/out")"
 complete_bash intentctl help "" >"$SCRATCH/out"
 expect_contains "$SCRATCH/out" "completion" "bash completes help topics"
+complete_bash intentctl ch >"$SCRATCH/out"
+[ "$(cat "$SCRATCH/out")" = check ] && pass || fail "bash completes the check command: $(cat "$SCRATCH/out")"
+complete_bash intentctl check -o "" >"$SCRATCH/out"
+[ "$(cat "$SCRATCH/out")" = $'intentreport\njson\ntext' ] && pass || fail "bash completes check -o values: $(cat "$SCRATCH/out")"
+complete_bash intentctl check --sites "$SCRATCH/sites.yaml" --site "" >"$SCRATCH/out"
+[ "$(cat "$SCRATCH/out")" = $'north-1\nsouth-2' ] && pass || fail "bash completes check's site names: $(cat "$SCRATCH/out")"
+complete_bash intentctl render --allow >"$SCRATCH/out"
+[ "$(cat "$SCRATCH/out")" = --allow-conflicts ] && pass || fail "bash completes render --allow-conflicts: $(cat "$SCRATCH/out")"
 
 finish

@@ -17,5 +17,7 @@ complete_fish "intentctl translate --from tmf" >"$SCRATCH/out"
 expect_contains "$SCRATCH/out" "tmf921-v5" "fish completes --from values"
 complete_fish "intentctl translate --sites $SCRATCH/sites.yaml --site " >"$SCRATCH/out"
 expect_contains "$SCRATCH/out" "north-1" "fish completes site names"
+complete_fish "intentctl render --allow" >"$SCRATCH/out"
+expect_contains "$SCRATCH/out" "--allow-conflicts" "fish completes render --allow-conflicts"
 
 finish

@@ -21,7 +21,7 @@
 #include "conflicts/report.hpp"
 #include "io/writer.hpp"
 #include "model/expectation_reader.hpp"
-#include "schemas/schemas.hpp"
+#include "validate/intent_report_schema.hpp"
 
 using namespace intentctl;
 
@@ -87,34 +87,31 @@ std::string sites_with(const std::string& edge1_capacity, const std::string& edg
 
 // --- running the analysis -----------------------------------------------------------------------
 
-struct ReportSchema {
-  ReportSchema() {
-    const auto document = nlohmann::json::parse(schema_text("intent-report-28312"));
-    valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter adapter(document);
-    parser.populateSchema(adapter, schema);
-  }
-  valijson::Schema schema;
-};
-
-const valijson::Schema& report_schema() {
-  static const ReportSchema compiled;
+// The schema intentctl carries, run by its own checker; valijson, a second
+// draft-7 implementation, must reach the same verdict on the same text.
+const valijson::Schema& peer_schema() {
+  struct Compiled {
+    Compiled() {
+      valijson::SchemaParser parser;
+      valijson::adapters::NlohmannJsonAdapter adapter(document);
+      parser.populateSchema(adapter, schema);
+    }
+    nlohmann::json document = nlohmann::json::parse(intent_report_schema_json());
+    valijson::Schema schema;
+  };
+  static const Compiled compiled;
   return compiled.schema;
 }
 
 std::vector<std::string> schema_errors(const Node& report) {
+  std::vector<std::string> errors;
+  for (const SchemaViolation& violation : check_intent_reports(report))
+    errors.push_back(violation.path + ": " + violation.message);
   const nlohmann::json document = nlohmann::json::parse(to_json(report));
   valijson::Validator validator;
-  valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter adapter(document);
-  std::vector<std::string> errors;
-  if (validator.validate(report_schema(), adapter, &results)) return errors;
-  valijson::ValidationResults::Error error;
-  while (results.popError(error)) {
-    std::string where;
-    for (const auto& part : error.context) where += part;
-    errors.push_back(where + ": " + error.description);
-  }
+  CHECK_MESSAGE(validator.validate(peer_schema(), adapter, nullptr) == errors.empty(),
+                "valijson disagrees with intentctl's checker on ", to_json(report));
   return errors;
 }
 
