@@ -7,6 +7,7 @@
 
 #include "io/control_characters.hpp"
 #include "io/limits.hpp"
+#include "io/writer.hpp"
 #include "model/target_kind.hpp"
 #include "util/time.hpp"
 
@@ -353,6 +354,24 @@ Condition read_condition(const Source& source, const Node& node, const std::stri
     throw input_error(fmt::format("unknown condition \"{}\" (known: {})", echo(node.text()), known_condition_words()),
                       location_of(source, node.mark, path));
   return *condition;
+}
+
+std::string intent_contexts_text(const std::vector<Context>& contexts) {
+  Node list = Node::array();
+  for (const auto& context : contexts) list.push(to_node(context));
+  return to_json(list, JsonStyle::compact);
+}
+
+std::vector<Context> read_intent_contexts(const Source& source) {
+  const ParsedStream stream = parse_json(source, ReadLimits{});
+  if (stream.documents.size() != 1 || !stream.documents.front().is_array())
+    throw input_error("expected a JSON list of 28.312 contexts", location_of(source, Mark{1, 1}));
+  std::vector<DeltaEntry> ignored;
+  std::vector<Context> contexts;
+  const Node& list = stream.documents.front();
+  for (std::size_t i = 0; i < list.items().size(); ++i)
+    contexts.push_back(read_context(source, list.items()[i], join_path("", i), ignored));
+  return contexts;
 }
 
 Context read_context(const Source& source, const Node& node, const std::string& path,

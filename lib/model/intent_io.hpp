@@ -64,6 +64,14 @@ Value read_value(const Source& source, const Node& node, const std::string& path
 void settle_target_at(Target& target, const Source& source, const Node& values, const std::string& path,
                       std::string_view condition_spelling = {});
 
+// An intent's contexts (its sites aside) travel with each of its rendered
+// expectations in this ConfigMap annotation, as a compact JSON list of
+// 28.312 Contexts, so that verify compares what check compared.
+inline constexpr const char* kIntentContextsAnnotation = "expectation.nephio.org/intent-contexts";
+std::string intent_contexts_text(const std::vector<Context>& contexts);
+// The annotation's contexts; source.text is its value.
+std::vector<Context> read_intent_contexts(const Source& source);
+
 // Reads a condition in any spelling; an unknown one is an input error that lists
 // the known words.
 Condition read_condition(const Source& source, const Node& node, const std::string& path);

@@ -192,6 +192,8 @@ class Function {
       InputExpectation& entry = read.back();
       // The ConfigMap holds the expectation alone; its intent is on the annotation.
       if (entry.intent_id.empty()) entry.intent_id = annotation(item, kIntentAnnotation);
+      if (const std::string contexts = annotation(item, kIntentContextsAnnotation); !contexts.empty())
+        entry.intent_contexts = read_intent_contexts({source.name + " annotation " + kIntentContextsAnnotation, contexts});
       refuse_control_characters(entry.intent_id, Location{}, fmt::format("annotation {}", kIntentAnnotation));
       const Site site = site_for(item);
       warn_if_defaulted(site, entry, item);

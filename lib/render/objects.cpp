@@ -81,6 +81,8 @@ StringMap expectation_annotations(const InputExpectation& entry, const Placement
       {"expectation.nephio.org/target-value", joined(targets, [](const Target& t) { return range_text(t.range); })},
   };
   if (!entry.intent_id.empty()) annotations[kIntentAnnotation] = entry.intent_id;
+  if (with_contexts && !entry.intent_contexts.empty())
+    annotations[kIntentContextsAnnotation] = intent_contexts_text(entry.intent_contexts);
   const auto contexts = described_contexts(entry.expectation);
   if (with_contexts && !contexts.empty()) {
     annotations["expectation.nephio.org/context-attribute"] =

@@ -58,6 +58,10 @@ RenderedExpectation read_configmap_expectation(const Node& object, const Node& d
   expectation.configmap = id.name;
   expectation.intent_id = annotation(object, kIntentAnnotation);
   if (expectation.intent_id.empty()) expectation.intent_id = expectation.expectation.id;
+  if (const std::string contexts = annotation(object, kIntentContextsAnnotation); !contexts.empty())
+    expectation.intent_contexts =
+        read_intent_contexts({fmt::format("{} (ConfigMap {} annotation {})", file, id.name, kIntentContextsAnnotation),
+                              contexts});
   return expectation;
 }
 

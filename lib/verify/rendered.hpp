@@ -19,6 +19,7 @@ struct RenderedObject {
 
 struct RenderedExpectation {
   std::string intent_id; // render's annotation expectation.nephio.org/intent-id; else the expectation id
+  std::vector<Context> intent_contexts; // render's annotation expectation.nephio.org/intent-contexts
   std::string configmap;
   Expectation expectation;
 };

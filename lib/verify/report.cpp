@@ -1,12 +1,13 @@
 #include "verify/report.hpp"
 
-#include <ctime>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "conflicts/analysis.hpp"
+#include "conflicts/report.hpp"
 #include "io/files.hpp"
 #include "io/writer.hpp"
 #include "util/xml.hpp"
@@ -155,13 +156,6 @@ Node expectation_result(const SiteResult& site, const RenderedExpectation& rende
   node.add("expectationFulfilmentInfo", fulfilment_info(expectation));
   node.add("targetFulfilmentResult", std::move(targets));
   return node;
-}
-
-std::string file_safe(const std::string& id) {
-  std::string name;
-  for (unsigned char c : id) name += std::isalnum(c) || c == '.' || c == '-' || c == '_' ? static_cast<char>(c) : '-';
-  if (name.empty() || name.front() == '.') name.insert(0, "_");
-  return name;
 }
 
 std::string cell(std::string text) {
@@ -315,7 +309,24 @@ std::string junit_report(const std::vector<SiteResult>& sites, std::chrono::micr
                      tests, failures, errors, skipped, static_cast<double>(elapsed.count()) / 1e6, suites);
 }
 
+// What intentctl check finds in the site's rendered expectations.
+ConflictAnalysis site_analysis(const SiteResult& result, const Site& settings) {
+  std::vector<CheckSubject> subjects;
+  for (const auto& rendered : result.expectations) {
+    const Domain* domain = default_mapping().for_object_type(rendered.expectation.object.type);
+    subjects.push_back({rendered.intent_id, &rendered.expectation, &rendered.intent_contexts,
+                        domain ? domain->name : rendered.expectation.object.type, {0}, Location{result.folder, 0, 0, {}}});
+  }
+  return analyse(std::move(subjects), {&settings});
+}
+
 std::vector<IntentReportFile> intent_reports(const SiteResult& site, const std::string& now) {
+  Site settings;
+  settings.name = site.site;
+  settings.capacity = site.capacity;
+  const ConflictAnalysis checked = site_analysis(site, settings);
+  std::map<std::string, std::size_t> checked_index;
+  for (std::size_t i = 0; i < checked.intents.size(); ++i) checked_index.emplace(checked.intents[i].id, i);
   // Expectations grouped by intent, in the order the tree lists them.
   std::vector<std::string> order;
   std::map<std::string, std::vector<const RenderedExpectation*>> by_intent;
@@ -335,8 +346,9 @@ std::vector<IntentReportFile> intent_reports(const SiteResult& site, const std::
     Node report = Node::object();
     report.add("id", Node::string(fmt::format("IntentReport-{}-{}", intent_id, site.site)));
     report.add("intentFulfilmentReport", std::move(fulfilment));
+    add_check_reports(report, checked, checked_index.at(intent_id));
     report.add("lastUpdatedTime", Node::string(now));
-    report.add("intentReference", Node::string("Intent=" + intent_id));
+    report.add("intentReference", Node::string(intent_dn(intent_id)));
     files.push_back({intent_id, std::move(report)});
   }
   return files;
@@ -387,7 +399,8 @@ std::vector<std::string> write_reports(const SiteResult& site, const std::string
   const std::string now = utc_now();
   std::set<std::string> names;
   for (const auto& file : intent_reports(site, now)) {
-    std::string name = "intent-report-" + file_safe(file.intent_id);
+    const std::string file_name = intent_report_file_name(file.intent_id);
+    std::string name = file_name.substr(0, file_name.size() - std::string_view(".json").size());
     while (!names.insert(name).second) name += "_";
     const std::string path = (folder / (name + ".json")).string();
     write_file_atomically(path, to_json(file.report) + "\n");
@@ -397,15 +410,6 @@ std::vector<std::string> write_reports(const SiteResult& site, const std::string
   write_file_atomically(path, markdown_report(site, now));
   written.push_back(path);
   return written;
-}
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
 }
 
 } // namespace intentctl

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "io/node.hpp"
+#include "sites/sites.hpp"
 #include "verify/check.hpp"
 #include "verify/rendered.hpp"
 #include "verify/slo.hpp"
@@ -32,6 +35,9 @@ struct SiteResult {
   CheckResult git, cluster, slo;
   std::vector<TargetOutcome> targets;
   std::vector<RenderedExpectation> expectations;
+  // The site's declared capacity (sites file), for the IntentReports' conflict
+  // and feasibility reports; nullopt when it declares none.
+  std::optional<std::vector<CapacityLimit>> capacity;
   std::string rollback; // what --rollback-on-failure did; "" when it did not run
   std::vector<std::string> reports;
   std::chrono::microseconds network{0};
@@ -50,7 +56,9 @@ std::string text_line(const std::string& site, const CheckResult& check, std::si
 Node json_record(const SiteResult& site);
 std::string junit_report(const std::vector<SiteResult>& sites, std::chrono::microseconds elapsed);
 
-// The 28.312 IntentReports of a site, one per intent its expectations belong to.
+// The 28.312 IntentReports of a site, one per intent its expectations belong to:
+// fulfilment, and the conflicts and feasibility intentctl check finds in the
+// site's rendered expectations.
 struct IntentReportFile {
   std::string intent_id;
   Node report;
@@ -61,8 +69,5 @@ std::string markdown_report(const SiteResult& site, const std::string& now);
 // Writes <dir>/<site>/intent-report-<intent>.json and <dir>/<site>/report.md;
 // returns the paths written.
 std::vector<std::string> write_reports(const SiteResult& site, const std::string& dir);
-
-// The current time as RFC 3339 UTC (2026-05-01T12:00:00Z).
-std::string utc_now();
 
 } // namespace intentctl

@@ -126,6 +126,7 @@ std::unique_ptr<SiteState> prepare_site(Run& run, const Site& site, KubeconfigSo
   result.repo = redact(site.repo);
   result.branch = site.branch;
   result.expectations = state->rendered.expectations;
+  result.capacity = site.capacity;
   result.git = make_result("git", CheckState::pending, "not checked yet");
   result.cluster = make_result("cluster", CheckState::pending, "not checked yet");
   result.slo = make_result("slo", CheckState::pending, "not checked yet");

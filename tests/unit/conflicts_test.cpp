@@ -10,8 +10,12 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,7 +25,10 @@
 #include "conflicts/report.hpp"
 #include "io/writer.hpp"
 #include "model/expectation_reader.hpp"
+#include "render/render.hpp"
 #include "validate/intent_report_schema.hpp"
+#include "verify/rendered.hpp"
+#include "verify/report.hpp"
 
 using namespace intentctl;
 
@@ -527,4 +534,81 @@ TEST_CASE("the IntentReport schema refuses what the standard does not allow") {
     CAPTURE(text);
     CHECK(!schema_errors(report(text)).empty());
   }
+}
+
+TEST_CASE("verify's IntentReports carry the conflicts and feasibility of the site's rendered intents") {
+  auto rendered = [](const std::string& intent, const std::string& id, Condition condition, const std::string& value) {
+    RenderedExpectation expectation;
+    expectation.intent_id = intent;
+    expectation.expectation.id = id;
+    expectation.expectation.object = {"5GC_SubNetwork", "core", {}};
+    Target target;
+    target.name = "latency";
+    target.condition = condition;
+    target.range.values.push_back(Quantity{value, "ms"});
+    expectation.expectation.targets.push_back(target);
+    return expectation;
+  };
+  SiteResult site;
+  site.site = "edge1";
+  site.folder = "dist/edge1";
+  site.git = make_result("git", CheckState::pass, "3f2a9c1 is the head of main");
+  site.cluster = make_result("cluster", CheckState::skip, "no kubeconfig for edge1");
+  site.slo = make_result("slo", CheckState::skip, "no metrics source for edge1");
+  site.expectations = {rendered("robot", "cn-1", Condition::is_less_than, "1"),
+                       rendered("video", "cn-2", Condition::is_greater_than, "5")};
+  site.capacity = std::vector<CapacityLimit>{{CapacityKind::min_latency, 0.002, "2ms"}};
+  const auto reports = intent_reports(site, "2026-05-01T12:00:00Z");
+  REQUIRE(reports.size() == 2);
+  for (const auto& file : reports) {
+    CAPTURE(to_json(file.report));
+    CHECK(schema_errors(file.report).empty());
+    const Node* conflicts = file.report.find("intentConflictReports");
+    REQUIRE(conflicts);
+    REQUIRE(conflicts->items().size() == 1);
+    CHECK(conflicts->items()[0].find("conflictType")->text() == "INTENT_CONFLICT");
+    CHECK(file.report.find("intentFulfilmentReport"));
+  }
+  CHECK(reports[0].report.find("intentConflictReports")->items()[0].find("conflictingIntent")->text() == "Intent=video");
+  CHECK(reports[0].report.find("intentFeasibilityCheckReport")->find("feasibilityCheckResult")->text() == "INFEASIBLE");
+  CHECK(reports[1].report.find("intentFeasibilityCheckReport")->find("feasibilityCheckResult")->text() == "FEASIBLE");
+  // A site that declares no capacity: feasibility unknown, no feasibility report.
+  site.capacity.reset();
+  for (const auto& file : intent_reports(site, "2026-05-01T12:00:00Z")) {
+    CHECK(!file.report.find("intentFeasibilityCheckReport"));
+    CHECK(schema_errors(file.report).empty());
+  }
+}
+
+TEST_CASE("an intent's contexts travel with its rendered expectations, so verify tells two slices apart as check does") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("intentctl-conflicts-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::string robot = intent("robot", {"edge1"}, {expectation("cn-1", "5GC_SubNetwork", "core", {target("latency", "IS_LESS_THAN", "\"1ms\"")})},
+                                   {context("sNSSAI", "1-000001")});
+  const std::string video = intent("video", {"edge1"}, {expectation("cn-2", "5GC_SubNetwork", "core", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})},
+                                   {context("sNSSAI", "1-000002")});
+  CHECK(analyse_text({robot, video}, two_sites).conflicts.empty());
+  std::istringstream in(robot + "\n" + video);
+  std::ostringstream out, err;
+  Reporter reporter(err);
+  Io io{in, out, reporter, false, false};
+  RenderOptions options;
+  options.output_dir = dir.string();
+  REQUIRE(render(options, io) == ExitClass::ok);
+  const RenderedSite rendered = read_rendered_site((dir / "edge1").string());
+  REQUIRE(rendered.expectations.size() == 2);
+  REQUIRE(rendered.expectations[0].intent_contexts.size() == 1);
+  CHECK(rendered.expectations[0].intent_contexts[0].attribute == "sNSSAI");
+  CHECK(range_text(rendered.expectations[0].intent_contexts[0].range) == "1-000001");
+  SiteResult site;
+  site.site = "edge1";
+  site.folder = (dir / "edge1").string();
+  site.expectations = rendered.expectations;
+  for (const auto& file : intent_reports(site, "2026-05-01T12:00:00Z"))
+    CHECK(file.report.find("intentConflictReports")->items().empty());
+  // Without them the two would look like one slice.
+  for (auto& each : site.expectations) each.intent_contexts.clear();
+  CHECK(intent_reports(site, "2026-05-01T12:00:00Z")[0].report.find("intentConflictReports")->items().size() == 1);
+  fs::remove_all(dir);
 }
