@@ -163,7 +163,7 @@ Node demand_node(const ConflictAnalysis& analysis, const DemandConflict& conflic
 }
 
 Node intent_node(const ConflictAnalysis& analysis, std::size_t index) {
-  const IntentVerdict& intent = analysis.intents[index];
+  const CheckedIntent& intent = analysis.intents[index];
   Node node = Node::object();
   node.add("intent", Node::string(intent.id));
   std::vector<std::string> sites, expectations;

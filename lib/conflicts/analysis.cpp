@@ -147,8 +147,8 @@ class Analyser {
     for (std::size_t s = 0; s < out_.subjects.size(); ++s) {
       const CheckSubject& subject = out_.subjects[s];
       auto [at, fresh] = index.try_emplace(subject.intent_id, out_.intents.size());
-      if (fresh) out_.intents.push_back(IntentVerdict{subject.intent_id, {}, {}, Feasibility::feasible, {}});
-      IntentVerdict& intent = out_.intents[at->second];
+      if (fresh) out_.intents.push_back(CheckedIntent{subject.intent_id, {}, {}, Feasibility::feasible, {}});
+      CheckedIntent& intent = out_.intents[at->second];
       intent.subjects.push_back(s);
       intent.sites.insert(intent.sites.end(), subject.sites.begin(), subject.sites.end());
       out_.subject_intent[s] = at->second;
@@ -369,7 +369,7 @@ class Analyser {
 
   void settle_verdicts() {
     for (std::size_t i = 0; i < out_.intents.size(); ++i) {
-      IntentVerdict& verdict = out_.intents[i];
+      CheckedIntent& verdict = out_.intents[i];
       std::vector<Note>& violations = violations_[i];
       std::vector<Note>& unknowns = unknowns_[i];
       for (std::size_t site_index : verdict.sites)
@@ -434,7 +434,7 @@ std::size_t ConflictAnalysis::conflict_count() const {
 
 bool ConflictAnalysis::infeasible() const {
   return std::any_of(intents.begin(), intents.end(),
-                     [](const IntentVerdict& intent) { return intent.feasibility == Feasibility::infeasible; });
+                     [](const CheckedIntent& intent) { return intent.feasibility == Feasibility::infeasible; });
 }
 
 ConflictAnalysis analyse(std::vector<CheckSubject> subjects, std::vector<const Site*> sites) {

@@ -92,7 +92,8 @@ struct FeasibilityReason {
   std::optional<TargetRef> target; // the target it is about, when there is one
 };
 
-struct IntentVerdict {
+// One intent as the analysis judged it.
+struct CheckedIntent {
   std::string id;
   std::vector<std::size_t> subjects; // its expectations, in input order
   std::vector<std::size_t> sites;    // where it lands, sorted
@@ -103,7 +104,7 @@ struct IntentVerdict {
 struct ConflictAnalysis {
   std::vector<const Site*> sites;
   std::vector<CheckSubject> subjects;
-  std::vector<IntentVerdict> intents; // in input order
+  std::vector<CheckedIntent> intents; // in input order
   std::vector<TargetConflict> targets;
   std::vector<DemandConflict> demands;
   std::size_t compared_targets = 0;   // targets with a site, for summaries

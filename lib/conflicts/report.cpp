@@ -29,7 +29,7 @@ Node conflict_entry(std::string id, ConflictType type, const char* field, const 
 Node target_entry(const ConflictAnalysis& analysis, const TargetConflict& conflict, const TargetRef& own,
                   const TargetRef& other) {
   const bool positions = conflict.type == ConflictType::target;
-  const IntentVerdict& other_intent = analysis.intents[analysis.subject_intent[other.subject]];
+  const CheckedIntent& other_intent = analysis.intents[analysis.subject_intent[other.subject]];
   const std::string id = fmt::format("{}:{}:{}/{}", analysis.sites[conflict.site]->name, target_id(analysis, own, positions),
                                      other_intent.id, target_id(analysis, other, positions));
   switch (conflict.type) {
@@ -168,7 +168,7 @@ void add_check_reports(Node& report, const ConflictAnalysis& analysis, std::size
   }
   report.add("intentConflictReports", std::move(list));
 
-  const IntentVerdict& verdict = analysis.intents[intent];
+  const CheckedIntent& verdict = analysis.intents[intent];
   if (verdict.feasibility == Feasibility::unknown) return;
   Node feasibility = Node::object();
   const bool feasible = verdict.feasibility == Feasibility::feasible;

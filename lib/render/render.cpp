@@ -248,7 +248,7 @@ void check_conflicts(const std::vector<InputExpectation>& expectations, const Si
   }
   if (options.allow_conflicts) return;
   const auto infeasible = std::count_if(analysis.intents.begin(), analysis.intents.end(),
-                                        [](const IntentVerdict& intent) { return intent.feasibility == Feasibility::infeasible; });
+                                        [](const CheckedIntent& intent) { return intent.feasibility == Feasibility::infeasible; });
   std::vector<std::string> found;
   if (analysis.conflicts()) found.push_back(plural(analysis.conflict_count(), "conflict"));
   if (infeasible) found.push_back(plural(static_cast<std::size_t>(infeasible), "infeasible intent"));
