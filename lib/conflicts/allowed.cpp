@@ -28,25 +28,25 @@ SpanSet span_of(const Interval& interval) {
                            interval.high && interval.high->inclusive}});
 }
 
-Allowed numbers_allowed(const Target& target, const std::vector<Quantity>& quantities) {
+Allowed numbers_allowed(const Target& target, const std::vector<const Quantity*>& quantities) {
   Allowed allowed;
   allowed.kind = Allowed::Kind::number;
   // The reader brought a range's ends to one unit; a set's values must share one too.
-  const Quantity& first = quantities.front();
+  const Quantity& first = *quantities.front();
   allowed.dimension = dimension_of(first);
   allowed.unit_word = allowed.dimension ? "" : first.unit;
-  for (const auto& quantity : quantities)
-    if (dimension_of(quantity) != allowed.dimension || (!allowed.dimension && quantity.unit != first.unit))
+  for (const Quantity* quantity : quantities)
+    if (quantity->unit != first.unit && (dimension_of(*quantity) != allowed.dimension || !allowed.dimension))
       return nothing_comparable(fmt::format("its values are in units that do not compare ({} and {})",
-                                            quantity_text(first), quantity_text(quantity)));
+                                            quantity_text(first), quantity_text(*quantity)));
   if (const auto interval = allowed_interval(target)) {
     allowed.numbers = span_of(*interval);
     return allowed;
   }
   SpanSet points;
   std::vector<double> values;
-  for (const auto& quantity : quantities) {
-    values.push_back(base_value(quantity));
+  for (const Quantity* quantity : quantities) {
+    values.push_back(base_value(*quantity));
     points = points.unite(SpanSet::point(values.back()));
   }
   switch (target.condition) {
@@ -92,16 +92,18 @@ Allowed allowed_by(const Target& target) {
   if (values.empty() || (wanted != 0 && values.size() != wanted))
     return nothing_comparable(fmt::format("{} takes {} value{}, it has {}", to_3gpp(target.condition), wanted,
                                           wanted == 1 ? "" : "s", values.size()));
-  std::vector<Quantity> quantities;
+  std::vector<const Quantity*> quantities; // into values, or into parsed
+  std::vector<Quantity> parsed;
+  parsed.reserve(values.size()); // never moves: quantities point into it
   std::vector<std::string> words;
   for (const Value& value : values) {
     if (const auto* flag = std::get_if<bool>(&value)) {
       words.emplace_back(*flag ? "true" : "false");
     } else if (const auto* quantity = std::get_if<Quantity>(&value)) {
-      quantities.push_back(*quantity);
+      quantities.push_back(quantity);
     } else if (const auto* text = std::get_if<std::string>(&value)) {
       // "5000" in quotes is still the number 5000 here.
-      if (auto number = parse_quantity(*text)) quantities.push_back(std::move(*number));
+      if (auto number = parse_quantity(*text)) quantities.push_back(&parsed.emplace_back(std::move(*number)));
       else words.push_back(*text);
     } else {
       return nothing_comparable(fmt::format("its value is {} ({})", value_kind(value), value_text(value)));
@@ -109,13 +111,11 @@ Allowed allowed_by(const Target& target) {
   }
   if (!quantities.empty() && !words.empty()) return nothing_comparable("its values mix numbers and words");
   if (!words.empty()) return words_allowed(target.condition, std::move(words));
-  const bool typed = std::all_of(values.begin(), values.end(), [](const Value& value) {
-    return std::holds_alternative<Quantity>(value);
-  });
-  if (typed) return numbers_allowed(target, quantities);
+  if (parsed.empty()) return numbers_allowed(target, quantities);
   // Numbers written as strings: the same target with them read as quantities.
   Target numbers = target;
-  numbers.range.values.assign(quantities.begin(), quantities.end());
+  numbers.range.values.clear();
+  for (const Quantity* quantity : quantities) numbers.range.values.emplace_back(*quantity);
   return numbers_allowed(numbers, quantities);
 }
 

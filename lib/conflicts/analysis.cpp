@@ -389,6 +389,14 @@ class Analyser {
 
 std::vector<CheckSubject> check_subjects(const std::vector<InputExpectation>& expectations, const Sites& sites,
                                          const std::vector<const Site*>& selected) {
+  // Where each site of the file is among the selected (kNotSelected when it
+  // is not): an expectation costs its own sites, not all of them.
+  constexpr std::size_t kNotSelected = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> index_of(sites.sites.size(), kNotSelected);
+  for (std::size_t i = 0; i < selected.size(); ++i) index_of[static_cast<std::size_t>(selected[i] - sites.sites.data())] = i;
+  std::vector<std::size_t> every(selected.size());
+  for (std::size_t i = 0; i < every.size(); ++i) every[i] = i;
+
   std::vector<CheckSubject> subjects;
   subjects.reserve(expectations.size());
   for (const auto& entry : expectations) {
@@ -398,10 +406,14 @@ std::vector<CheckSubject> check_subjects(const std::vector<InputExpectation>& ex
     subject.intent_contexts = &entry.intent_contexts;
     subject.object_kind = entry.domain ? entry.domain->name : entry.expectation.object.type;
     subject.where = entry.where;
-    for (const auto& name : entry.sites) sites.named(name, entry.intent_id, entry.sites_where);
-    for (std::size_t i = 0; i < selected.size(); ++i)
-      if (entry.sites.empty() || std::find(entry.sites.begin(), entry.sites.end(), selected[i]->name) != entry.sites.end())
-        subject.sites.push_back(i);
+    if (entry.sites.empty()) subject.sites = every;
+    for (const auto& name : entry.sites) {
+      const Site& site = sites.named(name, entry.intent_id, entry.sites_where);
+      if (const std::size_t index = index_of[static_cast<std::size_t>(&site - sites.sites.data())]; index != kNotSelected)
+        subject.sites.push_back(index);
+    }
+    std::sort(subject.sites.begin(), subject.sites.end());
+    subject.sites.erase(std::unique(subject.sites.begin(), subject.sites.end()), subject.sites.end());
     if (!subject.sites.empty()) subjects.push_back(std::move(subject));
   }
   return subjects;

@@ -47,9 +47,10 @@ struct CheckSubject {
   Location where;                  // the expectation; its file is the targets' too
 };
 
-// The subjects of what the reader read, on the given sites: an intent's own
-// sites among them, or all of them when it names none. A site the sites file
-// does not know is an input error (as render says it).
+// The subjects of what the reader read, on the selected sites (which point
+// into sites.sites, as Sites::select gives them): an intent's own sites among
+// them, or all of them when it names none. A site the sites file does not
+// know is an input error (as render says it).
 std::vector<CheckSubject> check_subjects(const std::vector<InputExpectation>& expectations, const Sites& sites,
                                          const std::vector<const Site*>& selected);
 

@@ -1,8 +1,10 @@
 #include "model/units.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace intentctl {
 
@@ -46,26 +48,41 @@ constexpr Row table[] = {
     {{"dBm", Dimension::power, 1}, true, {}},
 };
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
+// A row's symbol and its other spellings.
+std::vector<std::string_view> spellings_of(const Row& row) {
+  std::vector<std::string_view> all{row.unit.symbol};
+  for (std::string_view known : row.spellings)
+    if (!known.empty()) all.push_back(known);
+  return all;
 }
 
-bool spelled(const Row& row, std::string_view spelling, bool ignore_case) {
-  auto same = [&](std::string_view known) {
-    return !known.empty() && (ignore_case ? equal_ignoring_case(known, spelling) : known == spelling);
-  };
-  return same(row.unit.symbol) || std::any_of(row.spellings.begin(), row.spellings.end(), same);
+std::string lower(std::string_view text) {
+  std::string lowered(text);
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lowered;
 }
 
 } // namespace
 
 std::optional<Unit> find_unit(std::string_view spelling) {
-  for (const auto& row : table)
-    if (spelled(row, spelling, false)) return row.unit;
-  for (const auto& row : table)
-    if (row.any_case && spelled(row, spelling, true)) return row.unit;
+  // Every value of every target is looked up here, so the table is indexed
+  // once. Rows are added in order and the first to spell a word keeps it, as
+  // a scan of the table would find it.
+  struct Index {
+    std::unordered_map<std::string_view, Unit> exact;
+    std::unordered_map<std::string, Unit> any_case; // the any_case rows' spellings, lower-cased
+  };
+  static const Index index = [] {
+    Index built;
+    for (const auto& row : table)
+      for (std::string_view known : spellings_of(row)) {
+        built.exact.emplace(known, row.unit);
+        if (row.any_case) built.any_case.emplace(lower(known), row.unit);
+      }
+    return built;
+  }();
+  if (const auto found = index.exact.find(spelling); found != index.exact.end()) return found->second;
+  if (const auto found = index.any_case.find(lower(spelling)); found != index.any_case.end()) return found->second;
   return std::nullopt;
 }
 

@@ -201,9 +201,9 @@ const CapacityLimit* Site::limit(CapacityKind kind) const {
 }
 
 const Site* Sites::find(std::string_view name) const {
-  for (const auto& site : sites)
-    if (site.name == name) return &site;
-  return nullptr;
+  const auto at = std::lower_bound(sites.begin(), sites.end(), name,
+                                   [](const Site& site, std::string_view key) { return site.name < key; });
+  return at != sites.end() && at->name == name ? &*at : nullptr;
 }
 
 const Site& Sites::named(std::string_view name, std::string_view intent_id, const Location& where) const {

@@ -72,6 +72,8 @@ TEST_CASE("units: every spelling to one canonical symbol") {
   CHECK_FALSE(find_unit("Mb"));   // megabits are no rate
   CHECK_FALSE(find_unit("mb"));   // nor millibytes: bytes keep their case
   CHECK_FALSE(find_unit("users"));
+  CHECK_FALSE(find_unit("MS"));   // times keep their case
+  CHECK_FALSE(find_unit(""));     // a plain number has no unit
   CHECK(canonical_unit("users") == "users");
 }
 
