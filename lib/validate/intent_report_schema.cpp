@@ -7,7 +7,9 @@
 // for (and no other), and a reason for every infeasible intent. The
 // standard's own misspellings (expectaitonId, notFullfilledState) are its
 // field names. The per-type rules are if/then rather than oneOf, so that one
-// wrong member is one finding.
+// wrong member is one finding, and a member a type forbids is the schema
+// false. lastUpdatedTime has a pattern besides its format: draft 7 leaves
+// checking formats to each checker.
 #include "validate/intent_report_schema.hpp"
 
 #include <algorithm>
@@ -86,7 +88,7 @@ constexpr std::string_view kIntentReportSchema = R"json({
         {"if": {"properties": {"fulfilmentStatus": {"const": "NOT_FULFILLED"}}}, "then": {"required": ["notFullfilledState", "notFulfilledReasons"]}},
         {
           "if": {"properties": {"fulfilmentStatus": {"const": "FULFILLED"}}},
-          "then": {"properties": {"notFullfilledState": {"not": {}}, "notFulfilledReasons": {"not": {}}}}
+          "then": {"properties": {"notFullfilledState": false, "notFulfilledReasons": false}}
         }
       ]
     },
@@ -104,15 +106,15 @@ constexpr std::string_view kIntentReportSchema = R"json({
       "allOf": [
         {
           "if": {"properties": {"conflictType": {"const": "INTENT_CONFLICT"}}},
-          "then": {"required": ["conflictingIntent"], "properties": {"conflictingExpectation": {"not": {}}, "conflictingTarget": {"not": {}}}}
+          "then": {"required": ["conflictingIntent"], "properties": {"conflictingExpectation": false, "conflictingTarget": false}}
         },
         {
           "if": {"properties": {"conflictType": {"const": "EXPECTATION_CONFLICT"}}},
-          "then": {"required": ["conflictingExpectation"], "properties": {"conflictingIntent": {"not": {}}, "conflictingTarget": {"not": {}}}}
+          "then": {"required": ["conflictingExpectation"], "properties": {"conflictingIntent": false, "conflictingTarget": false}}
         },
         {
           "if": {"properties": {"conflictType": {"const": "TARGET_CONFLICT"}}},
-          "then": {"required": ["conflictingTarget"], "properties": {"conflictingIntent": {"not": {}}, "conflictingExpectation": {"not": {}}}}
+          "then": {"required": ["conflictingTarget"], "properties": {"conflictingIntent": false, "conflictingExpectation": false}}
         }
       ]
     },
@@ -128,7 +130,7 @@ constexpr std::string_view kIntentReportSchema = R"json({
         {"if": {"properties": {"feasibilityCheckResult": {"const": "INFEASIBLE"}}}, "then": {"required": ["infeasibilityReason"]}},
         {
           "if": {"properties": {"feasibilityCheckResult": {"const": "FEASIBLE"}}},
-          "then": {"properties": {"infeasibilityReason": {"not": {}}}}
+          "then": {"properties": {"infeasibilityReason": false}}
         }
       ]
     }

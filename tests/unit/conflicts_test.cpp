@@ -313,6 +313,26 @@ TEST_CASE("conflict and feasibility cases") {
         intent("b", {"edge1"}, {cn("cn-b", {target("availability", "IS_EQUAL_TO_OR_LESS_THAN", "0.999")})})},
        two_sites,
        {"INTENT_CONFLICT edge1 a/cn-a/availability b/cn-b/availability"}},
+      {"equal values across units do not conflict: IS_EQUAL_TO 99.9 % and IS_EQUAL_TO 0.999",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("availability", "IS_EQUAL_TO", "\"99.9%\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("availability", "IS_EQUAL_TO", "0.999")})})},
+       two_sites,
+       {}},
+      {"equal values across units do not conflict: IS_EQUAL_TO 1 Gbps and IS_EQUAL_TO 1000 Mbps",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("throughput", "IS_EQUAL_TO", "\"1Gbps\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("throughput", "IS_EQUAL_TO", "\"1000Mbps\"")})})},
+       two_sites,
+       {}},
+      {"closed ranges that touch meet: [1 ms, 5 ms] and [5000 us, 10 ms]",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_WITHIN_RANGE", R"(["1ms", "5ms"])")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_WITHIN_RANGE", R"(["5000us", "10ms"])")})})},
+       two_sites,
+       {}},
+      {"a closed range against an open bound at its end: [1 ms, 5 ms] and > 5 ms",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_WITHIN_RANGE", R"(["1ms", "5ms"])")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
       {"IS_EQUAL_TO 2 against IS_EQUAL_TO 3",
        {intent("a", {"edge1"}, {cn("cn-a", {target("redundancy", "IS_EQUAL_TO", "2")})}),
         intent("b", {"edge1"}, {cn("cn-b", {target("redundancy", "IS_EQUAL_TO", "3")})})},
@@ -401,6 +421,16 @@ TEST_CASE("conflict and feasibility cases") {
                                 cn("cn-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
        two_sites,
        {"EXPECTATION_CONFLICT edge1 a/cn-1/latency a/cn-2/latency"}},
+      {"two expectations of one intent on two object instances: no conflict",
+       {intent("a", {"edge1"}, {expectation("cn-1", "5GC_SubNetwork", "core-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")}),
+                                expectation("cn-2", "5GC_SubNetwork", "core-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       two_sites,
+       {}},
+      {"one name twice in one expectation, in two units: TARGET_CONFLICT",
+       {intent("a", {"edge1"}, {cn("cn-1", {target("throughput", "IS_EQUAL_TO_OR_GREATER_THAN", "\"1Gbps\""),
+                                            target("throughput", "IS_EQUAL_TO_OR_LESS_THAN", "\"800Mbps\"")})})},
+       two_sites,
+       {"TARGET_CONFLICT edge1 a/cn-1/throughput a/cn-1/throughput"}},
       {"one name twice in one expectation: TARGET_CONFLICT",
        {intent("a", {"edge1"}, {cn("cn-1", {target("latency", "IS_LESS_THAN", "\"1ms\""),
                                             target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
@@ -451,6 +481,24 @@ TEST_CASE("conflict and feasibility cases") {
        edge1_10g,
        {"INTENT_CONFLICT edge1 maxSubscribers a b"},
        {"a feasible", "b feasible"}},
+      {"summed bandwidth over what the site declares, in two units",
+       {intent("a", {"edge1"}, {expectation("tn-a", "TN_SubNetwork", "tn", {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"12Gbps\"")})}),
+        intent("b", {"edge1"}, {expectation("tn-b", "TN_SubNetwork", "tn2", {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"9000Mbps\"")})})},
+       sites_with("{maxBandwidth: 20Gbps}"),
+       {"INTENT_CONFLICT edge1 maxBandwidth a b"},
+       {"a feasible", "b feasible"}},
+      {"summed bandwidth within what the site declares: no conflict",
+       {intent("a", {"edge1"}, {expectation("tn-a", "TN_SubNetwork", "tn", {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"12Gbps\"")})}),
+        intent("b", {"edge1"}, {expectation("tn-b", "TN_SubNetwork", "tn2", {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"8000Mbps\"")})})},
+       sites_with("{maxBandwidth: 20Gbps}"),
+       {},
+       {"a feasible", "b feasible"}},
+      {"the same demands on two sites, each within its own capacity",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("throughput", "IS_GREATER_THAN", "\"6Gbps\"")}, "video")}),
+        intent("b", {"edge2"}, {cn("cn-b", {target("throughput", "IS_GREATER_THAN", "\"6Gbps\"")}, "robot")})},
+       sites_with("{maxThroughput: 10Gbps}", "{maxThroughput: 10Gbps}"),
+       {},
+       {"a feasible", "b feasible"}},
       {"one intent past the site's throughput is infeasible, and not in the others' sum",
        {intent("big", {"edge1"}, {cn("cn-big", {target("throughput", "IS_GREATER_THAN", "\"20Gbps\"")}, "video")}),
         intent("small", {"edge1"}, {cn("cn-s", {target("throughput", "IS_GREATER_THAN", "\"1Gbps\"")}, "robot")})},
@@ -471,6 +519,13 @@ TEST_CASE("conflict and feasibility cases") {
        {},
        {"a infeasible"},
        {"availability IS_EQUAL_TO_OR_GREATER_THAN 99.999% (expectation cn-a) is above the maxAvailability 99.99% site edge1 declares"}},
+      {"reliability above what the site offers is infeasible; at it, feasible",
+       {intent("a", {"edge1"}, {cn("cn-a", {target("reliability", "IS_EQUAL_TO_OR_GREATER_THAN", "\"99.9999%\"")})}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("reliability", "IS_EQUAL_TO_OR_GREATER_THAN", "0.99999")}, "video")})},
+       sites_with("{maxReliability: 99.999%}"),
+       {},
+       {"a infeasible", "b feasible"},
+       {"reliability IS_EQUAL_TO_OR_GREATER_THAN 99.9999% (expectation cn-a) is above the maxReliability 99.999% site edge1 declares"}},
       {"per-UE throughput is held alone against maxThroughput, never summed",
        {intent("a", {"edge1"}, {expectation("ran-a", "RAN_SubNetwork", "ran", {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
         intent("b", {"edge1"}, {expectation("ran-b", "RAN_SubNetwork", "ran2", {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
@@ -519,21 +574,59 @@ TEST_CASE("the IntentReport schema refuses what the standard does not allow") {
   };
   CHECK(schema_errors(report(R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
       {"conflictId": "c", "conflictType": "INTENT_CONFLICT", "conflictingIntent": "Intent=b"}],
-      "intentFeasibilityCheckReport": {"feasibilityCheckResult": "FEASIBLE"}})")).empty());
-  const char* const wrong[] = {
-      R"({"id": "r", "intentReference": "Intent=a", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "INFEASIBLE"}})",
-      R"({"id": "r", "intentReference": "Intent=a", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "MAYBE"}})",
-      R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
+      "intentFeasibilityCheckReport": {"feasibilityCheckResult": "FEASIBLE"},
+      "lastUpdatedTime": "2026-05-01T12:00:00Z"})")).empty());
+  const std::pair<const char*, std::vector<std::string>> wrong[] = {
+      {R"({"id": "r", "intentReference": "Intent=a", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "INFEASIBLE"}})",
+       {"intentFeasibilityCheckReport.infeasibilityReason: missing required field"}},
+      {R"({"id": "r", "intentReference": "Intent=a", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "FEASIBLE",
+          "infeasibilityReason": "none"}})",
+       {"intentFeasibilityCheckReport.infeasibilityReason: no value is allowed here"}},
+      {R"({"id": "r", "intentReference": "Intent=a", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "MAYBE"}})",
+       {R"(intentFeasibilityCheckReport.feasibilityCheckResult: unsupported value "MAYBE" (allowed: "FEASIBLE", "INFEASIBLE"))"}},
+      {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
           {"conflictId": "c", "conflictType": "INTENT_CONFLICT", "conflictingExpectation": "e"}]})",
-      R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
+       {"intentConflictReports[0].conflictingIntent: missing required field",
+        "intentConflictReports[0].conflictingExpectation: no value is allowed here"}},
+      {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
           {"conflictId": "c", "conflictType": "TARGET_CONFLICT", "conflictingTarget": "t", "conflictingIntent": "Intent=b"}]})",
-      R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [], "extra": 1})",
-      R"({"id": "r", "intentReference": "Intent=a"})",
+       {"intentConflictReports[0].conflictingIntent: no value is allowed here"}},
+      {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [{"conflictId": "c", "conflictType": "SLICE_CONFLICT"}]})",
+       {R"(intentConflictReports[0].conflictType: unsupported value "SLICE_CONFLICT" (allowed: "INTENT_CONFLICT", "EXPECTATION_CONFLICT", "TARGET_CONFLICT"))"}},
+      {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [], "extra": 1})", {"extra: unknown field"}},
+      {R"({"id": "r", "intentReference": "Intent=a"})",
+       {": matches none of the 3 alternatives of anyOf; closest: intentFulfilmentReport: missing required field"}},
+      {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [], "lastUpdatedTime": "2026-05-01 12:00"})",
+       {R"(lastUpdatedTime: "2026-05-01 12:00" does not match the pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")",
+        R"(lastUpdatedTime: "2026-05-01 12:00" is not a date-time (RFC 3339, like 2024-05-01T12:00:00Z))"}},
   };
-  for (const char* text : wrong) {
-    CAPTURE(text);
-    CHECK(!schema_errors(report(text)).empty());
+  auto lines = [](const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += item + "\n";
+    return text;
+  };
+  for (const auto& [text, findings] : wrong) {
+    INFO(text);
+    CHECK(lines(schema_errors(report(text))) == lines(findings));
   }
+}
+
+TEST_CASE("validate checks IntentReports, one or a list, against the schema, each finding at its place") {
+  const Node list = parse_json(Source{"reports.json", R"([
+  {"id": "a", "intentReference": "Intent=a", "intentConflictReports": []},
+  {"id": "b", "intentReference": "Intent=b", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "INFEASIBLE"}}
+])"}, ReadLimits{}).documents.at(0);
+  CHECK(is_intent_report_document(list));
+  CHECK(is_intent_report_document(list.items()[0]));
+  const auto violations = check_intent_reports(list);
+  REQUIRE(violations.size() == 1);
+  CHECK(violations[0].path == "[1].intentFeasibilityCheckReport.infeasibilityReason");
+  CHECK(violations[0].mark.line == 3);
+  // An Intent is no report, though it has an id; nor is a list that holds anything else.
+  const Node intent = parse_json(Source{"intent.json", R"({"id": "a", "intentExpectations": []})"}, ReadLimits{}).documents.at(0);
+  CHECK_FALSE(is_intent_report_document(intent));
+  const Node mixed = parse_json(Source{"mixed.json", R"([{"id": "a", "intentConflictReports": []}, {"id": "b"}])"}, ReadLimits{}).documents.at(0);
+  CHECK_FALSE(is_intent_report_document(mixed));
 }
 
 TEST_CASE("verify's IntentReports carry the conflicts and feasibility of the site's rendered intents") {
