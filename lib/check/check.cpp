@@ -8,12 +8,13 @@
 
 #include "conflicts/analysis.hpp"
 #include "conflicts/report.hpp"
-#include "core/clock.hpp"
 #include "io/files.hpp"
 #include "io/writer.hpp"
 #include "model/expectation_reader.hpp"
 #include "model/intent_io.hpp"
 #include "model/seed_dialect.hpp"
+#include "util/time.hpp"
+#include "util/words.hpp"
 
 namespace intentctl {
 
@@ -22,10 +23,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kApiVersion = "intentctl/v1alpha1";
-
-std::string plural(std::size_t count, const char* word) {
-  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
-}
 
 // --- JSON ----------------------------------------------------------------------------------
 
@@ -240,8 +237,8 @@ Node json_document(const ConflictAnalysis& analysis, const Counts& counts) {
 
 std::string summary_line(const Counts& counts) {
   return fmt::format("Summary: {} with {} on {} - Conflicts: {}, Infeasible: {}, Feasible: {}, Unknown: {}",
-                     plural(counts.intents, "intent"), plural(counts.expectations, "expectation"),
-                     plural(counts.sites, "site"), counts.conflicts, counts.infeasible, counts.feasible, counts.unknown);
+                     count_of(counts.intents, "intent"), count_of(counts.expectations, "expectation"),
+                     count_of(counts.sites, "site"), counts.conflicts, counts.infeasible, counts.feasible, counts.unknown);
 }
 
 void write_text(const ConflictAnalysis& analysis, const Counts& counts, Io& io) {
@@ -296,7 +293,7 @@ ExitClass check(const CheckOptions& options, Io& io) {
   std::vector<CheckSubject> subjects = check_subjects(reader.expectations(), sites, selected);
   if (subjects.empty())
     throw input_error(fmt::format("none of the {} is for the selected site{}",
-                                  plural(reader.expectations().size(), "expectation"), selected.size() == 1 ? "" : "s"));
+                                  count_of(reader.expectations().size(), "expectation"), selected.size() == 1 ? "" : "s"));
   const ConflictAnalysis analysis = analyse(std::move(subjects), selected);
   const Counts counts = count(analysis);
 
@@ -315,12 +312,12 @@ ExitClass check(const CheckOptions& options, Io& io) {
   io.out.flush();
   if (!options.report_dir.empty()) {
     write_report_files(reports, options.report_dir);
-    io.diagnostics.note(fmt::format("wrote {} into {}", plural(reports.size(), "IntentReport"), options.report_dir));
+    io.diagnostics.note(fmt::format("wrote {} into {}", count_of(reports.size(), "IntentReport"), options.report_dir));
   }
   if (counts.unknown && io.diagnostics.verbosity() == Verbosity::normal)
     io.diagnostics.note(fmt::format("note: the feasibility of {} is unknown (a site declares no capacity, or a target "
                                     "cannot be compared with a limit); -v says why",
-                                    plural(counts.unknown, "intent")));
+                                    count_of(counts.unknown, "intent")));
   return counts.conflicts || counts.infeasible ? ExitClass::failed : ExitClass::ok;
 }
 

@@ -12,6 +12,7 @@
 #include "conflicts/allowed.hpp"
 #include "conflicts/capacity.hpp"
 #include "model/seed_dialect.hpp"
+#include "util/words.hpp"
 
 namespace intentctl {
 
@@ -65,13 +66,6 @@ struct Entry {
   std::uint32_t site, scope, name, subject, target;
   auto key() const { return std::tie(site, scope, name, subject, target); }
 };
-
-std::string listed(const std::vector<std::string>& items, std::size_t most) {
-  std::string text;
-  for (std::size_t i = 0; i < items.size() && i < most; ++i) text += (i ? ", " : "") + items[i];
-  if (items.size() > most) text += fmt::format(" and {} more", items.size() - most);
-  return text;
-}
 
 // --- the analysis -----------------------------------------------------------------------------
 
@@ -332,7 +326,7 @@ class Analyser {
       violations_[intent_index].push_back(
           {site_index, need.targets.front(),
            fmt::format("its targets on site {} ask for {} in all ({}), above the {} {} the site declares",
-                       site(site_index).name, capacity_amount(limit, need.amount), listed(targets, 3),
+                       site(site_index).name, capacity_amount(limit, need.amount), some_of(targets, 3),
                        capacity_field(kind).key, limit.text)});
     }
     std::map<std::pair<std::size_t, CapacityKind>, DemandConflict> totals;

@@ -1,6 +1,7 @@
 #include "util/time.hpp"
 
 #include <cstdint>
+#include <ctime>
 #include <cstdlib>
 #include <string>
 
@@ -150,6 +151,15 @@ bool is_rfc3339_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   const int year = number_at(text, 0, 4), month = number_at(text, 5, 2), day = number_at(text, 8, 2);
   return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
 }
 
 } // namespace intentctl

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace intentctl {
@@ -36,5 +37,8 @@ bool is_rfc3339(std::string_view text);
 
 // Whether text is an RFC 3339 full-date, 2024-05-01, checked as above.
 bool is_rfc3339_date(std::string_view text);
+
+// The current time as RFC 3339 UTC, to the second: 2026-05-01T12:00:00Z.
+std::string utc_now();
 
 } // namespace intentctl

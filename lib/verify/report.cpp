@@ -10,6 +10,7 @@
 #include "conflicts/report.hpp"
 #include "io/files.hpp"
 #include "io/writer.hpp"
+#include "util/time.hpp"
 #include "util/xml.hpp"
 
 namespace intentctl {

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
 #include "io/node.hpp"
 #include "sites/sites.hpp"
 #include "verify/check.hpp"
