@@ -16,7 +16,7 @@ _intentctl() {
     esac
   done
   if [[ -z $command ]]; then
-    COMPREPLY=($(compgen -W 'translate render validate publish verify completion help version --help --version --verbose --quiet --no-color -v -q -h' -- "$cur"))
+    COMPREPLY=($(compgen -W 'translate check render validate publish verify completion help version --help --version --verbose --quiet --no-color -v -q -h' -- "$cur"))
     return
   fi
   case $command in
@@ -40,6 +40,25 @@ _intentctl() {
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
+    check)
+      case $prev in
+        -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --sites) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --site) COMPREPLY=($(compgen -W "$(_intentctl_sites)" -- "$cur")); return ;;
+        --mapping) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W 'text json intentreport' -- "$cur")); return ;;
+        --report) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        -v|--verbose) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        -q|--quiet) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+        --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '-h --help --sites --site --mapping -o --output --format --report -v --verbose -q --quiet --no-color' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
     render)
       case $prev in
         -h|--help) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
@@ -51,6 +70,7 @@ _intentctl() {
         --rootsync) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --overwrite) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --kustomize) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+        --allow-conflicts) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         --fn) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
         -j|--jobs) return ;;
         --lax-seed) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
@@ -59,7 +79,7 @@ _intentctl() {
         --no-color) COMPREPLY=($(compgen -W '' -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '-h --help -o --output --site --sites --namespace --mapping --rootsync --overwrite --kustomize --fn -j --jobs --lax-seed -v --verbose -q --quiet --no-color' -- "$cur"))
+        COMPREPLY=($(compgen -W '-h --help -o --output --site --sites --namespace --mapping --rootsync --overwrite --kustomize --allow-conflicts --fn -j --jobs --lax-seed -v --verbose -q --quiet --no-color' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -174,7 +194,7 @@ _intentctl() {
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '-h --help -v --verbose -q --quiet --no-color' -- "$cur"))
       else
-        COMPREPLY=($(compgen -W 'translate render validate publish verify completion help version' -- "$cur"))
+        COMPREPLY=($(compgen -W 'translate check render validate publish verify completion help version' -- "$cur"))
       fi
       ;;
     version)

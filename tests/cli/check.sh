@@ -198,8 +198,8 @@ case_ "bare 28.312 expectations and the seed dialect (each its own intent)" 1 \
 
 # --- JSON and IntentReports ------------------------------------------------------------------------
 intent c.yaml c edge1 cn-c 5GC_SubNetwork core video "$(target latency IS_LESS_THAN 300us)"
-run "$INTENTCTL" check a.yaml b.yaml c.yaml --sites sites.yaml -o json --report reports
-expect_rc 1 "-o json --report"
+run "$INTENTCTL" check a.yaml b.yaml c.yaml --sites sites.yaml --format json --report reports
+expect_rc 1 "--format json --report"
 python3 - "$SCRATCH/out" >"$SCRATCH/json-check" 2>&1 <<'PY' && pass || fail "the JSON document: $(cat "$SCRATCH/json-check")"
 import json, sys
 doc = json.load(open(sys.argv[1]))
@@ -225,10 +225,19 @@ expect_contains reports/intent-report-a.json '"conflictingIntent": "Intent=b"' "
 expect_contains reports/intent-report-b.json '"conflictingIntent": "Intent=a"' "b's report names a"
 expect_contains reports/intent-report-c.json '"feasibilityCheckResult": "INFEASIBLE"' "c is infeasible"
 expect_contains reports/intent-report-a.json '"feasibilityCheckResult": "FEASIBLE"' "a is feasible"
+cp "$SCRATCH/out" check.json
+run "$INTENTCTL" check a.yaml b.yaml c.yaml --sites sites.yaml --format json -o findings.json
+expect_rc 1 "-o FILE: the exit code stands"
+[ ! -s "$SCRATCH/out" ] && cmp -s findings.json check.json && pass ||
+  fail "-o FILE holds what standard output held, and standard output nothing"
+run "$INTENTCTL" check a.yaml --sites sites.yaml -o json
+expect_rc 2 "-o with a format's name"
+expect_contains "$SCRATCH/err" "hint: " "-o json: a hint"
+[ ! -e json ] && pass || fail "-o json created a file"
 run "$INTENTCTL" check two.yaml c.yaml --sites sites.yaml --report reports2
 intent f.yaml f edge2 cn-f 5GC_SubNetwork core robot "$(target latency IS_LESS_THAN 1ms)"
-run "$INTENTCTL" check f.yaml --sites sites.yaml --site edge2 -o intentreport -q
-expect_rc 0 "-o intentreport, feasibility unknown"
+run "$INTENTCTL" check f.yaml --sites sites.yaml --site edge2 --format intentreport -q
+expect_rc 0 "--format intentreport, feasibility unknown"
 cp "$SCRATCH/out" unknown-reports.json
 expect_not_contains unknown-reports.json "intentFeasibilityCheckReport" "unknown: no intentFeasibilityCheckReport"
 expect_contains unknown-reports.json '"intentConflictReports": []' "no conflict: an empty list"
@@ -269,7 +278,7 @@ intent x.yaml x edge9 cn-x 5GC_SubNetwork core robot "$(target latency IS_LESS_T
 run "$INTENTCTL" check x.yaml --sites sites.yaml
 expect_rc 2 "an unknown site"
 expect_contains "$SCRATCH/err" 'intent "x" names site "edge9", which sites.yaml does not know (known: edge1, edge2)' "the unknown site named"
-run "$INTENTCTL" check a.yaml -o yaml
+run "$INTENTCTL" check a.yaml --format yaml
 expect_rc 2 "an unknown format"
 run "$INTENTCTL" check no-such-file.yaml
 expect_rc 2 "a missing file"
