@@ -11,6 +11,8 @@
 
 #include "command.hpp"
 #include "core/interrupt.hpp"
+#include "core/spare_descriptors.hpp"
+#include "core/version.hpp"
 #include "flags.hpp"
 #include "help.hpp"
 #include "suggest.hpp"
@@ -113,6 +115,7 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
                     quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
   Io io{std::cin, std::cout, reporter, is_terminal(STDIN_FILENO), is_terminal(STDERR_FILENO)};
   install_interrupt_handler();
+  keep_spare_descriptors();
   try {
     const ExitClass result = invocation->run(io);
     std::cout.flush();

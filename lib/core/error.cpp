@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <utility>
 
+#include "core/spare_descriptors.hpp"
+
 namespace intentctl {
 
 namespace {
@@ -38,6 +40,8 @@ Error file_error(int errnum, std::string message, Location where) {
   case EFBIG:
   case EMFILE:
   case ENFILE:
+    release_spare_descriptors();
+    return Error(ExitClass::external, std::move(message), std::move(where));
   case ENOMEM:
   case ENOBUFS:
   case EIO:

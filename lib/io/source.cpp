@@ -13,6 +13,12 @@ namespace intentctl {
 
 namespace {
 
+// An input that cannot be read: missing or forbidden is the user's failure,
+// no descriptors or memory left, or an I/O error, the machine's (file_error).
+[[noreturn]] void cannot_read(const std::string& path, int errnum) {
+  throw file_error(errnum, fmt::format("{}: cannot read: {}", path, std::strerror(errnum)));
+}
+
 std::string too_large(const std::string& name, std::size_t limit) {
   return fmt::format("{}: input is larger than the limit of {} MiB", name, limit >> 20);
 }
@@ -32,7 +38,7 @@ std::string read_limited(std::istream& in, const std::string& name, std::size_t 
 // A file that grows while it is read is still held to the limit.
 std::string read_regular_file(const std::string& path, std::size_t size, std::size_t limit) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw input_error(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  if (fd < 0) cannot_read(path, errno);
   std::string text(size + 1, '\0'); // one byte more, to see the end without another call
   std::size_t used = 0;
   for (;;) {
@@ -48,7 +54,7 @@ std::string read_regular_file(const std::string& path, std::size_t size, std::si
       if (errno == EINTR) continue;
       const int error = errno;
       ::close(fd);
-      throw input_error(fmt::format("{}: cannot read: {}", path, std::strerror(error)));
+      cannot_read(path, error);
     }
     if (n == 0) break;
     used += static_cast<std::size_t>(n);
@@ -69,14 +75,13 @@ Source read_source(const std::string& path, const ReadLimits& limits, std::istre
     return Source{"<stdin>", read_limited(in, "<stdin>", limits.max_bytes)};
   }
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0)
-    throw input_error(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  if (::stat(path.c_str(), &info) != 0) cannot_read(path, errno);
   if (S_ISDIR(info.st_mode)) throw input_error(fmt::format("{}: is a directory", path));
   if (S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > limits.max_bytes)
     throw input_error(too_large(path, limits.max_bytes));
   if (S_ISREG(info.st_mode)) return Source{path, read_regular_file(path, static_cast<std::size_t>(info.st_size), limits.max_bytes)};
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw input_error(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  if (!file) cannot_read(path, errno);
   return Source{path, read_limited(file, path, limits.max_bytes)};
 }
 

@@ -238,9 +238,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
     }
     std::vector<std::string> found;
     fs::recursive_directory_iterator walk(input, fs::directory_options::none, error);
-    if (error) throw input_error(fmt::format("{}: cannot read: {}", input, error.message()));
+    if (error) throw file_error(error.value(), fmt::format("{}: cannot read: {}", input, error.message()));
     for (auto it = walk; it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (error) throw input_error(fmt::format("{}: cannot read: {}", input, error.message()));
+      if (error) throw file_error(error.value(), fmt::format("{}: cannot read: {}", input, error.message()));
       const std::string name = it->path().filename().string();
       if (name.starts_with(".")) {
         if (it->is_directory(error)) it.disable_recursion_pending();

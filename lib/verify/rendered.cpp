@@ -28,9 +28,9 @@ std::vector<fs::path> manifest_files(const fs::path& folder) {
   std::vector<fs::path> files;
   std::error_code error;
   fs::recursive_directory_iterator it(folder, error), end;
-  if (error) throw input_error(fmt::format("cannot read folder {}: {}", folder.string(), error.message()));
+  if (error) throw file_error(error.value(), fmt::format("cannot read folder {}: {}", folder.string(), error.message()));
   for (; it != end; it.increment(error)) {
-    if (error) throw input_error(fmt::format("cannot read folder {}: {}", folder.string(), error.message()));
+    if (error) throw file_error(error.value(), fmt::format("cannot read folder {}: {}", folder.string(), error.message()));
     const std::string name = it->path().filename().string();
     if (name.starts_with(".")) {
       if (it->is_directory()) it.disable_recursion_pending();

@@ -395,7 +395,7 @@ std::vector<std::string> write_reports(const SiteResult& site, const std::string
   const fs::path folder = fs::path(dir) / site.site;
   std::error_code error;
   fs::create_directories(folder, error);
-  if (error) throw input_error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
+  if (error) throw file_error(error.value(), fmt::format("cannot create {}: {}", folder.string(), error.message()));
   std::vector<std::string> written;
   const std::string now = utc_now();
   std::set<std::string> names;

@@ -1,8 +1,16 @@
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "core/spare_descriptors.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 
@@ -171,6 +179,45 @@ TEST_CASE("a terminal on standard input is an error, not a hang") {
     CHECK(error.exit_class() == ExitClass::usage);
     CHECK(error.message().find("standard input is a terminal") != std::string::npos);
   }
+}
+
+TEST_CASE("an input unread for want of file descriptors is the machine's failure, and the spares come back") {
+  const std::string sample = std::string(INTENTCTL_SOURCE_DIR) + "/samples/28312/urllc-robot-cell.json";
+  std::istringstream no_stdin;
+  // A missing input is the user's.
+  try {
+    read_source(sample + ".missing", ReadLimits{}, no_stdin, false);
+    FAIL("expected an error");
+  } catch (const Error& error) {
+    CHECK(error.exit_class() == ExitClass::usage);
+  }
+  // Every descriptor taken (under a low limit, so taking them is quick), as
+  // the executable runs: with its spares kept.
+  rlimit saved{};
+  REQUIRE(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+  rlimit low = saved;
+  low.rlim_cur = std::min<rlim_t>(saved.rlim_cur, 256);
+  REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+  keep_spare_descriptors();
+  std::vector<int> taken;
+  for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) taken.push_back(fd);
+  const int why = errno;
+  ExitClass exit_class = ExitClass::ok;
+  std::string message;
+  try {
+    read_source(sample, ReadLimits{}, no_stdin, false);
+  } catch (const Error& error) {
+    exit_class = error.exit_class();
+    message = error.message();
+  }
+  int given_back = 0;
+  for (int fd; given_back < 3 && (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0; ++given_back) taken.push_back(fd);
+  for (const int fd : taken) ::close(fd);
+  ::setrlimit(RLIMIT_NOFILE, &saved);
+  CHECK(why == EMFILE);
+  CHECK(exit_class == ExitClass::external);
+  CHECK(message == sample + ": cannot read: Too many open files");
+  CHECK(given_back == 2);
 }
 
 TEST_CASE("malformed YAML reports libyaml's problem at its position") {
