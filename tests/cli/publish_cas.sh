@@ -140,6 +140,7 @@ else
 fi
 
 # SSH, through a private sshd.
+ssh_leaks_expected
 if ssh_base=$("$SSH_SERVER" start "$SCRATCH/ssh" 2>"$SCRATCH/ssh.err"); then
   servers_up+=("$SSH_SERVER|$SCRATCH/ssh")
   ssh-keygen -q -t ed25519 -N '' -C racer -f "$SCRATCH/ssh-key"

@@ -18,6 +18,7 @@ SERVER=$SOURCE_DIR/tests/support/ssh-git-server
 SSH_STATE=$SCRATCH/sshd
 export HOME=$SCRATCH/home XDG_CACHE_HOME=$SCRATCH/cache
 unset SSH_AUTH_SOCK SSH_AGENT_PID INTENTCTL_SITES KUBECONFIG INTENTCTL_SSH_PASSPHRASE
+ssh_leaks_expected
 mkdir -p "$HOME/.ssh" "$SCRATCH/work"
 set +e
 "$SERVER" start "$SSH_STATE" >"$SCRATCH/url" 2>"$SCRATCH/server.err"

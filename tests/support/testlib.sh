@@ -49,6 +49,22 @@ require_python_module() {
   python3 -c "import $1" >/dev/null 2>&1 || { echo "SKIP: the Python module $1 is not installed"; exit 77; }
 }
 
+# ssh_leaks_expected: libgit2 1.5.1 and libssh2 1.10 leak memory on each SSH
+# connection; a test calls this before intentctl talks SSH, and from then on
+# the sanitizer build's leak check adds tests/support/lsan-ssh.supp (which
+# says why) to the suppressions it was given. Other tests keep them reported.
+ssh_leaks_expected() {
+  local options=${LSAN_OPTIONS:-} given=
+  case "$options" in *"suppressions=$SCRATCH/lsan.supp") return 0 ;; esac
+  case "$options" in *suppressions=*) given=${options##*suppressions=} given=${given%%:*} ;; esac
+  cat ${given:+"$given"} "$SOURCE_DIR/tests/support/lsan-ssh.supp" >"$SCRATCH/lsan.supp"
+  export LSAN_OPTIONS="${options:+$options:}suppressions=$SCRATCH/lsan.supp"
+}
+
+# Whether the binary under test is the sanitizer build (INTENTCTL_SANITIZE):
+# its memory use and speed are the sanitizers' as much as intentctl's.
+sanitizer_build() { grep -qx 'INTENTCTL_SANITIZE:BOOL=ON' "${BUILD_DIR:-.}/CMakeCache.txt" 2>/dev/null; }
+
 finish() {
   echo "$checks passed, $failures failed"
   [ "$failures" -eq 0 ]

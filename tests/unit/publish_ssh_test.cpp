@@ -3,9 +3,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string>
 
 #include <unistd.h>
 
+#include "git/credentials.hpp"
+#include "git/git.hpp"
 #include "git/ssh.hpp"
 #include "util/base64.hpp"
 
@@ -49,7 +53,110 @@ struct KnownHosts {
   }
 };
 
+// Sets an environment variable (unsets it for nullptr) until the end of the scope.
+class ScopedEnvironment {
+ public:
+  ScopedEnvironment(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    value ? ::setenv(name, value, 1) : ::unsetenv(name);
+  }
+  ~ScopedEnvironment() { old_ ? ::setenv(name_, old_->c_str(), 1) : ::unsetenv(name_); }
+  ScopedEnvironment(const ScopedEnvironment&) = delete;
+  ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+// Asks the credentials callback a TransferContext installs, as libgit2 would;
+// the credential it hands out is freed, as libgit2 frees it.
+struct AskedCredentials {
+  int result = 0;
+  git_credential_t type{};
+};
+AskedCredentials ask(git_remote_callbacks& callbacks, const char* user, unsigned int allowed) {
+  git_credential* credential = nullptr;
+  AskedCredentials asked;
+  asked.result = callbacks.credentials(&credential, "ssh://127.0.0.1:2222/site.git", user, allowed, callbacks.payload);
+  if (credential) asked.type = credential->credtype;
+  git_credential_free(credential);
+  return asked;
+}
+
 } // namespace
+
+// The callbacks libgit2 calls while it sets up an SSH connection, and the
+// agent's key types, here outside any connection: the sanitizer build's SSH
+// tests suppress libgit2's and libssh2's leaks by library
+// (tests/support/lsan-ssh.supp), these tests report a leak of theirs.
+TEST_CASE("the credential and host key callbacks, as libgit2 calls them") {
+  git::ensure_initialised();
+  CredentialSettings settings;
+  settings.username = "git";
+  settings.ssh = SshEndpoint{"127.0.0.1", 2222};
+  const unsigned int ssh_key = GIT_CREDENTIAL_SSH_KEY;
+  git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
+
+  SUBCASE("a key file, once: asked again means refused") {
+    settings.ssh_key = "/nonexistent/id_ed25519";
+    TransferContext context(settings, std::nullopt, nullptr);
+    context.install(callbacks);
+    CHECK(ask(callbacks, nullptr, GIT_CREDENTIAL_USERNAME).type == GIT_CREDENTIAL_USERNAME);
+    const AskedCredentials first = ask(callbacks, "git", ssh_key);
+    CHECK(first.result == 0);
+    CHECK(first.type == GIT_CREDENTIAL_SSH_KEY);
+    CHECK(ask(callbacks, "git", ssh_key).result == GIT_EUSER);
+    CHECK(context.authentication_refused());
+  }
+  SUBCASE("ssh-agent, or nothing to offer") {
+    {
+      ScopedEnvironment agent("SSH_AUTH_SOCK", "/nonexistent/agent.sock");
+      TransferContext context(settings, std::nullopt, nullptr);
+      context.install(callbacks);
+      CHECK(ask(callbacks, "git", ssh_key).type == GIT_CREDENTIAL_SSH_KEY);
+      CHECK(agent_key_types().empty()); // libssh2's session and agent, made and freed
+    }
+    ScopedEnvironment no_agent("SSH_AUTH_SOCK", nullptr);
+    CHECK(agent_key_types().empty());
+    TransferContext context(settings, std::nullopt, nullptr);
+    context.install(callbacks);
+    CHECK(ask(callbacks, "git", ssh_key).result == GIT_EUSER);
+    CHECK(context.credentials_missing());
+  }
+  SUBCASE("a password, once") {
+    settings.secret = "s3cret";
+    TransferContext context(settings, std::nullopt, nullptr);
+    context.install(callbacks);
+    CHECK(ask(callbacks, "git", GIT_CREDENTIAL_USERPASS_PLAINTEXT).type == GIT_CREDENTIAL_USERPASS_PLAINTEXT);
+    CHECK(ask(callbacks, "git", GIT_CREDENTIAL_USERPASS_PLAINTEXT).result == GIT_EUSER);
+    CHECK(context.authentication_refused());
+  }
+  SUBCASE("the SSH host key against ~/.ssh/known_hosts") {
+    const fs::path home = fs::temp_directory_path() / fs::path("intentctl-home-" + std::to_string(::getpid()));
+    fs::create_directories(home / ".ssh");
+    std::ofstream(home / ".ssh" / "known_hosts") << "[127.0.0.1]:2222 ssh-ed25519 " << kKey << "\n";
+    ScopedEnvironment home_variable("HOME", home.c_str());
+    TransferContext context(settings, std::nullopt, nullptr);
+    context.install(callbacks);
+    const auto check = [&](const char* key) {
+      const std::string raw = blob(key);
+      git_cert_hostkey cert{};
+      cert.parent.cert_type = GIT_CERT_HOSTKEY_LIBSSH2;
+      cert.type = GIT_CERT_SSH_RAW;
+      cert.hostkey = raw.data();
+      cert.hostkey_len = raw.size();
+      return callbacks.certificate_check(&cert.parent, 0, "127.0.0.1", callbacks.payload);
+    };
+    CHECK(check(kKey) == 0);
+    CHECK(context.host_key_problem().empty());
+    CHECK(check(kOtherKey) == GIT_ECERTIFICATE);
+    CHECK(context.host_key_problem().find("has CHANGED") != std::string::npos);
+    git_cert tls{GIT_CERT_X509};
+    CHECK(callbacks.certificate_check(&tls, 0, "127.0.0.1", callbacks.payload) == GIT_PASSTHROUGH);
+    fs::remove_all(home);
+  }
+}
 
 TEST_CASE("ssh endpoints from URLs, and their known_hosts names") {
   auto endpoint = ssh_endpoint("ssh://git@git.example.net:2222/org/repo.git");
