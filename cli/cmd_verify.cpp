@@ -32,7 +32,10 @@ void define_verify(CLI::App& app, Runner& run) {
       ->type_name("URL");
   add_choice(app, "--metrics-kind", options->metrics_kind, {"prometheus", "json"},
              "what --metrics is (default: the site's, else prometheus)");
-  app.add_option("--slo", options->slo, "conditions to check instead of the targets, like 'latency_p95_ms<=15,success_rate>=0.995'")
+  app.add_option("--slo", options->slo,
+                 "conditions to check instead of the targets: NAME OP VALUE (OP: <, <=, >, >=, =), NAME in [LOW, "
+                 "HIGH], NAME not in [LOW, HIGH] or NAME in {A, B}, comma-separated, a unit on any number, like "
+                 "'latency_p95_ms<=15, jitter in [0, 0.5ms], success_ratio>=99.5%'")
       ->type_name("EXPR");
   app.add_flag("--wait", options->wait, "poll until every check passes or --timeout runs out (exit 4)");
   app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (default: 5m; exit 4)")->type_name("D");

@@ -134,7 +134,7 @@ FlagSpec describe_flag(const CLI::Option& option) {
   for (const auto& name : option.get_lnames()) flag.names.push_back("--" + name);
   flag.description = option.get_description();
   flag.required = option.get_required();
-  if (option.get_type_size_max() == 0) return flag; // a flag without a value
+  if (option.get_items_expected_max() == 0) return flag; // a flag without a value
   flag.value_name = option.get_type_name();
   flag.repeatable = option.get_expected_max() > 1;
   const bool placeholder = std::any_of(flag.value_name.begin(), flag.value_name.end(),

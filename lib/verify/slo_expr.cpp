@@ -119,9 +119,12 @@ class Parser {
     const char close = open == '[' ? ']' : '}';
     const std::size_t open_pos = pos_++;
     condition.range.is_list = true;
+    // A range's bare number takes the unit written at its other end
+    // ([0, 0.5ms] is 0 ms to 0.5 ms), so its values are read without one first.
+    const std::string value_unit = open == '[' ? std::string() : name_unit;
     while (true) {
       skip_blanks();
-      condition.range.values.push_back(parse_value(name_unit));
+      condition.range.values.push_back(parse_value(value_unit));
       skip_blanks();
       if (peek() == ',') {
         ++pos_;
@@ -136,10 +139,21 @@ class Parser {
     if (open == '[') {
       if (condition.range.values.size() != 2) fail_at(open_pos, "a range [low, high] has exactly two values");
       condition.condition = negated ? Condition::is_outside_range : Condition::is_within_range;
+      share_unit(condition.range, name_unit);
       check_range_order(condition.range, open_pos);
     } else {
       condition.condition = negated ? Condition::is_not_one_of : Condition::is_one_of;
     }
+  }
+
+  // Each end without a unit takes the other end's, else the one the name ends in.
+  static void share_unit(ValueRange& range, const std::string& name_unit) {
+    auto* low = std::get_if<Quantity>(&range.values[0]);
+    auto* high = std::get_if<Quantity>(&range.values[1]);
+    if (!low || !high) return;
+    const std::string written = !low->unit.empty() ? low->unit : high->unit;
+    for (Quantity* end : {low, high})
+      if (end->unit.empty()) end->unit = written.empty() ? name_unit : written;
   }
 
   void check_range_order(const ValueRange& range, std::size_t pos) const {

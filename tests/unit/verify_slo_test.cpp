@@ -52,6 +52,19 @@ TEST_CASE("--slo: comparisons, ranges, sets, units from names and from values") 
   CHECK(std::get<Quantity>(conditions[7].range.values[0]) == q("-2.5e-3"));
 }
 
+TEST_CASE("--slo: a range's bare number takes the unit of its other end") {
+  const auto conditions =
+      parse_slo("jitter in [0, 0.5ms], rtt not in [2s, 3], latency_ms in [0, 1s], loss in [0, 1], up_seconds in [1, 2]");
+  REQUIRE(conditions.size() == 5);
+  CHECK(conditions[0].range.values[0] == Value(q("0", "ms")));
+  CHECK(conditions[0].range.values[1] == Value(q("0.5", "ms")));
+  CHECK(conditions[1].range.values[1] == Value(q("3", "s")));
+  CHECK(conditions[2].range.values[0] == Value(q("0", "s"))); // the unit written wins over the name's
+  CHECK(conditions[3].range.values[0] == Value(q("0")));
+  CHECK(conditions[4].range.values[1] == Value(q("2", "s")));
+  CHECK(parse_error("jitter in [5, 0.5ms]") == "--slo:1:11: error: the range's low end is above its high end");
+}
+
 TEST_CASE("--slo errors say the column") {
   CHECK(parse_error("") == "--slo:1:1: error: empty expression; write conditions like latency_p95_ms<=15,success_rate>=0.995");
   CHECK(parse_error("latency<<5") == "--slo:1:9: error: expected a value, found '<'");
