@@ -34,6 +34,10 @@ unsetopt beep
 EOF
 fish_init="function fish_prompt; echo '> '; end; source '$completions/intentctl.fish'"
 
+# A session that stays, so that the server does not exit (and a client racing
+# with its exit fail) each time a case's session is killed.
+tmux -S "$socket" new-session -d -s keep "cat"
+
 shell_command() { # shell
   case $1 in
     bash) echo "bash --noprofile --rcfile '$SCRATCH/bashrc' -i" ;;
