@@ -78,7 +78,7 @@ run_tests() {
   # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
   configure_and_build build-asan -DINTENTCTL_SANITIZE=ON "${test_build_options[@]}"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    LSAN_OPTIONS=suppressions=$PWD/tests/support/lsan.supp ctest --test-dir build-asan --output-on-failure -j "$jobs"
+    LSAN_OPTIONS=print_suppressions=0:suppressions=$PWD/tests/support/lsan.supp ctest --test-dir build-asan --output-on-failure -j "$jobs"
 }
 
 case "$mode" in
