@@ -157,7 +157,11 @@ void write_expectations(const SitePlan& plan, unsigned jobs, TreeOutput& out, st
                         Progress& progress) {
   const auto& entries = plan.expectations;
   const Placement placement{*plan.site, plan.namespace_};
-  const unsigned threads = entries.size() < kThreadedRender ? 1 : worker_count(jobs, entries.size(), Workload::computing);
+  unsigned threads = 1;
+  if (entries.size() >= kThreadedRender) {
+    threads = worker_count(jobs, entries.size(), Workload::computing);
+    if (jobs == 0) threads = std::min(threads, kMostBuilders); // one thread writes all they build
+  }
   if (threads == 1) {
     for (const InputExpectation* entry : entries) {
       write_expectation(*entry, placement, out, paths);

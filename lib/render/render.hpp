@@ -33,6 +33,8 @@ struct RenderOptions {
 // A site with fewer expectations than this is built on one thread: starting
 // threads would cost more than they save.
 inline constexpr std::size_t kThreadedRender = 512;
+// A large site's builders without -j: one per core, at most this many.
+inline constexpr unsigned kMostBuilders = 4;
 
 // kubectl kustomize is quadratic in the files it reads (1,000 files 3.7 s,
 // 2,000 13.5 s on the reference machines): above this many files --kustomize
