@@ -9,7 +9,7 @@
 
 namespace intentctl {
 
-// The exit-code classes of DESIGN.md, valued as the process exit codes.
+// The exit-code classes (docs/conventions.md), valued as the process exit codes.
 enum class ExitClass : int {
   ok = 0,
   failed = 1,       // the check ran and failed

@@ -14,7 +14,7 @@ struct Spellings {
   std::array<std::string_view, 8> others;
 };
 
-// One row per condition; DESIGN.md's mapping table, every vocabulary in a row.
+// One row per condition, every vocabulary in a row (docs/model.md, "Conditions").
 constexpr Spellings table[] = {
     {Condition::is_less_than, "IS_LESS_THAN", "LESS_THAN", "<",
      {"lessThan", "quan:smaller", "smaller", "lt", "LT"}},

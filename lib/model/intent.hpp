@@ -1,5 +1,5 @@
 // The canonical model: a TS 28.312 Intent. Every input form converts into it and
-// every output is written from it (see DESIGN.md, "Canonical model").
+// every output is written from it (docs/model.md).
 #pragma once
 
 #include <optional>

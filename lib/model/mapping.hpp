@@ -39,7 +39,7 @@ struct Mapping {
   std::string object_type_list() const;
 };
 
-// The table of DESIGN.md, built in.
+// The built-in table (docs/model.md, "The mapping table").
 const Mapping& default_mapping();
 
 // A --mapping FILE (YAML or JSON): {domains: [{name, objectType, objectTypes,

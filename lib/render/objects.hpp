@@ -1,7 +1,7 @@
 // The Kubernetes objects render writes, built as document trees in a fixed key
 // order so the same input always gives the same bytes. Names, labels, spec
 // fields and condition words follow the seed's Go function, so its consumers
-// read intentctl's output unchanged (DESIGN.md, "Output of render").
+// read intentctl's output unchanged (docs/render.md).
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // render: 28.312 expectations to a GitOps-ready KRM tree per site
-// (DESIGN.md, "Output of render"), or, with --fn, a kpt KRM function that
+// (docs/render.md), or, with --fn, a kpt KRM function that
 // re-renders the expectation ConfigMaps of a package.
 #pragma once
 

@@ -10,7 +10,7 @@
 
 namespace intentctl {
 
-// The input forms of DESIGN.md, plus 28.312 itself (passed through, normalized).
+// The input forms (docs/model.md), plus 28.312 itself (passed through, normalized).
 enum class InputForm { automatic, tmf921_v5, tmf921_v4, tmf921_gateway, seed, short_form, gpp };
 
 struct TranslateOptions {

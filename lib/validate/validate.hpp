@@ -1,5 +1,5 @@
 // validate: intents against the project's JSON Schemas and KRM objects
-// against the schemas of their kinds (DESIGN.md, "Validate"), with findings
+// against the schemas of their kinds (docs/validate.md), with findings
 // that carry file, line, column and JSON path; text, JSON, JUnit or SARIF out;
 // or, with --fn, a kpt validator function.
 #pragma once

@@ -1,5 +1,5 @@
 // Config Sync's RootSync status, read by the rules `nomos status` uses, and
-// the stricter "done at commit X" verify needs (see STANDARDS.md).
+// the stricter "done at commit X" verify needs (docs/verify.md).
 #pragma once
 
 #include <optional>

@@ -1,6 +1,6 @@
 // verify: prove that what render wrote landed (git), synced (cluster, through
 // Config Sync's RootSync) and holds (SLO), and report it as 28.312
-// IntentReports. See DESIGN.md, "Verify".
+// IntentReports (docs/verify.md).
 #pragma once
 
 #include <chrono>

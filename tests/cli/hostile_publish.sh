@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # publish under hostile input and a hostile world, against the real Git
-# smart-HTTP server: a clear error, the exit code of DESIGN.md, nothing outside
+# smart-HTTP server: a clear error, the exit code of docs/conventions.md, nothing outside
 # the rendered folder and the cache changed, the cached clone always a valid
 # repository (git fsck), and the remote either unchanged or fully updated.
 . "$SOURCE_DIR/tests/support/testlib.sh"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # render under hostile input and a hostile file system: a clear error
-# (FILE:LINE:COL where the input is at fault), the exit code of DESIGN.md, and
+# (FILE:LINE:COL where the input is at fault), the exit code of docs/conventions.md, and
 # nothing outside the output folder changed; the previous tree in the output
 # folder stays as it was unless a render completes, and no temporary folder is
 # left behind.

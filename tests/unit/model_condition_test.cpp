@@ -13,7 +13,7 @@ struct Spelling {
   Condition condition;
 };
 
-// DESIGN.md's table, row by row: symbols, the seed tools' words, TM Forum
+// docs/model.md's table, row by row: symbols, the seed tools' words, TM Forum
 // quantity operators, 28.312 itself, and the other spellings seen in the wild.
 const Spelling spellings[] = {
     {"IS_LESS_THAN", Condition::is_less_than}, {"LESS_THAN", Condition::is_less_than}, {"<", Condition::is_less_than},

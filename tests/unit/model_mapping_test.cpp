@@ -1,4 +1,4 @@
-// Every row of the built-in mapping table (DESIGN.md, "Mapping"), and how a
+// Every row of the built-in mapping table (docs/model.md, "The mapping table"), and how a
 // --mapping file changes it.
 #include <doctest/doctest.h>
 

@@ -56,7 +56,7 @@ TEST_CASE("generations beyond Kubernetes' int64 are no generation") {
   CHECK(read_rootsync(yaml("metadata: {generation: 9007199254740992}\n")).generation == 9007199254740992L);
 }
 
-TEST_CASE("done at commit X: every rule of STANDARDS.md") {
+TEST_CASE("done at commit X: every rule of docs/verify.md") {
   CHECK(judge_rootsync(read_rootsync(rootsync(syncing("False", X))), "root-sync", X).state == CheckState::pass);
   // An abbreviated id names the same commit.
   CHECK(judge_rootsync(read_rootsync(rootsync(syncing("False", X))), "root-sync", X.substr(0, 7)).state ==
