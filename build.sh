@@ -15,7 +15,7 @@ jobs=${JOBS:-$(nproc)}
 build_packages=(g++ cmake ninja-build pkg-config git libyaml-dev nlohmann-json3-dev libgit2-dev libfmt-dev
   doctest-dev libcli11-dev libvalijson-dev libcurl4-openssl-dev libssh2-1-dev libssl-dev)
 test_packages=(python3 python3-jsonschema python3-yaml openssl lighttpd openssh-server openssh-client make mandoc zsh fish tmux
-  hyperfine clang libclang-rt-14-dev dpkg-dev prometheus stress-ng curl)
+  hyperfine clang libclang-rt-14-dev dpkg-dev lintian prometheus stress-ng curl)
 # kubectl (for kubectl kustomize and the verify tests) is Debian's kubernetes-client,
 # unless a kubectl is already there (installed otherwise, it would clash with the
 # package's). kpt is not packaged: its tests are reported as skipped without it.
