@@ -14,26 +14,23 @@
 
 namespace intentctl {
 
-namespace {
-// The machine's failures (a full disk, no file descriptors left) exit 3, the
-// rest (no such folder, not writable) 2: see file_error.
-[[noreturn]] void fail(const std::string& path, const char* what) {
+void fail_file(const std::string& path, const char* what) {
   throw file_error(errno, fmt::format("{}: cannot {}: {}", path, what, std::strerror(errno)));
 }
 
-// Writes everything to fd.
 void write_all(int fd, const std::string& path, std::string_view content) {
   std::size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail(path, "write");
+      fail_file(path, "write");
     }
     written += static_cast<std::size_t>(n);
   }
 }
 
+namespace {
 // Our own standard output or error under another name (/dev/stdout,
 // /proc/self/fd/2), or -1.
 int standard_stream(const struct stat& target) {
@@ -57,14 +54,14 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     }
     if (!S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode)) {
       const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-      if (fd < 0) fail(path, "write");
+      if (fd < 0) fail_file(path, "write");
       try {
         write_all(fd, path, content);
       } catch (...) {
         ::close(fd);
         throw;
       }
-      if (::close(fd) != 0) fail(path, "write");
+      if (::close(fd) != 0) fail_file(path, "write");
       return;
     }
   }
@@ -72,26 +69,20 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
   std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail(path, "write");
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int saved = errno;
-      ::close(fd);
-      ::unlink(temp.c_str());
-      errno = saved;
-      fail(path, "write");
-    }
-    written += static_cast<std::size_t>(n);
+  if (fd < 0) fail_file(path, "write");
+  try {
+    write_all(fd, path, content);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
   }
   ::fchmod(fd, 0644);
   if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     ::unlink(temp.c_str());
     errno = saved;
-    fail(path, "write");
+    fail_file(path, "write");
   }
 }
 

@@ -14,4 +14,13 @@ namespace intentctl {
 // error naming the path when the folder is missing or not writable.
 void write_file_atomically(const std::string& path, std::string_view content);
 
+// Writes all of content to fd (a short write or EINTR is retried); on failure
+// throws file_error for path with errno's words. fd stays open either way.
+void write_all(int fd, const std::string& path, std::string_view content);
+
+// Throws file_error for path ("PATH: cannot WHAT: errno's words"): a full disk
+// or no file descriptors left is the machine's failure (exit 3), a missing or
+// read-only folder the user's (exit 2).
+[[noreturn]] void fail_file(const std::string& path, const char* what);
+
 } // namespace intentctl

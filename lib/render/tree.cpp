@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
+#include "io/files.hpp"
 #include "util/sha1.hpp"
 #include "util/words.hpp"
 
@@ -25,19 +26,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A full disk or no file descriptors left is the machine's failure (exit 3),
-// a missing or read-only folder the user's (exit 2): file_error tells them apart.
-[[noreturn]] void fail_io(const std::string& path, const char* what) {
-  throw file_error(errno, fmt::format("{}: cannot {}: {}", path, what, std::strerror(errno)));
-}
-
 // A symbolic link or a file where the site's folder goes is never replaced:
 // the link could lead out of the output folder, the file is not ours.
 void check_target(const std::string& target) {
   struct stat info {};
   if (::lstat(target.c_str(), &info) != 0) {
     if (errno == ENOENT) return;
-    fail_io(target, "inspect");
+    fail_file(target, "inspect");
   }
   if (S_ISLNK(info.st_mode)) {
     std::error_code error;
@@ -52,20 +47,14 @@ void check_target(const std::string& target) {
 // Writes a new file name in folder; path names it in messages.
 void write_whole(int folder, const std::string& name, const std::string& path, std::string_view content) {
   const int fd = ::openat(folder, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-  if (fd < 0) fail_io(path, "write");
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int saved = errno;
-      ::close(fd);
-      errno = saved;
-      fail_io(path, "write");
-    }
-    written += static_cast<std::size_t>(n);
+  if (fd < 0) fail_file(path, "write");
+  try {
+    write_all(fd, path, content);
+  } catch (...) {
+    ::close(fd);
+    throw;
   }
-  if (::close(fd) != 0) fail_io(path, "write");
+  if (::close(fd) != 0) fail_file(path, "write");
 }
 
 // Swaps two folders atomically; false when the file system cannot.
@@ -102,7 +91,7 @@ std::vector<std::string> entries_of(int folder, const std::string& where) {
   DIR* dir = copy < 0 ? nullptr : ::fdopendir(copy);
   if (!dir) {
     if (copy >= 0) ::close(copy);
-    fail_io(where, "list");
+    fail_file(where, "list");
   }
   ::rewinddir(dir);
   std::vector<std::string> names;
@@ -128,14 +117,14 @@ std::optional<Manifest> previous_manifest(const std::string& target) {
   struct stat info {};
   if (::lstat(path.c_str(), &info) != 0) {
     if (errno == ENOENT) return std::nullopt;
-    fail_io(path, "inspect");
+    fail_file(path, "inspect");
   }
   if (!S_ISREG(info.st_mode))
     throw Error(ExitClass::usage, fmt::format("{}: is not a file; render keeps its manifest there (move it away)", path));
   const int folder = ::open(target.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   std::optional<std::string> text = folder < 0 ? std::nullopt : read_file_at(folder, std::string(kManifestFile));
   if (folder >= 0) ::close(folder);
-  if (!text) fail_io(path, "read");
+  if (!text) fail_file(path, "read");
   return read_manifest(Source{path, std::move(*text)});
 }
 
@@ -159,7 +148,7 @@ FolderTree::FolderTree(const std::string& out_dir, const std::string& site, bool
     }
   manifest_.site = site;
   std::string pattern = (fs::path(out_dir) / ("." + site + ".new-XXXXXX")).string();
-  if (!::mkdtemp(pattern.data())) fail_io(out_dir, "create a folder in");
+  if (!::mkdtemp(pattern.data())) fail_file(out_dir, "create a folder in");
   staging_ = pattern;
   ::chmod(staging_.c_str(), 0755);
 }
@@ -178,9 +167,9 @@ int FolderTree::folder_of(const std::string& path) {
   const int parent = folder.empty() ? AT_FDCWD : folder_of(folder);
   const std::string name = folder.empty() ? staging_ : folder.substr(folder.rfind('/') + 1);
   if (!folder.empty() && ::mkdirat(parent, name.c_str(), 0755) != 0 && errno != EEXIST)
-    fail_io(target_ + "/" + folder, "create");
+    fail_file(target_ + "/" + folder, "create");
   const int fd = ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) fail_io(folder.empty() ? staging_ : target_ + "/" + folder, "open");
+  if (fd < 0) fail_file(folder.empty() ? staging_ : target_ + "/" + folder, "open");
   folders_.emplace(folder, fd);
   return fd;
 }
@@ -246,7 +235,7 @@ void FolderTree::prepare() {
   write(std::string(kManifestFile), manifest_text(manifest_));
   if (has_previous_) {
     const int root = previous_folder_of("x");
-    if (root < 0) fail_io(target_, "open");
+    if (root < 0) fail_file(target_, "open");
     carry_folder(root, "");
   }
   if (!in_the_way_.empty()) {
@@ -292,14 +281,14 @@ void FolderTree::carry_folder(int folder, const std::string& rel) {
 
 void FolderTree::carry_entry(int folder, const std::string& name, const std::string& path) {
   struct stat info {};
-  if (::fstatat(folder, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) fail_io(target_ + "/" + path, "inspect");
+  if (::fstatat(folder, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) fail_file(target_ + "/" + path, "inspect");
   if (S_ISDIR(info.st_mode)) {
     if (manifest_.owns(path)) { // a folder where render writes a file
       (overwrite_ ? taken_over_ : in_the_way_).push_back(path + "/");
       return;
     }
     const int inner = open_folder_at(folder, name);
-    if (inner < 0) fail_io(target_ + "/" + path, "open");
+    if (inner < 0) fail_file(target_ + "/" + path, "open");
     try {
       carry_folder(inner, path);
     } catch (...) {
@@ -345,7 +334,7 @@ void FolderTree::keep(int folder, const std::string& name, const std::string& pa
   if (S_ISREG(info.st_mode)) {
     if (const auto content = read_file_at(folder, name)) {
       write_whole(into, name, target_ + "/" + path, *content);
-      if (::fchmodat(into, name.c_str(), info.st_mode & 07777, 0) != 0) fail_io(target_ + "/" + path, "keep the mode of");
+      if (::fchmodat(into, name.c_str(), info.st_mode & 07777, 0) != 0) fail_file(target_ + "/" + path, "keep the mode of");
       return;
     }
   } else if (S_ISLNK(info.st_mode)) {
@@ -355,7 +344,7 @@ void FolderTree::keep(int folder, const std::string& name, const std::string& pa
       return;
   }
   errno = link_errno;
-  fail_io(target_ + "/" + path, "keep (it is not render's)");
+  fail_file(target_ + "/" + path, "keep (it is not render's)");
 }
 
 bool FolderTree::rescue(int old_folder, int new_folder, const std::string& rel) {
@@ -394,19 +383,19 @@ void FolderTree::commit() {
   struct stat info {};
   const bool replacing = ::lstat(target_.c_str(), &info) == 0;
   if (!replacing) {
-    if (::rename(staging_.c_str(), target_.c_str()) != 0) fail_io(target_, "create");
+    if (::rename(staging_.c_str(), target_.c_str()) != 0) fail_file(target_, "create");
     committed_ = true;
     return;
   }
   if (!exchange(staging_, target_)) {
     // No RENAME_EXCHANGE here: move the old tree aside, then the new one in.
     std::string aside = staging_ + ".old";
-    if (::rename(target_.c_str(), aside.c_str()) != 0) fail_io(target_, "replace");
+    if (::rename(target_.c_str(), aside.c_str()) != 0) fail_file(target_, "replace");
     if (::rename(staging_.c_str(), target_.c_str()) != 0) {
       const int saved = errno;
       ::rename(aside.c_str(), target_.c_str());
       errno = saved;
-      fail_io(target_, "replace");
+      fail_file(target_, "replace");
     }
     staging_ = aside;
   }
