@@ -2,7 +2,8 @@
 // metadata, a kustomization's paths, an intent by the acceptance rule, or an
 // IntentReport against its schema.
 #include <filesystem>
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -297,7 +298,8 @@ CheckedDocument DocumentChecker::check_object(const Node& document, const Docume
 
 void report_duplicates(std::vector<ResourceResult>& resources,
                        const std::vector<std::optional<ObjectIdentity>>& identities) {
-  std::map<std::string, std::size_t> first;
+  std::unordered_map<std::string_view, std::size_t> first; // keys live in identities
+  first.reserve(resources.size());
   for (std::size_t i = 0; i < resources.size(); ++i) {
     if (!identities[i]) continue;
     auto [at, fresh] = first.emplace(identities[i]->key, i);

@@ -214,6 +214,11 @@ ValidationReport gather(std::vector<FileWork>& files) {
   report.files = files.size();
   std::vector<std::optional<ObjectIdentity>> identities;
   std::vector<std::vector<TakenName>> taken;
+  std::size_t count = 0;
+  for (const FileWork& work : files) count += work.results.size();
+  report.resources.reserve(count);
+  identities.reserve(count);
+  taken.reserve(count);
   for (FileWork& work : files) {
     work.identities.resize(work.results.size()); // unreadable files have results but no objects
     work.taken.resize(work.results.size());
