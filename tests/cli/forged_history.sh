@@ -9,10 +9,7 @@
 require_tool git
 require_tool python3
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-mkdir -p "$HOME"
-unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME
-cd "$SCRATCH"
+isolate
 samples=$SOURCE_DIR/samples
 
 # --- readers ----------------------------------------------------------------------

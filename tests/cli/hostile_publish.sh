@@ -17,10 +17,8 @@ trap '"$SERVER" stop "$STATE"; unmount_small_disks; rm -rf "$SCRATCH"' EXIT
 REMOTE=$STATE/repos/edge1-config.git
 "$SERVER" new-repo "$STATE" edge1-config >/dev/null
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
+isolate
 export INTENTCTL_GIT_USERNAME=alice INTENTCTL_GIT_TOKEN=$PASSWORD
-unset INTENTCTL_SITES
-mkdir -p "$HOME"
 
 WORLD=$SCRATCH/world # the rendered folder (dist/), the sites file, and what publish must not touch
 mkdir -p "$WORLD/sentinel" "$WORLD/outside"

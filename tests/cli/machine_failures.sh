@@ -6,10 +6,7 @@
 require_tool python3
 require_tool git
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-mkdir -p "$HOME"
-unset INTENTCTL_SITES
-cd "$SCRATCH"
+isolate
 
 # with_fds N CMD...: like run, with at most N open files (the limit is set in
 # the child, so the test's own redirections do not count).

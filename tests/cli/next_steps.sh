@@ -5,10 +5,7 @@
 . "$SOURCE_DIR/tests/support/testlib.sh"
 require_tool git
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-mkdir -p "$HOME"
-unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME KUBECONFIG
-cd "$SCRATCH"
+isolate KUBECONFIG
 
 # Nothing rendered yet.
 run "$INTENTCTL" validate dist

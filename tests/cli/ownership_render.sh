@@ -10,10 +10,7 @@ require_tool git
 require_tool python3
 require_tool kubectl
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-mkdir -p "$HOME"
-unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME
-cd "$SCRATCH"
+isolate
 samples=$SOURCE_DIR/samples
 URLLC=$samples/28312/urllc-robot-cell.json
 EMBB=$samples/28312/embb-video-throughput.json

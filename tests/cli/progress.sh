@@ -7,10 +7,7 @@ require_tool script # util-linux: runs a command on a pseudo-terminal
 require_tool python3
 require_tool git
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home
-mkdir -p "$HOME"
-unset INTENTCTL_SITES NO_COLOR
-cd "$SCRATCH"
+isolate NO_COLOR
 
 on_terminal() { # output-file command...: stdout and stderr of the command, both on one pseudo-terminal
   local out=$1

@@ -14,11 +14,8 @@ BASE=$("$SERVER" start "$STATE" --user alice --password "$PASSWORD")
 trap '"$SERVER" stop "$STATE"; rm -rf "$SCRATCH"' EXIT
 AUTHED=${BASE/http:\/\//http://alice:$PASSWORD@}
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-mkdir -p "$HOME"
+isolate
 export INTENTCTL_GIT_USERNAME=alice INTENTCTL_GIT_TOKEN=$PASSWORD
-unset INTENTCTL_SITES
-cd "$SCRATCH"
 
 # A rendered tree like render's: ConfigMaps labelled with their ids.
 expectation() { # site id [intent]

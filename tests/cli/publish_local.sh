@@ -6,10 +6,7 @@
 require_tool git
 require_tool python3
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-mkdir -p "$HOME"
-unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME
-cd "$SCRATCH"
+isolate
 
 make_tree() { # folder
   mkdir -p "$1/apps/intent" "$1/namespaces" "$1/bin"

@@ -16,12 +16,9 @@ require_tool python3
 require_tool git
 
 HARNESS=$SOURCE_DIR/tests/support/publish-race
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-mkdir -p "$HOME"
-unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME
+isolate
 background=()
 trap 'for p in "${background[@]}"; do kill "$p" 2>/dev/null || true; done; "$SOURCE_DIR/tests/support/git-http-server" stop "$SCRATCH/http" 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
-cd "$SCRATCH"
 mkdir -p dist/site-a
 echo "a: 1" >dist/site-a/a.yaml
 

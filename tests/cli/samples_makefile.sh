@@ -7,10 +7,7 @@
 require_tool make
 require_tool git
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-mkdir -p "$HOME"
-unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME KUBECONFIG MAKEFLAGS MAKELEVEL
-cd "$SCRATCH"
+isolate KUBECONFIG MAKEFLAGS MAKELEVEL
 mkdir work
 cp -R "$SOURCE_DIR/samples" work/samples
 rm -rf work/samples/build work/samples/dist work/samples/.intentctl # a developer's own run

@@ -39,9 +39,8 @@ trap '"$GIT_SERVER" stop "$GIT_STATE"; "$FIXTURE" stop "$KUBE_STATE"; rm -rf "$S
 printf 'bob:%s\n' "$URL_PASSWORD" >>"$GIT_STATE/users"
 "$GIT_SERVER" new-repo "$GIT_STATE" edge1-config >/dev/null
 
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
-unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME KUBECONFIG
-mkdir -p "$HOME" "$SCRATCH/inputs" "$SCRATCH/streams" "$SCRATCH/work"
+isolate KUBECONFIG
+mkdir -p "$SCRATCH/inputs" "$SCRATCH/streams" "$SCRATCH/work"
 cd "$SCRATCH/work"
 
 # The inputs that hold secrets by design live apart, and are not searched.

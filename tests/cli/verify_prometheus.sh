@@ -14,9 +14,8 @@ require_tool python3
 . "$SOURCE_DIR/tests/support/prometheus-env.sh"
 metrics_lab_init "$SCRATCH/lab"
 trap 'metrics_lab_stop; rm -rf "$SCRATCH"' EXIT
-export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home
-unset KUBECONFIG INTENTCTL_SITES
-mkdir -p "$HOME" "$SCRATCH/work"
+isolate KUBECONFIG
+mkdir -p "$SCRATCH/work"
 cd "$SCRATCH/work"
 
 git init -q --bare -b main remote.git

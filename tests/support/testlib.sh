@@ -65,6 +65,16 @@ ssh_leaks_expected() {
 # its memory use and speed are the sanitizers' as much as intentctl's.
 sanitizer_build() { grep -qx 'INTENTCTL_SANITIZE:BOOL=ON' "${BUILD_DIR:-.}/CMakeCache.txt" 2>/dev/null; }
 
+# isolate [VAR...]: the test gets a home and a cache of its own and works in
+# its scratch folder; no sites file, Git token or password prompt of the
+# caller's environment reaches intentctl, nor the variables named.
+isolate() {
+  export XDG_CACHE_HOME=$SCRATCH/cache HOME=$SCRATCH/home GIT_TERMINAL_PROMPT=0
+  mkdir -p "$HOME"
+  unset INTENTCTL_SITES INTENTCTL_GIT_TOKEN INTENTCTL_GIT_USERNAME "$@"
+  cd "$SCRATCH" || exit 1
+}
+
 finish() {
   echo "$checks passed, $failures failed"
   [ "$failures" -eq 0 ]
