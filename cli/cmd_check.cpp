@@ -24,7 +24,8 @@ void define_check(CLI::App& app, Runner& run) {
       ->type_name("DIR");
   run = [options, format, output](Io& io) {
     options->format = *parse_check_format(*format);
-    return write_output(*output, io, [&](Io& to) { return check(*options, to); });
+    return write_output(*output, io, [&](Io& to) { return check(*options, to); },
+                        json_frame(*format, empty_check_document));
   };
 }
 

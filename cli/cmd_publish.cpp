@@ -1,6 +1,7 @@
 #include "command.hpp"
 #include "core/duration.hpp"
 #include "flags.hpp"
+#include "io/output_document.hpp"
 #include "net/module.hpp"
 #include "output.hpp"
 
@@ -40,10 +41,14 @@ void define_publish(CLI::App& app, Runner& run) {
       ->type_name("DIR");
   app.get_option("--all")->excludes(app.get_option("--site"));
   run = [options, timeout, author, output](Io& io) {
-    options->author_name = *author;
-    if (!timeout->empty()) options->timeout = require_duration(*timeout, "--timeout");
-    if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
-    return write_output(*output, io, [&](Io& to) { return net_module().publish(*options, to); });
+    const auto publish = [&](Io& to) {
+      options->author_name = *author;
+      if (!timeout->empty()) options->timeout = require_duration(*timeout, "--timeout");
+      if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
+      return net_module().publish(*options, to);
+    };
+    return write_output(*output, io, publish,
+                        json_frame(options->format, [] { return site_records_document(kPublishKind); }));
   };
 }
 

@@ -41,7 +41,8 @@ void define_validate(CLI::App& app, Runner& run) {
     options->kind = *parse_validate_kind(*kind);
     options->format = *parse_validate_format(*format);
     options->skip = *skip;
-    return write_output(*output, io, [&](Io& to) { return validate(*options, to); });
+    return write_output(*output, io, [&](Io& to) { return validate(*options, to); },
+                        json_frame(*format, empty_validate_document));
   };
 }
 

@@ -1,6 +1,7 @@
 #include "command.hpp"
 #include "core/duration.hpp"
 #include "flags.hpp"
+#include "io/output_document.hpp"
 #include "net/module.hpp"
 #include "output.hpp"
 
@@ -51,11 +52,15 @@ void define_verify(CLI::App& app, Runner& run) {
       ->type_name("DIR");
   app.get_option("--all")->excludes(app.get_option("--site"));
   run = [options, timeout, interval, output](Io& io) {
-    if (!timeout->empty()) options->timeout = require_duration(*timeout, "--timeout");
-    if (!interval->empty()) options->interval = require_duration(*interval, "--interval");
-    if (options->interval.count() <= 0) throw usage_error("--interval must be longer than 0s");
-    if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
-    return write_output(*output, io, [&](Io& to) { return net_module().verify(*options, to); });
+    const auto verify = [&](Io& to) {
+      if (!timeout->empty()) options->timeout = require_duration(*timeout, "--timeout");
+      if (!interval->empty()) options->interval = require_duration(*interval, "--interval");
+      if (options->interval.count() <= 0) throw usage_error("--interval must be longer than 0s");
+      if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
+      return net_module().verify(*options, to);
+    };
+    return write_output(*output, io, verify,
+                        json_frame(options->format, [] { return site_records_document(kVerifyKind); }));
   };
 }
 

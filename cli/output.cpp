@@ -3,6 +3,8 @@
 #include <sstream>
 
 #include "io/files.hpp"
+#include "io/output_document.hpp"
+#include "io/writer.hpp"
 
 namespace intentctl::cli {
 
@@ -21,18 +23,42 @@ class Redirect {
   std::streambuf* saved_;
 };
 
+void print_error_document(const std::function<Node()>& json_frame, const Error& error, Io& io) {
+  io.out << to_json(error_document(json_frame(), error)) << '\n';
+  io.out.flush();
+}
+
 } // namespace
 
-ExitClass write_output(const std::string& file, Io& io, const std::function<ExitClass(Io&)>& command) {
-  if (file.empty() || file == "-") return command(io);
+std::function<Node()> json_frame(const std::string& format, std::function<Node()> frame) {
+  return format == "json" ? std::move(frame) : std::function<Node()>{};
+}
+
+ExitClass write_output(const std::string& file, Io& io, const std::function<ExitClass(Io&)>& command,
+                       const std::function<Node()>& json_frame) {
+  const bool to_stdout = file.empty() || file == "-";
+  if (to_stdout && !json_frame) return command(io);
+  // JSON is printed whole at the end anyway: kept until the command returns,
+  // so that an error replaces it rather than following it.
   std::ostringstream buffer;
-  ExitClass result;
-  {
-    Redirect redirect(io.out, buffer.rdbuf());
-    result = command(io);
+  try {
+    ExitClass result;
+    {
+      Redirect redirect(io.out, buffer.rdbuf());
+      result = command(io);
+    }
+    if (to_stdout) io.out << buffer.str() << std::flush;
+    else write_file_atomically(file, buffer.str());
+    return result;
+  } catch (const Error& error) {
+    if (json_frame) print_error_document(json_frame, error, io);
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& error) {
+    if (json_frame) print_error_document(json_frame, Error(ExitClass::failed, std::string("internal error: ") + error.what()), io);
+    throw;
   }
-  write_file_atomically(file, buffer.str());
-  return result;
 }
 
 } // namespace intentctl::cli

@@ -9,6 +9,7 @@
 #include "conflicts/analysis.hpp"
 #include "conflicts/report.hpp"
 #include "io/files.hpp"
+#include "io/output_document.hpp"
 #include "io/writer.hpp"
 #include "model/expectation_reader.hpp"
 #include "model/intent_io.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kApiVersion = "intentctl/v1alpha1";
+constexpr std::string_view kCheckKind = "CheckReport";
 
 // --- JSON ----------------------------------------------------------------------------------
 
@@ -39,29 +40,6 @@ Node quantity_node(const Quantity& quantity) {
   return node;
 }
 
-// "value" (a number, a word, or a list of them) and "unit" when every value has the same one.
-void add_values(Node& node, const ValueRange& range) {
-  std::optional<std::string> unit;
-  bool one_unit = true;
-  for (const auto& value : range.values) {
-    const auto* quantity = std::get_if<Quantity>(&value);
-    if (!quantity || (unit && *unit != quantity->unit)) one_unit = false;
-    else unit = quantity->unit;
-  }
-  auto value_node = [&](const Value& value) {
-    if (one_unit) return Node::number(std::get<Quantity>(value).number);
-    return to_node(value);
-  };
-  if (range.is_list || range.values.size() != 1) {
-    Node list = Node::array();
-    for (const auto& value : range.values) list.push(value_node(value));
-    node.add("value", std::move(list));
-  } else {
-    node.add("value", value_node(range.values.front()));
-  }
-  if (one_unit && unit && !unit->empty()) node.add("unit", Node::string(*unit));
-}
-
 void add_location(Node& node, const Location& where) {
   if (!where.file.empty()) node.add("file", Node::string(where.file));
   if (where.line) {
@@ -76,8 +54,7 @@ Node target_node(const ConflictAnalysis& analysis, const TargetRef& ref) {
   node.add("intent", Node::string(analysis.intents[analysis.subject_intent[ref.subject]].id));
   node.add("expectation", Node::string(analysis.subjects[ref.subject].expectation->id));
   node.add("name", Node::string(target.name));
-  node.add("condition", Node::string(std::string(to_3gpp(target.condition))));
-  add_values(node, target.range);
+  add_condition(node, target.condition, target.range);
   add_location(node, target_location(analysis, ref));
   return node;
 }
@@ -90,8 +67,7 @@ Node contexts_node(const ConflictAnalysis& analysis, const TargetRef& ref) {
       if (context.attribute == kExpectationTypeContext) continue;
       Node node = Node::object();
       node.add("attribute", Node::string(context.attribute));
-      node.add("condition", Node::string(std::string(to_3gpp(context.condition))));
-      add_values(node, context.range);
+      add_condition(node, context.condition, context.range);
       list.push(std::move(node));
     }
   };
@@ -213,23 +189,28 @@ Node summary_node(const Counts& counts) {
   return node;
 }
 
-Node json_document(const ConflictAnalysis& analysis, const Counts& counts) {
-  Node document = Node::object();
-  document.add("apiVersion", Node::string(kApiVersion));
-  document.add("kind", Node::string("IntentCheck"));
+// The document's frame: what an empty run, or one stopped by an error, prints too.
+Node json_frame(const Counts& counts) {
+  Node document = output_document(kCheckKind);
   document.add("status", Node::string(counts.conflicts || counts.infeasible ? "fail" : "pass"));
   document.add("summary", summary_node(counts));
+  document.add("conflicts", Node::array());
+  document.add("intents", Node::array());
+  document.add("errors", Node::array());
+  return document;
+}
+
+Node json_document(const ConflictAnalysis& analysis, const Counts& counts) {
+  Node document = json_frame(counts);
   // check_findings lists the conflicts first, in this order, one each.
   const std::vector<Diagnostic> findings = check_findings(analysis, false);
-  Node conflicts = Node::array();
+  Node& conflicts = *document.find("conflicts");
   for (const auto& pair : pairs(analysis)) conflicts.push(pair_node(analysis, pair));
   for (const auto& demand : analysis.demands) conflicts.push(demand_node(analysis, demand));
   for (std::size_t i = 0; i < conflicts.items().size(); ++i)
     conflicts.items()[i].add("message", Node::string(findings[i].message));
-  document.add("conflicts", std::move(conflicts));
-  Node intents = Node::array();
+  Node& intents = *document.find("intents");
   for (std::size_t i = 0; i < analysis.intents.size(); ++i) intents.push(intent_node(analysis, i));
-  document.add("intents", std::move(intents));
   return document;
 }
 
@@ -280,6 +261,8 @@ std::optional<CheckFormat> parse_check_format(std::string_view word) {
   if (word == "intentreport") return CheckFormat::intentreport;
   return std::nullopt;
 }
+
+Node empty_check_document() { return json_frame(Counts{}); }
 
 ExitClass check(const CheckOptions& options, Io& io) {
   const Mapping mapping = mapping_from(options.mapping_file, io.in, io.stdin_is_terminal);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/node.hpp"
 #include "io/sink.hpp"
 
 namespace intentctl {
@@ -24,6 +25,9 @@ struct CheckOptions {
   CheckFormat format = CheckFormat::text;
   std::string report_dir;          // --report DIR: DIR/intent-report-<intent>.json
 };
+
+// The CheckReport of --format json for no intents: what an error prints.
+Node empty_check_document();
 
 // ok when no intent conflicts and none is infeasible; failed otherwise.
 ExitClass check(const CheckOptions& options, Io& io);

@@ -1,5 +1,6 @@
 #include "io/sink.hpp"
 
+#include "io/output_document.hpp"
 #include "io/writer.hpp"
 
 namespace intentctl {
@@ -77,11 +78,13 @@ void Reporter::clear_status() {
 
 void TextSink::record(const Node&, const std::string& text_line) { out_ << text_line << '\n'; }
 
-void JsonSink::record(const Node& fields, const std::string&) { records_.push(fields); }
+JsonSink::JsonSink(std::ostream& out, std::string_view kind) : out_(out), document_(site_records_document(kind)) {}
+
+void JsonSink::record(const Node& fields, const std::string&) { document_.find("sites")->push(fields); }
 
 void JsonSink::finish() {
   std::string text;
-  write_json(text, records_);
+  write_json(text, document_);
   out_ << text << '\n' << std::flush;
 }
 

@@ -58,8 +58,8 @@ class Reporter {
   void write_line(const std::string& line);
 };
 
-// Results, one record at a time: text lines for people, or one JSON array for
-// machines (-o json), printed whole by finish().
+// Results, one record at a time: text lines for people, or one JSON document
+// for machines (--format json), printed whole by finish().
 class Sink {
  public:
   virtual ~Sink() = default;
@@ -76,15 +76,19 @@ class TextSink : public Sink {
   std::ostream& out_;
 };
 
+// The records as the "sites" list of a site_records_document (see
+// io/output_document.hpp); the caller sets its status and errors through
+// document() before finish() prints it.
 class JsonSink : public Sink {
  public:
-  explicit JsonSink(std::ostream& out) : out_(out), records_(Node::array()) {}
+  JsonSink(std::ostream& out, std::string_view kind);
   void record(const Node& fields, const std::string& text_line) override;
   void finish() override;
+  Node& document() { return document_; }
 
  private:
   std::ostream& out_;
-  Node records_;
+  Node document_;
 };
 
 // Everything a command needs from the outside world.

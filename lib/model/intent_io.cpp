@@ -83,6 +83,29 @@ Node to_node(const ValueRange& range) {
   return list;
 }
 
+void add_condition(Node& node, Condition condition, const ValueRange& range) {
+  node.add("condition", Node::string(std::string(to_3gpp(condition))));
+  std::optional<std::string> unit;
+  bool one_unit = true;
+  for (const auto& value : range.values) {
+    const auto* quantity = std::get_if<Quantity>(&value);
+    if (!quantity || (unit && *unit != quantity->unit)) one_unit = false;
+    else unit = quantity->unit;
+  }
+  auto value_node = [&](const Value& value) {
+    if (one_unit) return Node::number(std::get<Quantity>(value).number);
+    return to_node(value);
+  };
+  if (range.is_list || range.values.size() != 1) {
+    Node list = Node::array();
+    for (const auto& value : range.values) list.push(value_node(value));
+    node.add("value", std::move(list));
+  } else {
+    node.add("value", value_node(range.values.front()));
+  }
+  if (one_unit && unit && !unit->empty()) node.add("unit", Node::string(*unit));
+}
+
 namespace {
 void add_contexts(Node& object, const char* key, const std::vector<Context>& contexts) {
   if (contexts.empty()) return;

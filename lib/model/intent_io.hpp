@@ -25,6 +25,12 @@ Node to_node(const Context& context);
 Node to_node(const ValueRange& range);
 Node to_node(const Value& value);
 
+// A condition and its values as intentctl's JSON output writes them (check,
+// verify), appended to node: "condition" (IS_LESS_THAN), "value" (a number, a
+// word, or a list of them) and "unit" when every value has the same one:
+// {"condition": "IS_LESS_THAN", "value": 1, "unit": "ms"}.
+void add_condition(Node& node, Condition condition, const ValueRange& range);
+
 // Fields a reader met that have no place in the model: never dropped silently.
 struct DeltaEntry {
   Location where;

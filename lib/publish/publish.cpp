@@ -14,6 +14,7 @@
 #include "git/site_publisher.hpp"
 #include "git/transfer_watch.hpp"
 #include "io/control_characters.hpp"
+#include "io/output_document.hpp"
 #include "io/progress.hpp"
 #include "sites/sites.hpp"
 #include "util/sha1.hpp"
@@ -66,9 +67,19 @@ std::string text_line(const SiteOutcome& outcome, const Columns& columns) {
                      outcome.branch, outcome.commit.empty() ? "-" : short_commit(outcome.commit), outcome.status);
 }
 
+// A site's outcome in one word: pushed, rolled-back, up-to-date,
+// would-change (a dry run found a difference) or failed.
+std::string_view state_word(const SiteOutcome& outcome) {
+  if (!outcome.error.empty()) return "failed";
+  if (outcome.pushed) return outcome.reverted.empty() ? "pushed" : "rolled-back";
+  if (outcome.exit == ExitClass::failed) return "would-change";
+  return "up-to-date";
+}
+
 Node json_record(const SiteOutcome& outcome, bool dry_run) {
   Node record = Node::object();
   record.add("site", Node::string(outcome.site));
+  record.add("status", Node::string(std::string(state_word(outcome))));
   record.add("repo", Node::string(outcome.repo));
   record.add("branch", Node::string(outcome.branch));
   record.add("commit", outcome.commit.empty() ? Node() : Node::string(outcome.commit));
@@ -81,11 +92,23 @@ Node json_record(const SiteOutcome& outcome, bool dry_run) {
   }
   record.add("changed", std::move(changed));
   record.add("pushed", Node::boolean(outcome.pushed));
-  record.add("status", Node::string(outcome.error.empty() ? outcome.status : "error"));
   if (!outcome.reverted.empty()) record.add("reverted", Node::string(outcome.reverted));
   if (dry_run) record.add("diff", Node::string(outcome.diff));
   if (!outcome.error.empty()) record.add("error", Node::string(outcome.error));
   return record;
+}
+
+// The document's status, by the exit code: pass (0), fail (a dry run found a
+// difference: 1), error (a site failed); each failed site in its errors.
+void settle_document(JsonSink& sink, ExitClass result, const std::vector<SiteOutcome>& failed) {
+  Node& document = sink.document();
+  document.set("status", Node::string(result == ExitClass::ok ? "pass" : result == ExitClass::failed ? "fail" : "error"));
+  Node& errors = *document.find("errors");
+  for (const auto& outcome : failed) {
+    Node item = error_item(Error(outcome.exit, outcome.error));
+    item.add("site", Node::string(outcome.site));
+    errors.push(std::move(item));
+  }
 }
 
 void report(const SiteOutcome& outcome, const PublishOptions& options, const Columns& columns, Sink& sink, Io& io) {
@@ -173,10 +196,10 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   WorkerPool workers(count, worker_count(options.jobs, count, Workload::waiting),
                      [run](std::size_t index, unsigned) { publish_one(run, index); });
 
-  std::unique_ptr<Sink> sink = options.format == "json" ? std::unique_ptr<Sink>(new JsonSink(io.out))
+  std::unique_ptr<Sink> sink = options.format == "json" ? std::unique_ptr<Sink>(new JsonSink(io.out, kPublishKind))
                                                         : std::unique_ptr<Sink>(new TextSink(io.out));
   ExitClass result = ExitClass::ok;
-  std::vector<std::string> failed;
+  std::vector<SiteOutcome> failed;
   bool abandoned = false;
   // Results are printed in site order, each as soon as it and those before it
   // are done. A worker that cannot see the deadline or Ctrl-C in time gets a
@@ -205,10 +228,9 @@ ExitClass publish(const PublishOptions& options, Io& io) {
     progress.clear();
     report(outcome, options, columns, *sink, io);
     result = worst(result, outcome.exit);
-    if (!outcome.error.empty()) failed.push_back(outcome.site);
+    if (!outcome.error.empty()) failed.push_back(outcome);
   }
   progress.clear();
-  sink->finish();
 
   run->cancelled = true;
   if (abandoned) finish_critical_steps();
@@ -217,9 +239,11 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   // Ctrl-C that came too late to stop anything still ends the command as
   // interrupted, so that a script or make stops too.
   if (interrupted()) result = worst(result, ExitClass::interrupted);
+  if (auto* json = dynamic_cast<JsonSink*>(sink.get())) settle_document(*json, result, failed);
+  sink->finish();
   if (!failed.empty()) {
     std::string names;
-    for (const auto& name : failed) names += (names.empty() ? "" : ", ") + name;
+    for (const auto& outcome : failed) names += (names.empty() ? "" : ", ") + outcome.site;
     io.diagnostics.report({Severity::error,
                            fmt::format("publish failed for {} of {} site{}: {}", failed.size(), count,
                                        count == 1 ? "" : "s", names),

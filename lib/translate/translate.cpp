@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "io/files.hpp"
+#include "io/output_document.hpp"
 #include "io/writer.hpp"
 #include "krm/names.hpp"
 #include "model/acceptance.hpp"
@@ -80,7 +81,8 @@ std::string render_output(std::vector<Intent>& intents, const TranslateOptions& 
 }
 
 Node delta_report(const std::vector<DeltaEntry>& delta) {
-  Node list = Node::array();
+  Node document = output_document("TranslateDelta");
+  Node& list = document.add("fields", Node::array());
   for (const auto& entry : delta) {
     Node item = Node::object();
     item.add("file", Node::string(entry.where.file));
@@ -91,7 +93,7 @@ Node delta_report(const std::vector<DeltaEntry>& delta) {
     if (entry.value) item.add("value", *entry.value);
     list.push(std::move(item));
   }
-  return list;
+  return document;
 }
 
 void report_delta(const std::vector<DeltaEntry>& delta, const TranslateOptions& options, Io& io) {

@@ -10,6 +10,7 @@
 #include "krm/resource.hpp"
 #include "io/control_characters.hpp"
 #include "model/intent_io.hpp"
+#include "model/forms.hpp"
 #include "model/intent_text.hpp"
 #include "validate/engine.hpp"
 #include "validate/intent_report_schema.hpp"
@@ -294,6 +295,66 @@ CheckedDocument DocumentChecker::check_object(const Node& document, const Docume
   settle_status(result);
   checked.identity = identity_of(document, id, schema->scope);
   return checked;
+}
+
+namespace {
+
+// The item of a list that a finding at where belongs to: by its JSON path's
+// first index, else by position, else the first.
+std::size_t item_of(const Node& list, const Location& where) {
+  const std::string& path = where.path;
+  if (path.size() > 2 && path.front() == '[') {
+    const std::size_t close = path.find(']');
+    if (close != std::string::npos && close > 1 &&
+        path.find_first_not_of("0123456789", 1) == close) {
+      const std::size_t index = std::stoul(path.substr(1, close - 1));
+      if (index < list.items().size()) return index;
+    }
+  }
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < list.items().size(); ++i) {
+    const Mark mark = list.items()[i].mark;
+    if (where.line && (mark.line < where.line || (mark.line == where.line && mark.column <= where.column))) index = i;
+  }
+  return index;
+}
+
+std::string item_name(const Node& item) {
+  for (const char* key : {"id", "expectationId", "intentExpectationId"})
+    if (std::string name = string_member(item, key); !name.empty()) return escape_control_characters(name);
+  return {};
+}
+
+} // namespace
+
+std::vector<CheckedDocument> per_item(CheckedDocument checked, const Node& document) {
+  std::vector<CheckedDocument> items;
+  const bool reports = is_intent_report_document(document);
+  if (!document.is_array() || document.items().empty() || !checked.result.api_version.empty() ||
+      (!reports && !IntentChecker::is_intent_document(document))) {
+    items.push_back(std::move(checked));
+    return items;
+  }
+  const ResourceResult& whole = checked.result;
+  for (const Node& item : document.items()) {
+    CheckedDocument one;
+    one.result.file = whole.file;
+    one.result.mark = item.mark;
+    one.result.kind = reports ? "28.312 IntentReport" : std::string(form_label(*form_of(item)));
+    one.result.name = item_name(item);
+    items.push_back(std::move(one));
+  }
+  for (const Finding& finding : whole.findings)
+    items[item_of(document, finding.where)].result.findings.push_back(finding);
+  for (const TakenName& taken : checked.taken) items[item_of(document, taken.where)].taken.push_back(taken);
+  for (CheckedDocument& one : items) {
+    ResourceResult& result = one.result;
+    // A control character is refused as a reader refuses unreadable input.
+    if (!result.findings.empty() && result.findings.front().rule == "control-character")
+      result.status = ResourceStatus::error;
+    settle_status(result);
+  }
+  return items;
 }
 
 void report_duplicates(std::vector<ResourceResult>& resources,

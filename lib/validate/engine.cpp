@@ -128,18 +128,16 @@ void check_file(FileWork& work, DocumentChecker& checker, const ValidateOptions&
   context.intents = &intents;
   context.kustomization_file = is_kustomization_file_name(work.input.path);
   context.on_disk = work.input.path != "-";
+  std::vector<CheckedDocument> checked(documents.size());
   for (std::size_t i = 0; i < documents.size(); ++i) {
     context.crd_problems = i < work.crd_problems.size() ? &work.crd_problems[i] : nullptr;
-    CheckedDocument checked = checker.check(documents[i], context);
-    if (checked.identity) checked.identity->key = work.input.package + '\n' + checked.identity->key;
-    work.results.push_back(std::move(checked.result));
-    work.identities.push_back(std::move(checked.identity));
-    work.taken.push_back(std::move(checked.taken));
+    checked[i] = checker.check(documents[i], context);
+    if (checked[i].identity) checked[i].identity->key = work.input.package + '\n' + checked[i].identity->key;
   }
   for (const DuplicateKey& duplicate : work.stream->duplicate_keys) {
     if (documents.empty()) break;
     const std::size_t index = document_at(documents, duplicate.where);
-    ResourceResult& result = work.results[index];
+    ResourceResult& result = checked[index].result;
     KeyOwner owner;
     find_key_owner(documents[index], {}, duplicate, owner);
     Location where = duplicate.where;
@@ -149,6 +147,12 @@ void check_file(FileWork& work, DocumentChecker& checker, const ValidateOptions&
                                            duplicate.key, owner.found ? owner.mark.line : duplicate.where.line)});
     settle_status(result);
   }
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    for (CheckedDocument& one : per_item(std::move(checked[i]), documents[i])) {
+      work.results.push_back(std::move(one.result));
+      work.identities.push_back(std::move(one.identity));
+      work.taken.push_back(std::move(one.taken));
+    }
   // Done with this file: give the memory back now rather than at the end.
   work.stream.reset();
   work.source.text = std::string();

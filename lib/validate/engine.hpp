@@ -63,6 +63,12 @@ class DocumentChecker {
 void report_duplicates(std::vector<ResourceResult>& resources,
                        const std::vector<std::optional<ObjectIdentity>>& identities);
 
+// A list of intents, expectations or IntentReports as one resource per item,
+// as translate and render count them: each finding and each name the list
+// took goes to the item its JSON path starts in ([2].id: the third), else to
+// the item its line falls in. Anything else comes back as it is.
+std::vector<CheckedDocument> per_item(CheckedDocument checked, const Node& document);
+
 // Sets each result's status from its findings (unless already error or skipped).
 void settle_status(ResourceResult& result);
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/version.hpp"
+#include "io/output_document.hpp"
 #include "io/writer.hpp"
 #include "util/url.hpp"
 #include "util/xml.hpp"
@@ -131,6 +132,11 @@ ValidationCounts count_results(const std::vector<ResourceResult>& resources) {
   return counts;
 }
 
+Error no_resources_error(const ValidationReport& report) {
+  return Error(ExitClass::failed, fmt::format("no resources found in {} file{}: nothing was validated", report.files,
+                                              report.files == 1 ? "" : "s"));
+}
+
 std::string summary_line(const ValidationReport& report) {
   const ValidationCounts counts = count_results(report.resources);
   return fmt::format("Summary: {} resource{} found in {} file{} - Valid: {}, Invalid: {}, Errors: {}, Skipped: {}",
@@ -160,7 +166,7 @@ void write_text_report(const ValidationReport& report, const ReportStyle& style,
   out << text;
 }
 
-void write_json_report(const ValidationReport& report, const ReportStyle& style, std::ostream& out) {
+Node json_report(const ValidationReport& report, const ReportStyle& style) {
   Node resources = Node::array();
   for (const auto& resource : report.resources) {
     Node entry = Node::object();
@@ -188,18 +194,28 @@ void write_json_report(const ValidationReport& report, const ReportStyle& style,
     entry.add("findings", std::move(findings));
     resources.push(std::move(entry));
   }
-  Node summary = counts_node(count_results(report.resources));
+  const ValidationCounts counts = count_results(report.resources);
+  Node summary = counts_node(counts);
   summary.add("files", Node::number(std::to_string(report.files)));
-  Node document = Node::object();
+  Node document = output_document("ValidateReport");
+  const bool failed = counts.resources == 0 || counts.invalid > 0 || counts.errors > 0;
+  document.add("status", Node::string(report.unreadable ? "error" : failed ? "fail" : "pass"));
   document.add("resources", std::move(resources));
   document.add("summary", std::move(summary));
   if (style.summary_table) {
     Node kinds = Node::object();
-    for (const auto& [kind, counts] : counts_by_kind(report)) kinds.add(kind, counts_node(counts));
+    for (const auto& [kind, value] : counts_by_kind(report)) kinds.add(kind, counts_node(value));
     document.add("kinds", std::move(kinds));
   }
+  Node errors = Node::array();
+  if (report.resources.empty()) errors.push(error_item(no_resources_error(report)));
+  document.add("errors", std::move(errors));
+  return document;
+}
+
+void write_json_report(const ValidationReport& report, const ReportStyle& style, std::ostream& out) {
   std::string text;
-  write_json(text, document);
+  write_json(text, json_report(report, style));
   out << text << '\n';
 }
 

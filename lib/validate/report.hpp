@@ -59,6 +59,12 @@ struct ReportStyle {
   bool summary_line = true;   // text: the closing summary line
 };
 
+// "no resources found in M files: nothing was validated", for a run that found none.
+Error no_resources_error(const ValidationReport& report);
+
+// The ValidateReport document of --format json.
+Node json_report(const ValidationReport& report, const ReportStyle& style);
+
 void write_text_report(const ValidationReport& report, const ReportStyle& style, std::ostream& out);
 void write_json_report(const ValidationReport& report, const ReportStyle& style, std::ostream& out);
 void write_junit_report(const ValidationReport& report, std::ostream& out);

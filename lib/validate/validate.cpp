@@ -86,12 +86,14 @@ ExitClass validate(const ValidateOptions& options, Io& io) {
   }
   io.out.flush();
   if (options.format != ValidateFormat::text) io.diagnostics.note(summary_line(report));
-  if (report.resources.empty())
-    io.diagnostics.report({Severity::error,
-                           fmt::format("no resources found in {} file{}: nothing was validated", report.files,
-                                       report.files == 1 ? "" : "s"),
-                           {}});
+  if (report.resources.empty()) io.diagnostics.error(no_resources_error(report));
   return exit_class_of(report);
+}
+
+Node empty_validate_document() {
+  Node document = json_report(ValidationReport{}, ReportStyle{});
+  document.set("errors", Node::array());
+  return document;
 }
 
 ExitClass validate_function(const ValidateOptions& flags, Io& io) {

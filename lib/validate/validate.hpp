@@ -36,6 +36,9 @@ struct ValidateOptions {
 // or parsed (or the options are wrong).
 ExitClass validate(const ValidateOptions& options, Io& io);
 
+// The ValidateReport of --format json for no input: what an error prints.
+Node empty_validate_document();
+
 // validate --fn: a config.kubernetes.io/v1 ResourceList on io.in; the same
 // items on io.out with a result per finding; failed when there are errors.
 ExitClass validate_function(const ValidateOptions& options, Io& io);

@@ -93,14 +93,14 @@ Node object_node(const RenderedObject& rendered, const std::string& status, cons
   Node node = Node::object();
   node.add("object", Node::string(rendered.id.display()));
   node.add("file", Node::string(rendered.file));
-  node.add("status", Node::string(status));
+  const char* result = verdict.health == Health::ready ? "pass" : verdict.health == Health::failed ? "fail" : "pending";
+  node.add("status", Node::string(result));
+  node.add("kstatus", Node::string(status)); // kstatus's word, as Config Sync's ResourceGroup says it
   if (grouped) {
     node.add("sourceHash", Node::string(grouped->source_hash));
     node.add("actuation", Node::string(grouped->actuation));
     node.add("reconcile", Node::string(grouped->reconcile));
   }
-  const char* result = verdict.health == Health::ready ? "pass" : verdict.health == Health::failed ? "fail" : "pending";
-  node.add("result", Node::string(result));
   std::string message;
   for (const auto& reason : verdict.reasons) message += (message.empty() ? "" : "; ") + reason;
   node.add("message", Node::string(message));

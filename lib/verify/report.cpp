@@ -1,5 +1,7 @@
 #include "verify/report.hpp"
 
+#include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -10,6 +12,7 @@
 #include "conflicts/report.hpp"
 #include "io/files.hpp"
 #include "io/writer.hpp"
+#include "model/intent_io.hpp"
 #include "util/time.hpp"
 #include "util/xml.hpp"
 
@@ -38,21 +41,54 @@ Node check_node(const CheckResult& check) {
   return node;
 }
 
+// A measured number as JSON: NaN and the infinities, which Prometheus
+// answers and JSON has no number for, as Prometheus writes them.
+Node number_node(double value) {
+  if (std::isnan(value)) return Node::string("NaN");
+  if (std::isinf(value)) return Node::string(value > 0 ? "+Inf" : "-Inf");
+  return Node::number(value);
+}
+
+Node measured_node(const Measurement& measurement) {
+  switch (measurement.kind) {
+    case Measurement::Kind::number: return number_node(measurement.number);
+    case Measurement::Kind::text: return Node::string(measurement.text);
+    case Measurement::Kind::boolean: return Node::boolean(measurement.boolean);
+    case Measurement::Kind::list: {
+      Node list = Node::array();
+      for (const auto& item : measurement.items) list.push(measured_node(item));
+      return list;
+    }
+    case Measurement::Kind::missing: break;
+  }
+  return Node();
+}
+
+// {"value": 12, "unit": "ms"}: a number in the target's unit; or the value as
+// measured (a word, a boolean, a list); null when nothing was measured.
+Node achieved_node(const TargetVerdict& verdict) {
+  if (!verdict.measured) return Node();
+  Node node = Node::object();
+  if (verdict.achieved) {
+    node.add("value", number_node(*verdict.achieved));
+    if (!verdict.achieved_unit.empty()) node.add("unit", Node::string(verdict.achieved_unit));
+  } else {
+    node.add("value", measured_node(verdict.measurement));
+  }
+  return node;
+}
+
 Node target_node(const TargetOutcome& target) {
   Node node = Node::object();
   node.add("name", Node::string(target.name));
   if (!target.intent_id.empty()) node.add("intent", Node::string(target.intent_id));
   if (!target.expectation_id.empty()) node.add("expectation", Node::string(target.expectation_id));
   node.add("source", Node::string(target.origin));
-  node.add("wanted", Node::string(target.verdict.wanted_text));
   node.add("status", Node::string(std::string(state_word(target.verdict.state))));
-  node.add("measured", Node::boolean(target.verdict.measured));
-  if (target.verdict.achieved) {
-    node.add("achieved", Node::number(*target.verdict.achieved));
-    node.add("unit", Node::string(target.verdict.achieved_unit));
-  } else if (target.verdict.measured) {
-    node.add("achieved", Node::string(target.verdict.achieved_text));
-  }
+  Node wanted = Node::object();
+  add_condition(wanted, target.verdict.condition, target.verdict.wanted);
+  node.add("wanted", std::move(wanted));
+  node.add("achieved", achieved_node(target.verdict));
   if (!target.verdict.reason.empty()) node.add("reason", Node::string(target.verdict.reason));
   return node;
 }
@@ -169,13 +205,25 @@ std::string cell(std::string text) {
   return out;
 }
 
-std::string overall(const SiteResult& site) {
-  if (site.failed()) return "FAIL";
+} // namespace
+
+std::string_view overall(const SiteResult& site) {
+  if (site.failed()) return "fail";
   for (const CheckResult* check : site.checks())
-    if (check->state == CheckState::unknown) return "UNKNOWN";
-  if (site.pending()) return "PENDING";
-  return "PASS";
+    if (check->state == CheckState::unknown) return "unknown";
+  if (site.pending()) return "pending";
+  return "pass";
 }
+
+std::string_view overall(const std::vector<const SiteResult*>& sites) {
+  constexpr std::string_view worst_first[] = {"fail", "unknown", "pending"};
+  for (std::string_view word : worst_first)
+    for (const SiteResult* site : sites)
+      if (overall(*site) == word) return word;
+  return "pass";
+}
+
+namespace {
 
 std::string target_result_text(const TargetVerdict& verdict) {
   switch (verdict.state) {
@@ -195,7 +243,7 @@ std::string objects_table(const Node& objects) {
   std::string md = "\n## Objects\n\n| Object | Status | Source hash | Actuation | Reconcile | Message |\n"
                    "|---|---|---|---|---|---|\n";
   for (const Node& object : objects.items())
-    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", field(object, "object"), field(object, "status"),
+    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", field(object, "object"), field(object, "kstatus"),
                       field(object, "sourceHash"), field(object, "actuation"), field(object, "reconcile"),
                       field(object, "message"));
   return md;
@@ -236,7 +284,7 @@ std::string text_lines(const SiteResult& site, std::size_t site_width, bool with
 Node json_record(const SiteResult& site) {
   Node record = Node::object();
   record.add("site", Node::string(site.site));
-  record.add("status", Node::string(overall(site)));
+  record.add("status", Node::string(std::string(overall(site))));
   record.add("folder", Node::string(site.folder));
   record.add("repo", Node::string(site.repo));
   record.add("branch", Node::string(site.branch));
@@ -357,7 +405,9 @@ std::vector<IntentReportFile> intent_reports(const SiteResult& site, const std::
 
 std::string markdown_report(const SiteResult& site, const std::string& now) {
   std::string md = fmt::format("# Verify report: {}\n\n", site.site);
-  md += fmt::format("- Result: **{}**\n- Time: {}\n- Rendered tree: `{}`\n", overall(site), now, site.folder);
+  std::string result(overall(site));
+  for (char& c : result) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  md += fmt::format("- Result: **{}**\n- Time: {}\n- Rendered tree: `{}`\n", result, now, site.folder);
   if (!site.repo.empty()) md += fmt::format("- Repository: `{}` branch `{}`\n", site.repo, site.branch);
   if (!site.head.empty()) md += fmt::format("- Branch head: `{}`\n", site.head);
   if (!site.published.empty()) md += fmt::format("- Published commit: `{}`\n", site.published);

@@ -53,6 +53,10 @@ struct SiteResult {
 std::string text_lines(const SiteResult& site, std::size_t site_width, bool with_details);
 std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting);
 Node json_record(const SiteResult& site);
+// pass, fail, unknown or pending: the worst of a site's checks (fail before
+// unknown before pending), and the worst of several sites.
+std::string_view overall(const SiteResult& site);
+std::string_view overall(const std::vector<const SiteResult*>& sites);
 std::string junit_report(const std::vector<SiteResult>& sites, std::chrono::microseconds elapsed);
 
 // The 28.312 IntentReports of a site, one per intent its expectations belong to:

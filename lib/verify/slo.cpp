@@ -204,6 +204,9 @@ std::string wanted_text(Condition condition, const ValueRange& range) {
 TargetVerdict evaluate(Condition condition, const ValueRange& range, const Measurement& measured) {
   TargetVerdict verdict;
   verdict.wanted_text = wanted_text(condition, range);
+  verdict.condition = condition;
+  verdict.wanted = range;
+  verdict.measurement = measured;
   if (measured.kind == Measurement::Kind::missing) {
     verdict.reason = measured.problem.empty() ? "no value measured" : measured.problem;
     return verdict;

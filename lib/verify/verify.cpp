@@ -15,6 +15,7 @@
 #include "core/interrupt.hpp"
 #include "git/cache.hpp"
 #include "git/git.hpp"
+#include "io/output_document.hpp"
 #include "io/progress.hpp"
 #include "io/writer.hpp"
 #include "model/mapping.hpp"
@@ -461,8 +462,13 @@ void print_results(Run& run, Io& io, std::chrono::microseconds elapsed) {
     for (const auto& state : run.states) results.push_back(state->result);
     io.out << junit_report(results, elapsed);
   } else if (format == "json") {
-    JsonSink sink(io.out);
-    for (const auto& state : run.states) sink.record(json_record(state->result), {});
+    JsonSink sink(io.out, kVerifyKind);
+    std::vector<const SiteResult*> results;
+    for (const auto& state : run.states) {
+      sink.record(json_record(state->result), {});
+      results.push_back(&state->result);
+    }
+    sink.document().set("status", Node::string(std::string(overall(results))));
     sink.finish();
   } else {
     print_check_lines(run, io, true);

@@ -203,7 +203,7 @@ expect_rc 1 "--format json --report"
 python3 - "$SCRATCH/out" >"$SCRATCH/json-check" 2>&1 <<'PY' && pass || fail "the JSON document: $(cat "$SCRATCH/json-check")"
 import json, sys
 doc = json.load(open(sys.argv[1]))
-assert doc["apiVersion"] == "intentctl/v1alpha1" and doc["kind"] == "IntentCheck", doc
+assert doc["apiVersion"] == "intentctl/v1alpha1" and doc["kind"] == "CheckReport", doc
 assert doc["status"] == "fail", doc["status"]
 assert doc["summary"] == {"intents": 3, "expectations": 3, "sites": 1, "conflicts": 1, "feasible": 2,
                           "infeasible": 1, "unknown": 0}, doc["summary"]

@@ -35,9 +35,9 @@ run "$INTENTCTL" validate "$forms/v5-resource-fields.json"
 expect_rc 0 "validate passes the v5 intent with expression.iri"
 expect_not_contains "$SCRATCH/out" "unknown field" "no unknown-field finding for expression.iri"
 for field in expression.iri href @type @baseType @schemaLocation lifecycleStatus validFor creationDate lastUpdate statusChangeDate isBundle version description; do
-  [ "$(json delta.json "[e['path'] for e in d].count('$field')")" = 1 ] && pass || fail "$field is not in the delta report"
+  [ "$(json delta.json "[e['path'] for e in d['fields']].count('$field')")" = 1 ] && pass || fail "$field is not in the delta report"
 done
-[ "$(json delta.json "[e['value'] for e in d if e['path'] == 'expression.iri'][0]")" = "https://intents.example.net/expressions/video-backhaul" ] &&
+[ "$(json delta.json "[e['value'] for e in d['fields'] if e['path'] == 'expression.iri'][0]")" = "https://intents.example.net/expressions/video-backhaul" ] &&
   pass || fail "the delta report does not carry expression.iri's value"
 run "$INTENTCTL" render v5.json -o -
 expect_rc 0 "render takes what translate wrote"

@@ -62,7 +62,7 @@ YAML
   run "${publish[@]}" --site b --cache "cache-$transport-b"
   expect_rc 0 "$transport: B publishes while A is stopped"
   local b_commit
-  b_commit=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]; assert r["pushed"], r; print(r["commit"])' \
+  b_commit=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["sites"][0]; assert r["pushed"], r; print(r["commit"])' \
     "$SCRATCH/out") || fail "$transport: B's JSON: $(cat "$SCRATCH/out")"
   rm -rf "clone-$transport"
   git clone -q "$git_url" "clone-$transport"
@@ -75,7 +75,7 @@ YAML
   wait "$a" || a_rc=$?
   [ "$a_rc" = 0 ] && pass || fail "$transport: A after it went on: exit $a_rc: $(cat "a-$transport.err")"
   local a_commit
-  a_commit=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]; assert r["pushed"], r; print(r["commit"])' \
+  a_commit=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["sites"][0]; assert r["pushed"], r; print(r["commit"])' \
     "a-$transport.json") || fail "$transport: A's JSON: $(cat "a-$transport.json")"
   expect_contains "a-$transport.err" "moved on the remote while publishing; rebuilding on its new head" \
     "$transport: A says it rebuilt on the new head"
@@ -120,7 +120,7 @@ if "$HARNESS" signal-when-packing STOP "$a" remotes/new.git/objects; then
   kill -CONT "$a"
   wait "$a" && pass || fail "new branch: A failed: $(cat a-new.err)"
   first=$(git -C clone-new rev-parse HEAD)
-  a_commit=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["commit"])' a-new.json)
+  a_commit=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sites"][0]["commit"])' a-new.json)
   "$HARNESS" check --git-dir remotes/new.git --branch main "$first" "$a_commit" 2>check-new.err && pass ||
     fail "new branch: $(cat check-new.err)"
 else

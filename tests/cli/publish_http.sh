@@ -86,7 +86,7 @@ run "$INTENTCTL" publish dist --sites sites.yaml --format json
 expect_rc 0 "publish a change"
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "json output of a change"
 import json, sys
-records = json.load(open(sys.argv[1]))
+records = json.load(open(sys.argv[1]))["sites"]
 assert len(records) == 1, records
 r = records[0]
 assert r["site"] == "edge1" and r["branch"] == "main" and r["pushed"] is True, r

@@ -39,7 +39,7 @@ run "$INTENTCTL" publish
 expect_rc 0 "second default publish"
 expect_contains "$SCRATCH/out" "up to date" "second default publish is up to date"
 run "$INTENTCTL" publish --format json
-python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]; assert r["pushed"] is False and r["changed"] == [] and r["status"] == "up to date" and len(r["commit"]) == 40, r' \
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["sites"][0]; assert r["pushed"] is False and r["changed"] == [] and r["status"] == "up-to-date" and len(r["commit"]) == 40, r' \
   "$SCRATCH/out" && pass || fail "json for up to date: $(cat "$SCRATCH/out")"
 
 # --message, --author, --email and --branch.

@@ -139,16 +139,16 @@ expect_contains "$SCRATCH/out" "$CM_LINE: ResourceGroup: Failed, actuation Succe
 run "$INTENTCTL" verify --sites sites.yaml --site edge1 dist --format json
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "per-object status in the JSON output"
 import json, sys
-record = json.load(open(sys.argv[1]))[0]
-assert record["status"] == "FAIL", record["status"]
+record = json.load(open(sys.argv[1]))["sites"][0]
+assert record["status"] == "fail", record["status"]
 cluster = [c for c in record["checks"] if c["check"] == "cluster"][0]
 objects = {o["object"]: o for o in cluster["objects"]}
 assert len(objects) == 11, len(objects)
 cm = objects["ConfigMap intent-to-krm/expectation-edge-svc-001"]
-assert (cm["status"], cm["actuation"], cm["reconcile"], cm["result"]) == ("Failed", "Succeeded", "Failed", "fail"), cm
+assert (cm["kstatus"], cm["actuation"], cm["reconcile"], cm["status"]) == ("Failed", "Succeeded", "Failed", "fail"), cm
 assert len(cm["sourceHash"]) == 7, cm
 bundle = objects["CNBundle intent-to-krm/cn-bundle-edge-analytics-two-sites-cn"]
-assert (bundle["status"], bundle["result"]) == ("Current", "pass"), bundle
+assert (bundle["kstatus"], bundle["status"]) == ("Current", "pass"), bundle
 PY
 run kube --kubeconfig kc-edge1.yaml get resourcegroup root-sync -n config-management-system -o 'jsonpath={.status.resourceStatuses[?(@.name=="expectation-edge-svc-001")].status}'
 expect_rc 0 "kubectl reads the same ResourceGroup"

@@ -32,10 +32,10 @@ run "$INTENTCTL" verify dist --format json
 expect_rc 0 "json output"
 python3 - "$SCRATCH/out" "$HEAD" <<'PY' && pass || fail "JSON record"
 import json, sys
-records = json.load(open(sys.argv[1]))
+records = json.load(open(sys.argv[1]))["sites"]
 assert len(records) == 1
 record = records[0]
-assert record["site"] == "edge1" and record["status"] == "PASS", record
+assert record["site"] == "edge1" and record["status"] == "pass", record
 assert record["head"] == sys.argv[2] and record["published"] == sys.argv[2]
 assert [(c["check"], c["status"]) for c in record["checks"]] == [("git", "pass"), ("cluster", "skip"), ("slo", "skip")]
 PY

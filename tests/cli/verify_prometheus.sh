@@ -211,13 +211,14 @@ run "$INTENTCTL" verify dist --sites sites-prometheus.yaml --site edge1 --format
 expect_rc 3 "unknown, --format json and --report"
 python3 - "$SCRATCH/out" <<'PY' && pass || fail "JSON output: unknown check and target"
 import json, sys
-record = json.load(open(sys.argv[1]))[0]
-assert record["status"] == "UNKNOWN", record["status"]
+record = json.load(open(sys.argv[1]))["sites"][0]
+assert record["status"] == "unknown", record["status"]
 slo = [c for c in record["checks"] if c["check"] == "slo"][0]
 assert slo["status"] == "unknown", slo
 targets = {t["name"]: t for t in record["targets"]}
-assert targets["DlLatency"]["status"] == "unknown" and not targets["DlLatency"]["measured"], targets["DlLatency"]
-assert targets["latency"]["status"] == "pass" and targets["latency"]["achieved"] == 12, targets["latency"]
+assert targets["DlLatency"]["status"] == "unknown" and targets["DlLatency"]["achieved"] is None, targets["DlLatency"]
+assert targets["latency"]["status"] == "pass" and targets["latency"]["achieved"] == {"value": 12, "unit": "ms"}, targets["latency"]
+assert targets["latency"]["wanted"] == {"condition": "IS_LESS_THAN", "value": 20, "unit": "ms"}, targets["latency"]
 PY
 run "$INTENTCTL" validate reports/edge1/intent-report-edge-analytics-two-sites.json
 expect_rc 0 "the report holds to the IntentReport schema intentctl carries"

@@ -136,8 +136,8 @@ verify_json --report reports-blocked --format json --rollback-on-failure
 expect_rc 1 "-o json: the exit code comes from the checks"
 python3 - "$SCRATCH/out" "${HEAD2:0:7}" <<'PY' && pass || fail "-o json: results and rollback printed"
 import json, sys
-record = json.load(open(sys.argv[1]))[0]
-assert record["status"] == "FAIL", record
+record = json.load(open(sys.argv[1]))["sites"][0]
+assert record["status"] == "fail", record
 assert record["rollback"].startswith("reverted " + sys.argv[2]), record["rollback"]
 assert "reports" not in record, record
 PY
