@@ -29,6 +29,9 @@ for page in "$SOURCE_DIR"/man/*.1; do
   [ -e "$page" ] || continue
   expect_contains "$SCRATCH/contents" "./usr/share/man/man1/$(basename "$page").gz" "package holds $(basename "$page"), compressed"
 done
+for schema in "$SOURCE_DIR"/schemas/*.schema.json; do
+  expect_contains "$SCRATCH/contents" "./usr/share/intentctl/schemas/$(basename "$schema")" "package holds $(basename "$schema")"
+done
 for doc in copyright changelog.gz; do
   expect_contains "$SCRATCH/contents" "./usr/share/doc/intentctl/$doc" "package holds $doc"
 done
