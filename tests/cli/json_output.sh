@@ -11,6 +11,7 @@
 # Kubernetes fixture with its JSON metrics endpoint (tests/support/verify-env.sh).
 . "$SOURCE_DIR/tests/support/testlib.sh"
 require_python_module jsonschema
+isolate KUBECONFIG
 . "$SOURCE_DIR/tests/support/verify-env.sh"
 SCHEMAS=$SOURCE_DIR/schemas
 
