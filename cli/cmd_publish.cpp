@@ -48,7 +48,7 @@ void define_publish(CLI::App& app, Runner& run) {
       return net_module().publish(*options, to);
     };
     return write_output(*output, io, publish,
-                        json_frame(options->format, [] { return site_records_document(kPublishKind); }));
+                        json_frame(options->format, empty_publish_document));
   };
 }
 

@@ -60,7 +60,7 @@ void define_verify(CLI::App& app, Runner& run) {
       return net_module().verify(*options, to);
     };
     return write_output(*output, io, verify,
-                        json_frame(options->format, [] { return site_records_document(kVerifyKind); }));
+                        json_frame(options->format, empty_verify_document));
   };
 }
 

@@ -21,6 +21,9 @@ struct Command {
   const char* summary;
   // Declares the flags on app and sets run to the action for the parsed flags.
   void (*define)(CLI::App& app, Runner& run);
+  // The document --format json prints when an error stops the command before
+  // it could find anything (io/output_document.hpp); nullptr without one.
+  Node (*json_frame)() = nullptr;
 };
 
 std::span<const Command> commands();

@@ -9,13 +9,17 @@
 
 #include <fmt/format.h>
 
+#include "check/check.hpp"
 #include "command.hpp"
 #include "core/interrupt.hpp"
 #include "core/spare_descriptors.hpp"
 #include "core/version.hpp"
 #include "flags.hpp"
 #include "help.hpp"
+#include "io/output_document.hpp"
+#include "io/writer.hpp"
 #include "suggest.hpp"
+#include "validate/validate.hpp"
 
 namespace intentctl::cli {
 
@@ -23,11 +27,13 @@ namespace {
 
 constexpr Command command_table[] = {
     {"translate", "turn TMF921 intents into 3GPP TS 28.312 intents", define_translate},
-    {"check", "find intents that conflict or that their sites cannot deliver", define_check},
+    {"check", "find intents that conflict or that their sites cannot deliver", define_check, empty_check_document},
     {"render", "turn 28.312 expectations into a KRM tree per site", define_render},
-    {"validate", "check intents and rendered KRM against their schemas", define_validate},
-    {"publish", "commit and push each site's rendered tree to its Git repository", define_publish},
-    {"verify", "check that each site's intent landed in Git, synced to the cluster and meets its SLOs", define_verify},
+    {"validate", "check intents and rendered KRM against their schemas", define_validate, empty_validate_document},
+    {"publish", "commit and push each site's rendered tree to its Git repository", define_publish,
+     empty_publish_document},
+    {"verify", "check that each site's intent landed in Git, synced to the cluster and meets its SLOs", define_verify,
+     empty_verify_document},
     {"completion", "print the shell completion script for bash, zsh or fish", define_completion},
     {"help", "show the commands, or a command's flags", define_help},
     {"version", "print the version and the commit it was built from", define_version},
@@ -43,6 +49,16 @@ int usage_failure(const std::string& message, const std::string& hint = "") {
   std::cerr << "intentctl: error: " << message << '\n';
   if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
   return exit_code(ExitClass::usage);
+}
+
+// A command's usage error. With --format json given, the command's document
+// with the error goes to standard output too, as for every other error.
+int command_usage_failure(const Command& command, const CLI::App& app, const std::string& message,
+                          const std::string& hint = "") {
+  const CLI::Option* format = app.get_option_no_throw("--format");
+  if (command.json_frame && format && format->count() && format->as<std::string>() == "json")
+    std::cout << to_json(error_document(command.json_frame(), usage_error(message))) << '\n' << std::flush;
+  return usage_failure(message, hint);
 }
 
 int unknown_command(const std::string& name) {
@@ -94,8 +110,10 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
     return 0;
   } catch (const CLI::ParseError& error) {
     const UsageMessage usage = split_usage_message(error.what());
-    return usage_failure(fmt::format("{}: {} (see 'intentctl help {}')", command.name, usage.message, command.name),
-                         usage.hint);
+    return command_usage_failure(command, app,
+                                 fmt::format("{}: {} (see 'intentctl help {}')", command.name, usage.message,
+                                             command.name),
+                                 usage.hint);
   }
   if (!app.remaining().empty()) {
     const std::string extra = app.remaining().front();
@@ -104,7 +122,7 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
     if (extra.starts_with("-"))
       if (auto suggestion = closest(extra.substr(0, extra.find('=')), flag_names(app)))
         message += fmt::format("; did you mean \"{}\"?", *suggestion);
-    return usage_failure(message + fmt::format(" (see 'intentctl help {}')", command.name));
+    return command_usage_failure(command, app, message + fmt::format(" (see 'intentctl help {}')", command.name));
   }
 
   const GlobalFlags& flags = invocation->flags;

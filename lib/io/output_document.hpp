@@ -28,6 +28,10 @@ Node output_document(std::string_view kind);
 // error stops them before any site is done.
 Node site_records_document(std::string_view kind);
 
+// The frames of publish's and verify's documents.
+inline Node empty_publish_document() { return site_records_document(kPublishKind); }
+inline Node empty_verify_document() { return site_records_document(kVerifyKind); }
+
 // An error as an item of a document's "errors": message, and the file, line,
 // column and JSON path when they are known.
 Node error_item(const Error& error);

@@ -75,6 +75,14 @@ expect_contains "$SCRATCH/err" "error: standard input (-) can be read only once"
 echo kept >report.json
 doc validate-usage-o ValidateReport error 2 -- validate --format json -o report.json - - </dev/null
 [ "$(cat report.json)" = kept ] && pass || fail "-o FILE is left as it was on an error"
+# Usage errors the parser finds: the same document, once --format json is read.
+doc validate-unknown-flag ValidateReport error 2 -- validate --format json --bogus intents.json
+holds validate-unknown-flag 'd["errors"][0]["message"].startswith("validate: unknown flag \"--bogus\"")'
+doc verify-bad-jobs VerifyReport error 2 -- verify dist --format json --jobs 0
+holds verify-bad-jobs '"--jobs" in d["errors"][0]["message"]'
+run "$INTENTCTL" validate --bogus intents.json
+expect_rc 2 "text mode: an unknown flag"
+[ ! -s "$SCRATCH/out" ] && pass || fail "text mode: nothing on standard output for an unknown flag: $(cat "$SCRATCH/out")"
 run "$INTENTCTL" validate --format text - - </dev/null
 expect_rc 2 "text mode: exit 2"
 [ ! -s "$SCRATCH/out" ] && pass || fail "text mode prints nothing on standard output on an error: $(cat "$SCRATCH/out")"
