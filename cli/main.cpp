@@ -55,8 +55,10 @@ int usage_failure(const std::string& message, const std::string& hint = "") {
 // with the error goes to standard output too, as for every other error.
 int command_usage_failure(const Command& command, const CLI::App& app, const std::string& message,
                           const std::string& hint = "") {
+  // The words given, not as<>(), which checks them again and throws for a
+  // value the flag refused (the very error being reported).
   const CLI::Option* format = app.get_option_no_throw("--format");
-  if (command.json_frame && format && format->count() && format->as<std::string>() == "json")
+  if (command.json_frame && format && !format->results().empty() && format->results().back() == "json")
     std::cout << to_json(error_document(command.json_frame(), usage_error(message))) << '\n' << std::flush;
   return usage_failure(message, hint);
 }

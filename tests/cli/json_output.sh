@@ -80,6 +80,9 @@ doc validate-unknown-flag ValidateReport error 2 -- validate --format json --bog
 holds validate-unknown-flag 'd["errors"][0]["message"].startswith("validate: unknown flag \"--bogus\"")'
 doc verify-bad-jobs VerifyReport error 2 -- verify dist --format json --jobs 0
 holds verify-bad-jobs '"--jobs" in d["errors"][0]["message"]'
+run "$INTENTCTL" validate --format xml intents.json
+expect_rc 2 "an unknown format"
+[ ! -s "$SCRATCH/out" ] && pass || fail "an unknown format: nothing on standard output: $(cat "$SCRATCH/out")"
 run "$INTENTCTL" validate --bogus intents.json
 expect_rc 2 "text mode: an unknown flag"
 [ ! -s "$SCRATCH/out" ] && pass || fail "text mode: nothing on standard output for an unknown flag: $(cat "$SCRATCH/out")"
