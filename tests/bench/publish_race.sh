@@ -70,6 +70,7 @@ status=0
   >"$work/kill.json" 2>"$work/kill.err" || status=$?
 [ -s "$work/kill.json" ] || bench_fail "the kills did not run: $(tail -5 "$work/kill.err")"
 table+=("" "kill -9    iterations  killed  unchanged  complete  recovered  publish (s)")
+failing=0
 while read -r result; do
   transport=$(field "$result" transport)
   problems=$(python3 -c 'import json, sys; print(len(json.loads(sys.argv[1])["problems"]))' "$result")
@@ -77,12 +78,15 @@ while read -r result; do
   table+=("$(printf '%-9s  %10s  %6s  %9s  %8s  %9s  %11s' "$transport" "$iterations" "$(field "$result" killed)" \
     "$(field "$result" unchanged)" "$(field "$result" complete)" "$((iterations - problems))" \
     "$(field "$result" publish_seconds)")")
-  met=$([ "$problems" = 0 ] && [ "$status" = 0 ] && echo yes || echo no)
+  # status is the kill command's, over every transport: a transport is judged by its own problems.
+  met=$([ "$problems" = 0 ] && echo yes || echo no)
+  [ "$problems" = 0 ] || failing=$((failing + 1))
   bench_row "kill -9 in a 20,000-file publish over $transport" "$((iterations - problems)) of $iterations recovered" \
     "-" "-" "all recover, nothing left" "$met" "$iterations kills"
   python3 -c 'import json, sys; [print(p) for p in json.loads(sys.argv[1])["problems"][:5]]' "$result" |
     while read -r line; do bench_note "$transport: $line"; done
 done <"$work/kill.json"
+[ "$status" = 0 ] || [ "$failing" != 0 ] || bench_fail "the kills ended with exit $status: $(tail -5 "$work/kill.err")"
 
 for line in "${table[@]}"; do bench_note "$line"; done
 bench_note "retries: rebuilds on a branch that moved; gave up: publishes that ended in an error after 10 attempts"
