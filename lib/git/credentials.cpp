@@ -98,6 +98,17 @@ void TransferContext::expect_remote(const std::string& ref, const git_oid& old) 
   expected_old_ = old;
 }
 
+void TransferContext::show_progress(const TaskProgress& progress, const char* objects_phase) {
+  progress_ = progress;
+  objects_phase_ = objects_phase;
+}
+
+int TransferContext::keep_going(const Phase& phase) {
+  const int verdict = keep_going();
+  if (verdict == 0 && phase.what) progress_.report(phase);
+  return verdict;
+}
+
 int TransferContext::keep_going() {
   if (const StopReason reason = watch_.check(); reason != StopReason::none) {
     git_error_set_str(GIT_ERROR_CALLBACK, describe(reason).c_str());
@@ -166,8 +177,20 @@ int TransferContext::on_certificate_check(git_cert* cert, int, const char*, void
   return GIT_ECERTIFICATE;
 }
 
-int TransferContext::on_transfer(const git_indexer_progress*, void* payload) {
-  return static_cast<TransferContext*>(payload)->keep_going();
+int TransferContext::on_transfer(const git_indexer_progress* stats, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  return self.keep_going({self.objects_phase_, stats->received_objects, stats->total_objects, stats->received_bytes});
+}
+
+// git_packbuilder_write (libgit2 1.5) leaves the byte count of its progress
+// unset: objects only.
+int TransferContext::on_pack_write(const git_indexer_progress* stats, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  return self.keep_going({self.objects_phase_, stats->received_objects, stats->total_objects, 0});
+}
+
+void TransferContext::objects_counted(std::size_t count) {
+  if (objects_phase_) progress_.report({"counting objects", count, count, 0});
 }
 
 int TransferContext::on_sideband(const char* text, int length, void* payload) {
@@ -180,12 +203,17 @@ int TransferContext::on_sideband(const char* text, int length, void* payload) {
   return self.keep_going();
 }
 
-int TransferContext::on_push_transfer(unsigned int, unsigned int, size_t, void* payload) {
-  return static_cast<TransferContext*>(payload)->keep_going();
+int TransferContext::on_push_transfer(unsigned int current, unsigned int total, size_t bytes, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  return self.keep_going({self.objects_phase_, current, total, bytes});
 }
 
-int TransferContext::on_pack_progress(int, uint32_t, uint32_t, void* payload) {
-  return static_cast<TransferContext*>(payload)->keep_going();
+// libgit2 calls it at most every half second while it builds a pack.
+int TransferContext::on_pack_progress(int stage, uint32_t current, uint32_t total, void* payload) {
+  auto& self = *static_cast<TransferContext*>(payload);
+  if (!self.objects_phase_) return self.keep_going();
+  if (stage == GIT_PACKBUILDER_ADDING_OBJECTS) return self.keep_going({"counting objects", current, 0, 0});
+  return self.keep_going({"compressing objects", current, total, 0});
 }
 
 int TransferContext::on_push_update(const char*, const char* status, void* payload) {

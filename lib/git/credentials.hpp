@@ -17,6 +17,7 @@
 #include "git/remote_url.hpp"
 #include "git/ssh.hpp"
 #include "git/transfer_watch.hpp"
+#include "io/progress.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
@@ -55,7 +56,14 @@ class TransferContext {
   // The same for packing: a long pack stops at Ctrl-C or the deadline.
   void install(git_packbuilder* builder);
   // The progress callback of git_packbuilder_write, to be given this as payload.
-  static git_indexer_progress_cb write_progress() { return on_transfer; }
+  static git_indexer_progress_cb write_progress() { return on_pack_write; }
+  // A pack's objects are all counted (libgit2 reports the count only now and then).
+  void objects_counted(std::size_t count);
+  // Tells progress what the transfer's objects are doing: counted and
+  // compressed while a pack is built, then moving as objects_phase says
+  // ("receiving objects" in a fetch, "writing objects" into the cache,
+  // "sending objects" in a push).
+  void show_progress(const TaskProgress& progress, const char* objects_phase);
 
   // A push moves ref only from old (all zeros: ref must not exist yet). The
   // server checks the old value it is sent; this makes sure that value is
@@ -81,12 +89,14 @@ class TransferContext {
                             unsigned int allowed, void* payload);
   static int on_certificate_check(git_cert* cert, int valid, const char* host, void* payload);
   static int on_transfer(const git_indexer_progress* stats, void* payload);
+  static int on_pack_write(const git_indexer_progress* stats, void* payload);
   static int on_sideband(const char* text, int length, void* payload);
   static int on_push_transfer(unsigned int current, unsigned int total, size_t bytes, void* payload);
   static int on_pack_progress(int stage, uint32_t current, uint32_t total, void* payload);
   static int on_push_update(const char* refname, const char* status, void* payload);
   static int on_push_negotiation(const git_push_update** updates, size_t count, void* payload);
   int keep_going();
+  int keep_going(const Phase& phase);
 
   const CredentialSettings& credentials_;
   TransferWatch watch_;
@@ -100,6 +110,8 @@ class TransferContext {
   std::string expected_ref_;
   git_oid expected_old_{};
   bool remote_moved_ = false;
+  TaskProgress progress_;
+  const char* objects_phase_ = nullptr;
 };
 
 } // namespace intentctl

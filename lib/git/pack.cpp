@@ -25,6 +25,7 @@ std::string write_pack(git_repository* repo, const git_oid& tip, const std::opti
     git::check(-1, message);
   };
   if (git_packbuilder_insert_walk(builder.get(), walk.get()) < 0) stopped_or(failed);
+  context.objects_counted(git_packbuilder_object_count(builder.get()));
   if (git_packbuilder_write(builder.get(), folder.c_str(), 0, TransferContext::write_progress(), &context) < 0)
     stopped_or(failed);
   return git_packbuilder_name(builder.get());

@@ -164,6 +164,7 @@ class SitePublisher {
   // one pack into the cache, then empties the in-memory store.
   void persist_staged_objects(const git_oid& commit, const git_commit* head) {
     TransferContext context = transfer();
+    context.show_progress(request_.progress, "writing objects");
     std::optional<git_oid> known;
     if (head) known = *git_commit_id(head);
     write_pack(repo_.get(), commit, known, cache_path_ + "/objects/pack", context, "the cache " + cache_path_);
@@ -173,7 +174,7 @@ class SitePublisher {
   // --- planners ----------------------------------------------------------
 
   Planner publish_planner() {
-    const SiteTree tree = write_site_tree(repo_.get(), request_.folder, site_.name);
+    const SiteTree tree = write_site_tree(repo_.get(), request_.folder, site_.name, request_.progress);
     if (!tree.left_out.empty())
       note(fmt::format("{}: left out {} of {} that render did not write (its manifest does not list them): {}",
                        site_.name, count_of(tree.left_out.size(), "file"), request_.folder, some_of(tree.left_out)));
@@ -408,6 +409,7 @@ class SitePublisher {
   // lacks it, and records it as refs/remotes/origin/<branch>.
   std::optional<git_oid> fetch() {
     TransferContext context = transfer();
+    context.show_progress(request_.progress, "receiving objects");
     git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
     context.install(callbacks);
     git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
@@ -480,6 +482,7 @@ class SitePublisher {
   PushResult push(const git_oid& commit, const std::optional<git_oid>& expected) {
     if (local_remote()) {
       TransferContext context = transfer();
+      context.show_progress(request_.progress, "sending objects");
       LocalPush local{repo_.get(), local_folder(remote_), local_branch(), commit, expected};
       try {
         if (push_to_local_repository(local, context) == LocalPushResult::remote_moved) return PushResult::remote_moved;
@@ -491,6 +494,7 @@ class SitePublisher {
     }
     open_origin();
     TransferContext context = transfer();
+    context.show_progress(request_.progress, "sending objects");
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
     context.install(options.callbacks);
     git_oid old{};

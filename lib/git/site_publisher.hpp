@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/progress.hpp"
 #include "sites/sites.hpp"
 
 namespace intentctl {
@@ -62,6 +63,7 @@ struct SiteRequest {
   std::string searched;
   std::optional<std::chrono::steady_clock::time_point> deadline;
   const std::atomic<bool>* cancelled = nullptr;
+  TaskProgress progress; // the phases: reading files, writing objects, sending
 };
 
 SiteOutcome publish_site(const SiteRequest& request);

@@ -81,8 +81,8 @@ bool is_yaml(const fs::path& path) {
 // named, never read.
 class FolderWriter {
  public:
-  FolderWriter(git_repository* repo, const fs::path& root, const Manifest* listed)
-      : repo_(repo), root_(root), intents_(root / "apps" / "intent"), listed_(listed) {
+  FolderWriter(git_repository* repo, const fs::path& root, const Manifest* listed, const TaskProgress& progress)
+      : repo_(repo), root_(root), intents_(root / "apps" / "intent"), listed_(listed), progress_(progress) {
     git_odb* odb = nullptr;
     git::check(git_repository_odb(&odb, repo), "cannot open the object database");
     odb_.reset(odb);
@@ -128,6 +128,7 @@ class FolderWriter {
     git::check(git_odb_write(&id, odb_.get(), content.data(), content.size(), GIT_OBJECT_BLOB),
                "cannot store " + path.string());
     files_[rel] = TreeEntry{id, (info.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB};
+    progress_.report({"reading files", files_.size(), listed_ ? listed_->files.size() : 0, 0});
     if (path.parent_path() == intents_ && is_yaml(path)) intent_files_.emplace_back(path.string(), id);
   }
 
@@ -143,6 +144,7 @@ class FolderWriter {
   fs::path root_;
   fs::path intents_;
   const Manifest* listed_;
+  const TaskProgress& progress_;
   git::Odb odb_;
   FlatTree files_;
   std::vector<std::string> left_out_;
@@ -165,7 +167,8 @@ std::optional<Manifest> folder_manifest(const fs::path& folder, const std::strin
 
 } // namespace
 
-SiteTree write_site_tree(git_repository* repo, const std::string& folder, const std::string& site) {
+SiteTree write_site_tree(git_repository* repo, const std::string& folder, const std::string& site,
+                         const TaskProgress& progress) {
   struct stat info {};
   if (::lstat(folder.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) refuse_link(folder);
   if (::stat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
@@ -173,7 +176,7 @@ SiteTree write_site_tree(git_repository* repo, const std::string& folder, const 
                       "folder per site)",
                       file_location(folder));
   const std::optional<Manifest> listed = folder_manifest(folder, site);
-  FolderWriter writer(repo, folder, listed ? &*listed : nullptr);
+  FolderWriter writer(repo, folder, listed ? &*listed : nullptr, progress);
   writer.write_folder(folder, "");
   SiteTree tree;
   tree.files = std::move(writer.files());

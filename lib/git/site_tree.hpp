@@ -10,6 +10,7 @@
 #include <git2.h>
 
 #include "git/tree_edit.hpp"
+#include "io/progress.hpp"
 
 namespace intentctl {
 
@@ -31,8 +32,10 @@ struct SiteTree {
 // committed with them is written anew with their blob ids. A folder without one (made by hand, or by an older
 // render) is published whole, with a manifest of all its files. A symbolic
 // link (the folder itself or a file to publish) or another special file is an
-// input error naming it: never followed, never published.
-SiteTree write_site_tree(git_repository* repo, const std::string& folder, const std::string& site);
+// input error naming it: never followed, never published. progress hears
+// "reading files" for each file read, of the files its manifest lists.
+SiteTree write_site_tree(git_repository* repo, const std::string& folder, const std::string& site,
+                         const TaskProgress& progress = TaskProgress());
 
 // The tree id write_site_tree would give, computed in memory (nothing written
 // to disk).

@@ -66,8 +66,10 @@ void Reporter::write_line(const std::string& line) {
 
 void Reporter::show_status(const std::string& line) {
   std::lock_guard lock(mutex_);
+  if (status_shown_ && line == status_) return; // nothing new to draw
   err_ << kEraseLine << line << std::flush;
   status_shown_ = true;
+  status_ = line;
 }
 
 void Reporter::clear_status() {

@@ -54,6 +54,7 @@ class Reporter {
   std::size_t errors_ = 0;
   std::mutex mutex_;
   bool status_shown_ = false;
+  std::string status_; // the line shown, when status_shown_
 
   void write_line(const std::string& line);
 };

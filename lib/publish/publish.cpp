@@ -46,6 +46,7 @@ struct Run {
 // One site's publish, on a worker of the pool.
 void publish_one(const std::shared_ptr<Run>& run, std::size_t index) {
   SiteOutcome outcome = publish_site(run->requests[index]);
+  run->requests[index].progress.end();
   std::lock_guard lock(run->mutex);
   run->outcomes[index] = std::move(outcome);
   ++run->finished;
@@ -184,6 +185,12 @@ SiteOutcome left_behind(const SiteRequest& request) {
 ExitClass publish(const PublishOptions& options, Io& io) {
   const std::shared_ptr<Run> run = prepare(options, io);
   const std::size_t count = run->requests.size();
+  // Shared with the workers, which may outlive this call (left behind past
+  // the deadline); closed before it returns.
+  const auto progress = std::make_shared<Progress>(io, options.dry_run ? "publish --dry-run" : "publish", count,
+                                                   "sites", options.format != "json");
+  for (std::size_t index = 0; index < count; ++index)
+    run->requests[index].progress = TaskProgress(progress, index, run->requests[index].site->name);
 
   Columns columns;
   for (const auto& request : run->requests) {
@@ -205,12 +212,11 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   // are done. A worker that cannot see the deadline or Ctrl-C in time gets a
   // moment, then it is left behind.
   std::optional<Clock::time_point> give_up = run->deadline + kLeftBehind;
-  Progress progress(io, options.dry_run ? "publish --dry-run" : "publish", count, "sites");
   for (std::size_t index = 0; index < count; ++index) {
     std::unique_lock lock(run->mutex);
-    progress.set(run->finished);
+    progress->set(run->finished);
     while (!run->outcomes[index]) {
-      progress.set(run->finished);
+      progress->set(run->finished);
       if (interrupted() && !run->cancelled.exchange(true)) {
         const auto soon = Clock::now() + kLeftBehind;
         give_up = give_up ? std::min(*give_up, soon) : soon;
@@ -225,12 +231,11 @@ ExitClass publish(const PublishOptions& options, Io& io) {
     }
     const SiteOutcome outcome = *run->outcomes[index];
     lock.unlock();
-    progress.clear();
-    report(outcome, options, columns, *sink, io);
+    progress->without_line([&] { report(outcome, options, columns, *sink, io); });
     result = worst(result, outcome.exit);
     if (!outcome.error.empty()) failed.push_back(outcome);
   }
-  progress.clear();
+  progress->close();
 
   run->cancelled = true;
   if (abandoned) finish_critical_steps();
