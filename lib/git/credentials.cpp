@@ -190,7 +190,7 @@ int TransferContext::on_pack_write(const git_indexer_progress* stats, void* payl
 }
 
 void TransferContext::objects_counted(std::size_t count) {
-  if (objects_phase_) progress_.report({"counting objects", count, count, 0});
+  if (objects_phase_) progress_.report({"counting objects", count, 0, 0});
 }
 
 int TransferContext::on_sideband(const char* text, int length, void* payload) {
