@@ -108,6 +108,20 @@ on_terminal again.out "$INTENTCTL" publish dist --sites big-local.yaml
 grep -qa "edge1  .*  up to date" again.out && pass || fail "the second publish is up to date"
 erased_before again.out "edge1  " "up to date: the line is erased before the results"
 
+# Cut short by --timeout on a terminal: exit 4 as in a pipe, and the line is
+# gone before the error (whichever phase the deadline caught).
+big_site timeout
+set +e
+on_terminal timeout.out "$INTENTCTL" publish dist --sites big-timeout.yaml --timeout 700ms
+rc=$?
+set -e
+expect_rc 4 "--timeout on a terminal"
+last=$(status_lines timeout.out | grep -av '^$' | tail -n 1)
+case "$last" in
+  *"publish failed for 1 of 1 site: edge1"*) pass ;;
+  *) fail "--timeout: the error comes last, no status line after it: '$last'" ;;
+esac
+
 # Never in a pipe, with --quiet, or in JSON mode (which keeps stdout and
 # stderr free of it on a terminal too).
 big_site pipe
