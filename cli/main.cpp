@@ -1,5 +1,6 @@
 // intentctl's entry point: global flags, the command table, help, version, and
 // the one place where errors become exit codes.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -96,6 +97,12 @@ namespace {
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
 
+// How wide the terminal on fd is; 0 when it does not say.
+std::size_t terminal_columns(int fd) {
+  winsize size{};
+  return ::ioctl(fd, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+}
+
 // NO_COLOR counts when it is set and not empty (no-color.org).
 bool no_color_in_environment() {
   const char* value = std::getenv("NO_COLOR");
@@ -133,7 +140,8 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
   const bool no_color = flags.no_color || leading.no_color || no_color_in_environment();
   Reporter reporter(std::cerr, !no_color && is_terminal(STDERR_FILENO),
                     quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
-  Io io{std::cin, std::cout, reporter, is_terminal(STDIN_FILENO), is_terminal(STDERR_FILENO)};
+  Io io{std::cin, std::cout, reporter, is_terminal(STDIN_FILENO), is_terminal(STDERR_FILENO),
+        terminal_columns(STDERR_FILENO)};
   install_interrupt_handler();
   keep_spare_descriptors();
   try {

@@ -30,7 +30,8 @@ Progress::Progress(Io& io, std::string stage, std::size_t total, std::string uni
                                                                                                    : nullptr),
       stage_(std::move(stage)),
       total_(total),
-      unit_(std::move(unit)) {}
+      unit_(std::move(unit)),
+      columns_(io.stderr_columns) {}
 
 Progress::~Progress() { clear(); }
 
@@ -127,6 +128,13 @@ void Progress::draw(bool force) {
     if (now - last_draw_ < kRedraw && !force) return;
     last_draw_ = now;
     text = line();
+  }
+  // A line wider than the terminal would wrap, and erasing takes away only
+  // its last row: it is cut to fit (not inside a UTF-8 character).
+  if (columns_ > 1 && text.size() >= columns_) {
+    std::size_t keep = columns_ - 1;
+    while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+    text.resize(keep);
   }
   if (text.empty()) reporter_->clear_status();
   else reporter_->show_status(text);

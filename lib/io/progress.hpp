@@ -84,6 +84,7 @@ class Progress {
   std::string stage_;
   std::size_t total_;
   std::string unit_;
+  std::size_t columns_; // the terminal's width, 0 when unknown
   std::atomic<std::size_t> done_{0};
   std::mutex drawing_; // taken before state_
   std::mutex state_;

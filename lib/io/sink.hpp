@@ -99,6 +99,7 @@ struct Io {
   Reporter& diagnostics;
   bool stdin_is_terminal = false;
   bool stderr_is_terminal = false;
+  std::size_t stderr_columns = 0; // the terminal's width; 0 when unknown
 };
 
 } // namespace intentctl

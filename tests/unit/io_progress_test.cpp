@@ -131,3 +131,15 @@ TEST_CASE("progress draws nothing off a terminal, with --quiet, or in JSON mode"
     CHECK(stderr_.err.str().empty());
   }
 }
+
+TEST_CASE("progress: a line wider than the terminal is cut to fit, never inside a character") {
+  Terminal terminal;
+  terminal.io.stderr_columns = 30;
+  auto progress = std::make_shared<Progress>(terminal.io, "publish", 1, "sites");
+  std::string name = "ed";
+  for (int i = 0; i < 20; ++i) name += "\xc3\xa9"; // é, two bytes
+  TaskProgress site(progress, 0, name);
+  site.report({"reading files", 1, 9, 0});
+  // 29 bytes would end inside the 14th é: the line keeps 13.
+  CHECK(terminal.drawn().back() == name.substr(0, 28));
+}
