@@ -46,28 +46,50 @@ std::vector<std::string> command_names() {
   return names;
 }
 
-int usage_failure(const std::string& message, const std::string& hint = "") {
-  std::cerr << "intentctl: error: " << message << '\n';
-  if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
+bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+
+// NO_COLOR counts when it is set and not empty (no-color.org).
+bool no_color_in_environment() {
+  const char* value = std::getenv("NO_COLOR");
+  return value != nullptr && *value != '\0';
+}
+
+// Whether a stream gets colours: a terminal, and neither NO_COLOR nor --no-color.
+bool color_for(int fd, bool no_color_flag) { return !no_color_flag && !no_color_in_environment() && is_terminal(fd); }
+
+// --no-color anywhere among the arguments, for errors printed before the
+// command's own flags are parsed (or when they cannot be).
+bool no_color_among(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--no-color") return true;
+  }
+  return false;
+}
+
+// A usage error of program ("intentctl" or "intentctl CMD"), in the one shape.
+int usage_failure(const std::string& program, bool color, const std::string& message, const std::string& hint = "") {
+  std::cerr << diagnostic_text(Diagnostic{Severity::error, message, {}, hint}, program, Palette(color));
   return exit_code(ExitClass::usage);
 }
 
 // A command's usage error. With --format json given, the command's document
 // with the error goes to standard output too, as for every other error.
-int command_usage_failure(const Command& command, const CLI::App& app, const std::string& message,
+int command_usage_failure(const Command& command, const CLI::App& app, bool color, const std::string& message,
                           const std::string& hint = "") {
   // The words given, not as<>(), which checks them again and throws for a
   // value the flag refused (the very error being reported).
   const CLI::Option* format = app.get_option_no_throw("--format");
   if (command.json_frame && format && !format->results().empty() && format->results().back() == "json")
     std::cout << to_json(error_document(command.json_frame(), usage_error(message))) << '\n' << std::flush;
-  return usage_failure(message, hint);
+  return usage_failure(fmt::format("intentctl {}", command.name), color, message, hint);
 }
 
-int unknown_command(const std::string& name) {
+int unknown_command(const std::string& name, bool color) {
   std::string message = fmt::format("unknown command \"{}\"", name);
   if (auto suggestion = closest(name, command_names())) message += fmt::format("; did you mean \"{}\"?", *suggestion);
-  return usage_failure(message + " (see 'intentctl --help')");
+  return usage_failure("intentctl", color, message + " (see 'intentctl --help')");
 }
 
 std::vector<std::string> flag_names(const CLI::App& app) {
@@ -95,23 +117,17 @@ std::unique_ptr<Invocation> make_invocation(const Command& command) {
 
 namespace {
 
-bool is_terminal(int fd) { return ::isatty(fd) == 1; }
-
 // How wide the terminal on fd is; 0 when it does not say.
 std::size_t terminal_columns(int fd) {
   winsize size{};
   return ::ioctl(fd, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
 }
 
-// NO_COLOR counts when it is set and not empty (no-color.org).
-bool no_color_in_environment() {
-  const char* value = std::getenv("NO_COLOR");
-  return value != nullptr && *value != '\0';
-}
-
 int run_command(const Command& command, int argc, const char* const* argv, GlobalFlags leading) {
   auto invocation = make_invocation(command);
   CLI::App& app = invocation->app;
+  const std::string program = fmt::format("intentctl {}", command.name);
+  const bool parse_color = color_for(STDERR_FILENO, leading.no_color || no_color_among(argc, argv));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -119,29 +135,28 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
     return 0;
   } catch (const CLI::ParseError& error) {
     const UsageMessage usage = split_usage_message(error.what());
-    return command_usage_failure(command, app,
-                                 fmt::format("{}: {} (see 'intentctl help {}')", command.name, usage.message,
-                                             command.name),
-                                 usage.hint);
+    return command_usage_failure(command, app, parse_color,
+                                 fmt::format("{} (see 'intentctl help {}')", usage.message, command.name), usage.hint);
   }
   if (!app.remaining().empty()) {
     const std::string extra = app.remaining().front();
-    std::string message = extra.starts_with("-") ? fmt::format("{}: unknown flag \"{}\"", command.name, extra)
-                                                 : fmt::format("{}: unexpected argument \"{}\"", command.name, extra);
+    std::string message = extra.starts_with("-") ? fmt::format("unknown flag \"{}\"", extra)
+                                                 : fmt::format("unexpected argument \"{}\"", extra);
     if (extra.starts_with("-"))
       if (auto suggestion = closest(extra.substr(0, extra.find('=')), flag_names(app)))
         message += fmt::format("; did you mean \"{}\"?", *suggestion);
-    return command_usage_failure(command, app, message + fmt::format(" (see 'intentctl help {}')", command.name));
+    return command_usage_failure(command, app, parse_color,
+                                 message + fmt::format(" (see 'intentctl help {}')", command.name));
   }
 
   const GlobalFlags& flags = invocation->flags;
   const bool quiet = flags.quiet || leading.quiet;
   const bool verbose = flags.verbose || leading.verbose;
-  const bool no_color = flags.no_color || leading.no_color || no_color_in_environment();
-  Reporter reporter(std::cerr, !no_color && is_terminal(STDERR_FILENO),
-                    quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
+  const bool no_color = flags.no_color || leading.no_color;
+  Reporter reporter(std::cerr, color_for(STDERR_FILENO, no_color),
+                    quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal, program);
   Io io{std::cin, std::cout, reporter, is_terminal(STDIN_FILENO), is_terminal(STDERR_FILENO),
-        terminal_columns(STDERR_FILENO)};
+        terminal_columns(STDERR_FILENO), Palette(color_for(STDOUT_FILENO, no_color))};
   install_interrupt_handler();
   keep_spare_descriptors();
   try {
@@ -195,7 +210,8 @@ int main(int argc, const char* const* argv) {
       std::string message = fmt::format("unknown flag \"{}\"", arg);
       if (auto suggestion = closest(arg, {"--help", "--version", "--verbose", "--quiet", "--no-color"}))
         message += fmt::format("; did you mean \"{}\"?", *suggestion);
-      return usage_failure(message + " (see 'intentctl --help')");
+      return usage_failure("intentctl", color_for(STDERR_FILENO, no_color_among(argc, argv)),
+                           message + " (see 'intentctl --help')");
     } else {
       break;
     }
@@ -206,7 +222,7 @@ int main(int argc, const char* const* argv) {
   }
   const std::string name = argv[index];
   const Command* command = find_command(name);
-  if (!command) return unknown_command(name);
+  if (!command) return unknown_command(name, color_for(STDERR_FILENO, no_color_among(argc, argv)));
   return run_command(*command, argc - index, argv + index, leading);
 }
 

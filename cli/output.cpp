@@ -45,7 +45,9 @@ ExitClass write_output(const std::string& file, Io& io, const std::function<Exit
     ExitClass result;
     {
       Redirect redirect(io.out, buffer.rdbuf());
-      result = command(io);
+      Io target = io;
+      if (!to_stdout) target.out_palette = Palette(false); // a file gets no colours
+      result = command(target);
     }
     if (to_stdout) io.out << buffer.str() << std::flush;
     else write_file_atomically(file, buffer.str());

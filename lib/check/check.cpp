@@ -222,11 +222,29 @@ std::string summary_line(const Counts& counts) {
                      count_of(counts.sites, "site"), counts.conflicts, counts.infeasible, counts.feasible, counts.unknown);
 }
 
+// The finding's outcome ("INTENT_CONFLICT", "infeasible", "feasible",
+// "feasibility unknown": the word after its subject) in its colour.
+std::string painted_outcome(const std::string& message, const Palette& palette) {
+  if (!palette.on()) return message;
+  static constexpr std::pair<std::string_view, Tone> outcomes[] = {
+      {"INTENT_CONFLICT", Tone::error}, {"infeasible", Tone::error},
+      {"feasibility unknown", Tone::unknown}, {"feasible", Tone::pass}};
+  for (const auto& [word, tone] : outcomes) {
+    const std::string marked = ": " + std::string(word);
+    const auto at = message.find(marked);
+    if (at == std::string::npos) continue;
+    const auto end = at + marked.size();
+    if (end < message.size() && message[end] != ':') continue;
+    return message.substr(0, at + 2) + palette.paint(word, tone) + message.substr(end);
+  }
+  return message;
+}
+
 void write_text(const ConflictAnalysis& analysis, const Counts& counts, Io& io) {
   const bool verbose = io.diagnostics.verbosity() == Verbosity::verbose;
   std::string text;
   for (const auto& finding : check_findings(analysis, verbose))
-    text += location_prefix(finding.where) + finding.message + "\n";
+    text += location_prefix(finding.where) + painted_outcome(finding.message, io.out_palette) + "\n";
   if (io.diagnostics.verbosity() != Verbosity::quiet) text += summary_line(counts) + "\n";
   io.out << text;
 }

@@ -36,14 +36,23 @@ class Error : public std::runtime_error {
   ExitClass exit_class() const { return exit_class_; }
   const Location& where() const { return where_; }
   const std::string& message() const { return message_; }
+  // The next step to suggest, printed on a "hint:" line of its own; "" for none.
+  const std::string& hint() const { return hint_; }
+  Error& with_hint(std::string hint) {
+    hint_ = std::move(hint);
+    return *this;
+  }
 
-  // "FILE:LINE:COL: error: PATH: MESSAGE", leaving out the parts that are unknown.
+  // "FILE:LINE:COL: error: PATH: MESSAGE", leaving out the parts that are
+  // unknown: the error as one line inside another message. What a user sees
+  // on standard error is diagnostic_text's (io/sink.hpp).
   std::string describe() const;
 
  private:
   ExitClass exit_class_;
   std::string message_;
   Location where_;
+  std::string hint_;
 };
 
 // Shorthands for the common classes.

@@ -7,15 +7,45 @@ namespace intentctl {
 
 namespace {
 
-const char* severity_color(Severity severity) {
+Tone severity_tone(Severity severity) {
   switch (severity) {
-    case Severity::error: return "\033[1;31m";
-    case Severity::warning: return "\033[1;35m";
-    case Severity::info: return "\033[1;36m";
+    case Severity::error: return Tone::error;
+    case Severity::warning: return Tone::warning;
+    case Severity::info: return Tone::note;
   }
-  return "";
+  return Tone::error;
 }
+
+// A message's lines as one: a diagnostic is one line (and its hint).
+std::string one_line(std::string_view text) {
+  std::string line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view part = text.substr(start, end - start);
+    while (!part.empty() && (part.back() == '\r' || part.back() == ' ')) part.remove_suffix(1);
+    if (!part.empty()) line += (line.empty() ? "" : "; ") + std::string(part);
+    start = end + 1;
+  }
+  return line;
+}
+
 } // namespace
+
+std::string diagnostic_text(const Diagnostic& diagnostic, std::string_view program, const Palette& palette) {
+  const Location& where = diagnostic.where;
+  const bool positioned = !where.file.empty() && where.line > 0;
+  std::string text = positioned ? location_prefix(where) : std::string(program) + ": ";
+  text += palette.paint(std::string(severity_word(diagnostic.severity)) + ":", severity_tone(diagnostic.severity));
+  text += ' ';
+  if (!positioned && !where.file.empty()) text += where.file + ": ";
+  if (!where.path.empty()) text += where.path + ": ";
+  text += one_line(diagnostic.message) + '\n';
+  if (const std::string hint = one_line(diagnostic.hint); !hint.empty())
+    text += palette.paint("hint:", Tone::note) + ' ' + hint + '\n';
+  return text;
+}
 
 const char* severity_word(Severity severity) {
   switch (severity) {
@@ -29,20 +59,11 @@ const char* severity_word(Severity severity) {
 void Reporter::report(const Diagnostic& diagnostic) {
   if (diagnostic.severity == Severity::error) ++errors_;
   else if (verbosity_ == Verbosity::quiet) return;
-  std::string line = location_prefix(diagnostic.where);
-  if (color_) line += severity_color(diagnostic.severity);
-  line += severity_word(diagnostic.severity);
-  line += ':';
-  if (color_) line += "\033[0m";
-  line += ' ';
-  if (!diagnostic.where.path.empty()) line += diagnostic.where.path + ": ";
-  line += diagnostic.message;
-  line += '\n';
-  write_line(line);
+  write_line(diagnostic_text(diagnostic, program_, palette()));
 }
 
 void Reporter::error(const Error& error) {
-  report(Diagnostic{Severity::error, error.message(), error.where()});
+  report(Diagnostic{Severity::error, error.message(), error.where(), error.hint()});
 }
 
 void Reporter::note(const std::string& message) {

@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "io/node.hpp"
+#include "io/palette.hpp"
 
 namespace intentctl {
 
@@ -22,16 +23,32 @@ const char* severity_word(Severity severity);
 enum class Verbosity { quiet, normal, verbose };
 
 struct Diagnostic {
+  Diagnostic() = default;
+  Diagnostic(Severity severity, std::string message, Location where = {}, std::string hint = {})
+      : severity(severity), message(std::move(message)), where(std::move(where)), hint(std::move(hint)) {}
+
   Severity severity = Severity::error;
   std::string message;
   Location where;
+  std::string hint; // the next step, on a "hint:" line of its own; "" for none
 };
 
-// Diagnostics for people: GNU "FILE:LINE:COL: error: ..." lines on stderr.
+// The one shape of every error, warning and note intentctl prints, whichever
+// command and wherever it comes from (intentctl(1), DIAGNOSTICS):
+//   FILE:LINE:COL: error: PATH: MESSAGE      with a position in a file
+//   PROGRAM: error: FILE: PATH: MESSAGE      without one ("intentctl render")
+//   hint: HINT                               when there is a next step
+// leaving out what is unknown. Lines after a message's first are joined to it
+// with "; ", so that every line keeps the shape. Ends with a newline.
+std::string diagnostic_text(const Diagnostic& diagnostic, std::string_view program, const Palette& palette);
+
+// Diagnostics for people, in diagnostic_text's shape, on stderr.
 class Reporter {
  public:
-  explicit Reporter(std::ostream& err, bool color = false, Verbosity verbosity = Verbosity::normal)
-      : err_(err), color_(color), verbosity_(verbosity) {}
+  // program names the command in diagnostics without a position: "intentctl render".
+  explicit Reporter(std::ostream& err, bool color = false, Verbosity verbosity = Verbosity::normal,
+                    std::string program = "intentctl")
+      : err_(err), color_(color), verbosity_(verbosity), program_(std::move(program)) {}
 
   void report(const Diagnostic& diagnostic);
   void error(const Error& error);
@@ -45,12 +62,15 @@ class Reporter {
 
   Verbosity verbosity() const { return verbosity_; }
   bool color() const { return color_; }
+  Palette palette() const { return Palette(color_); }
+  const std::string& program() const { return program_; }
   std::size_t errors() const { return errors_; }
 
  private:
   std::ostream& err_;
   bool color_;
   Verbosity verbosity_;
+  std::string program_;
   std::size_t errors_ = 0;
   std::mutex mutex_;
   bool status_shown_ = false;
@@ -100,6 +120,9 @@ struct Io {
   bool stdin_is_terminal = false;
   bool stderr_is_terminal = false;
   std::size_t stderr_columns = 0; // the terminal's width; 0 when unknown
+  // Colours for what goes to out: on only when out is a terminal and colour
+  // is allowed (never in a file -o names, a pipe, or with NO_COLOR).
+  Palette out_palette{};
 };
 
 } // namespace intentctl

@@ -239,10 +239,9 @@ std::vector<const Site*> Sites::select(const std::vector<std::string>& names) co
 std::vector<const Site*> Sites::select_rendered(const std::vector<std::string>& names, bool all,
                                                 const std::string& rendered_dir, std::string_view command) const {
   if (!fs::is_directory(rendered_dir))
-    throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... -o {}' first (it writes one "
-                                  "folder per site there)",
-                                  rendered_dir),
-                      file_location(rendered_dir));
+    throw input_error("no such folder", file_location(rendered_dir))
+        .with_hint(fmt::format("run 'intentctl render INTENT... -o {}' first (it writes one folder per site there)",
+                               rendered_dir));
   if (all || !names.empty()) return select(all ? std::vector<std::string>{} : names);
   // Neither --site nor --all: the sites that render wrote a folder for.
   std::vector<const Site*> present;
@@ -253,17 +252,15 @@ std::vector<const Site*> Sites::select_rendered(const std::vector<std::string>& 
   const fs::path folder = without_trailing_separator(rendered_dir);
   if (const Site* site = find(folder.filename().string()); site && fs::is_directory(folder)) {
     const std::string parent = folder.parent_path().empty() ? "." : folder.parent_path().string();
-    throw input_error(fmt::format("is the folder of site {}, not the rendered folder that holds one folder per site; "
-                                  "run 'intentctl {} {} --site {}'",
-                                  site->name, command, parent, site->name),
-                      file_location(rendered_dir));
+    throw input_error(fmt::format("is the folder of site {}, not the rendered folder that holds one folder per site",
+                                  site->name),
+                      file_location(rendered_dir))
+        .with_hint(fmt::format("run 'intentctl {} {} --site {}'", command, parent, site->name));
   }
   std::string known;
   for (const Site& site : sites) known += (known.empty() ? "" : ", ") + site.name;
-  throw input_error(fmt::format("holds no folder for any site ({}); run 'intentctl render INTENT... -o {}' first, "
-                                "or name the sites with --site",
-                                known, rendered_dir),
-                    file_location(rendered_dir));
+  throw input_error(fmt::format("holds no folder for any site ({})", known), file_location(rendered_dir))
+      .with_hint(fmt::format("run 'intentctl render INTENT... -o {}' first, or name the sites with --site", rendered_dir));
 }
 
 Sites default_sites() {

@@ -147,14 +147,18 @@ std::string summary_line(const ValidationReport& report) {
 void write_text_report(const ValidationReport& report, const ReportStyle& style, std::ostream& out) {
   std::string text;
   for (const auto& resource : report.resources) {
-    for (const auto& finding : resource.findings)
-      text += fmt::format("{}{}: {}\n", location_prefix(finding.where), severity_word(finding.severity),
-                          finding_text(finding, resource));
+    for (const auto& finding : resource.findings) {
+      const Location where{finding.where.file, finding.where.line, finding.where.column, {}};
+      text += diagnostic_text({finding.severity, finding_text(finding, resource), where}, "intentctl validate",
+                              style.palette);
+    }
     if (!style.verbose) continue;
-    const std::string where = location_prefix(Location{resource.file, resource.mark.line, resource.mark.column, {}});
-    if (resource.status == ResourceStatus::valid) text += fmt::format("{}note: {} is valid\n", where, resource.label());
+    const Location where{resource.file, resource.mark.line, resource.mark.column, {}};
+    if (resource.status == ResourceStatus::valid)
+      text += diagnostic_text({Severity::info, resource.label() + " is valid", where}, "intentctl validate", style.palette);
     else if (resource.status == ResourceStatus::skipped)
-      text += fmt::format("{}note: {} skipped: {}\n", where, resource.label(), resource.note);
+      text += diagnostic_text({Severity::info, fmt::format("{} skipped: {}", resource.label(), resource.note), where},
+                              "intentctl validate", style.palette);
   }
   if (style.summary_table) {
     text += fmt::format("{:<32} {:>9} {:>7} {:>7} {:>6} {:>7}\n", "KIND", "RESOURCES", "VALID", "INVALID", "ERRORS", "SKIPPED");

@@ -57,6 +57,7 @@ struct ReportStyle {
   bool verbose = false;       // text: also list valid and skipped resources
   bool summary_table = false; // counts per kind
   bool summary_line = true;   // text: the closing summary line
+  Palette palette{};          // text: the findings' colours
 };
 
 // "no resources found in M files: nothing was validated", for a run that found none.

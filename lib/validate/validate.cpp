@@ -78,6 +78,7 @@ ExitClass validate(const ValidateOptions& options, Io& io) {
   style.verbose = verbosity == Verbosity::verbose;
   style.summary_table = options.summary;
   style.summary_line = verbosity != Verbosity::quiet || options.summary;
+  style.palette = io.out_palette;
   switch (options.format) {
     case ValidateFormat::text: write_text_report(report, style, io.out); break;
     case ValidateFormat::json: write_json_report(report, style, io.out); break;

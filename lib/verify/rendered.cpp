@@ -73,9 +73,9 @@ RenderedSite read_rendered_site(const std::string& folder) {
   std::error_code error;
   if (!fs::is_directory(folder, error)) {
     const fs::path where(folder);
-    throw input_error(fmt::format("no such folder; run 'intentctl render INTENT... --site {} -o {}' first",
-                                  where.filename().string(), where.parent_path().string()),
-                      Location{folder, 0, 0, {}});
+    throw input_error("no such folder", file_location(folder))
+        .with_hint(fmt::format("run 'intentctl render INTENT... --site {} -o {}' first", where.filename().string(),
+                               where.parent_path().string()));
   }
   std::istringstream no_stdin;
   for (const auto& path : manifest_files(folder)) {

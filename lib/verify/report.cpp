@@ -263,9 +263,27 @@ bool SiteResult::pending() const {
   return false;
 }
 
-std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting) {
+namespace {
+
+Tone state_tone(CheckState state) {
+  switch (state) {
+    case CheckState::pass: return Tone::pass;
+    case CheckState::fail: return Tone::error;
+    case CheckState::skip: return Tone::none;
+    case CheckState::unknown:
+    case CheckState::pending: return Tone::unknown;
+  }
+  return Tone::unknown;
+}
+
+} // namespace
+
+std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting,
+                      const Palette& palette) {
   const std::string_view word = waiting ? "wait" : state_word(check.state);
-  return fmt::format("{:<{}}  {:<{}}  {:<4}  {}", site, site_width, check.check, check_width, word, check.summary);
+  const std::string padding(word.size() < 4 ? 4 - word.size() : 0, ' ');
+  return fmt::format("{:<{}}  {:<{}}  {}{}  {}", site, site_width, check.check, check_width,
+                     palette.paint(word, waiting ? Tone::unknown : state_tone(check.state)), padding, check.summary);
 }
 
 std::string text_lines(const SiteResult& site, std::size_t site_width, bool with_details) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/node.hpp"
+#include "io/palette.hpp"
 #include "sites/sites.hpp"
 #include "verify/check.hpp"
 #include "verify/rendered.hpp"
@@ -51,7 +52,9 @@ struct SiteResult {
 // "edge1  git      pass  3f2a9c1 is the head of main; ..." plus indented details;
 // with waiting, the word is "wait" (a check --wait will ask again about).
 std::string text_lines(const SiteResult& site, std::size_t site_width, bool with_details);
-std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting);
+// "edge1  git      pass  SUMMARY", the outcome in its colour when palette is on.
+std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting,
+                      const Palette& palette = Palette());
 Node json_record(const SiteResult& site);
 // pass, fail, unknown or pending: the worst of a site's checks (fail before
 // unknown before pending), and the worst of several sites.

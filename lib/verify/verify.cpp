@@ -441,12 +441,12 @@ void print_check_lines(Run& run, Io& io, bool final_pass) {
       if (state->shown_final.contains(check->check)) continue;
       // Pending checks, and errors --wait will ask again about, are not final yet.
       if (!needs_work(*check, run.options.wait) || final_pass) {
-        io.out << text_line(state->site->name, *check, width, false) << '\n';
+        io.out << text_line(state->site->name, *check, width, false, io.out_palette) << '\n';
         for (const auto& detail : check->details) io.out << "    " << detail << '\n';
         state->shown_final.insert(check->check);
         continue;
       }
-      const std::string line = text_line(state->site->name, *check, width, true);
+      const std::string line = text_line(state->site->name, *check, width, true, io.out_palette);
       std::string& shown = state->shown_waiting[check->check];
       if (line != shown) io.out << line << '\n';
       shown = line;

@@ -288,7 +288,7 @@ run "$INTENTCTL" render a.yaml b.yaml c.yaml --sites sites.yaml -o dist
 expect_rc 1 "render refuses conflicting and infeasible intents"
 expect_contains "$SCRATCH/err" "a.yaml:10:9: error: edge1: INTENT_CONFLICT: latency IS_LESS_THAN 1ms" "render names the conflict"
 expect_contains "$SCRATCH/err" "c.yaml:10:9: error: intent c: infeasible:" "render names the infeasible intent"
-expect_contains "$SCRATCH/err" "error: nothing rendered: 1 conflict and 1 infeasible intent (intentctl check says more); --allow-conflicts renders them anyway" "render says what to do"
+expect_contains "$SCRATCH/err" "intentctl render: error: nothing rendered: 1 conflict and 1 infeasible intent (intentctl check says more); --allow-conflicts renders them anyway" "render says what to do"
 [ ! -e dist ] && pass || fail "render wrote nothing"
 mkdir -p kept/edge1 && echo old >kept/edge1/marker
 run "$INTENTCTL" render a.yaml b.yaml --sites sites.yaml -o kept

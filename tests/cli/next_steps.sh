@@ -10,22 +10,25 @@ isolate KUBECONFIG
 # Nothing rendered yet.
 run "$INTENTCTL" validate dist
 expect_rc 2 "validate without dist"
-expect_contains "$SCRATCH/out" "dist: error: cannot read: No such file or directory; to check rendered trees, run 'intentctl render INTENT... -o dist' first" \
+expect_contains "$SCRATCH/out" "intentctl validate: error: dist: cannot read: No such file or directory; to check rendered trees, run 'intentctl render INTENT... -o dist' first" \
   "validate says to render first"
 run "$INTENTCTL" validate missing.yaml
 expect_not_contains "$SCRATCH/out" "intentctl render" "a missing file is not taken for a folder"
 for verb in publish verify; do
   run "$INTENTCTL" $verb
   expect_rc 2 "$verb without dist"
-  expect_contains "$SCRATCH/err" "dist: error: no such folder; run 'intentctl render INTENT... -o dist' first" "$verb says to render first"
+  expect_contains "$SCRATCH/err" "intentctl $verb: error: dist: no such folder" "$verb names the missing folder"
+  expect_contains "$SCRATCH/err" "hint: run 'intentctl render INTENT... -o dist' first" "$verb says to render first"
   run "$INTENTCTL" $verb out
-  expect_contains "$SCRATCH/err" "out: error: no such folder; run 'intentctl render INTENT... -o out' first" "$verb names the folder given"
+  expect_contains "$SCRATCH/err" "intentctl $verb: error: out: no such folder" "$verb names the folder given"
+  expect_contains "$SCRATCH/err" "hint: run 'intentctl render INTENT... -o out' first" "$verb's hint names the folder given"
 done
 mkdir dist
 for verb in publish verify; do
   run "$INTENTCTL" $verb
   expect_rc 2 "$verb with an empty dist"
-  expect_contains "$SCRATCH/err" "dist: error: holds no folder for any site (edge1); run 'intentctl render INTENT... -o dist' first" \
+  expect_contains "$SCRATCH/err" "intentctl $verb: error: dist: holds no folder for any site (edge1)" "$verb with an empty dist names it"
+  expect_contains "$SCRATCH/err" "hint: run 'intentctl render INTENT... -o dist' first" \
     "$verb with an empty dist says to render first"
 done
 
@@ -68,7 +71,8 @@ sites:
 YAML
 run "$INTENTCTL" verify --sites sites2.yaml --site edge2
 expect_rc 2 "verify of a site that was not rendered"
-expect_contains "$SCRATCH/err" "dist/edge2: error: no such folder; run 'intentctl render INTENT... --site edge2 -o dist' first" \
+expect_contains "$SCRATCH/err" "intentctl verify: error: dist/edge2: no such folder" "names the site's folder"
+expect_contains "$SCRATCH/err" "hint: run 'intentctl render INTENT... --site edge2 -o dist' first" \
   "says to render that site"
 
 finish

@@ -61,7 +61,7 @@ printf 'resources: [mine.yaml]\n' >"dist/edge1/apps/intent/$embb_file"
 snapshot dist >dist.snapshot
 run "$INTENTCTL" render "$URLLC" "$EMBB" -o dist
 expect_rc 2 "render with a file in the way"
-expect_contains "$SCRATCH/err" "dist/edge1: error: 1 file that render did not write is where it writes: apps/intent/$embb_file; move it away, or give --overwrite to replace it" \
+expect_contains "$SCRATCH/err" "intentctl render: error: dist/edge1: 1 file that render did not write is where it writes: apps/intent/$embb_file; move it away, or give --overwrite to replace it" \
   "the file in the way is named"
 expect_unchanged dist dist.snapshot "a refused render"
 expect_no_leftovers dist "a refused render"

@@ -110,7 +110,7 @@ expect_contains "$SCRATCH/out" "deleted file mode 100755" "dry run shows the del
 # Errors: exit 2 for usage and input, 3 for a missing repository.
 run "$INTENTCTL" publish no-such-dist
 expect_rc 2 "missing folder"
-expect_contains "$SCRATCH/err" "no-such-dist: error: no such folder" "missing folder named"
+expect_contains "$SCRATCH/err" "intentctl publish: error: no-such-dist: no such folder" "missing folder named"
 run "$INTENTCTL" publish dist --site nowhere
 expect_rc 2 "unknown site"
 expect_contains "$SCRATCH/err" 'unknown site "nowhere"' "unknown site named"

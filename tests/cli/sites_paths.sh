@@ -30,7 +30,7 @@ expect_rc 0 "verify with a sites file in another folder"
 expect_contains "$SCRATCH/out" "edge1  git      pass" "verify finds the same repository"
 run "$INTENTCTL" verify --sites ../mk/sites-kc.yaml ../mk/dist
 expect_rc 2 "verify with the sites file's kubeconfig, whose context is missing"
-expect_contains "$SCRATCH/err" '../mk/kc.yaml: error: context "nope" not found' "the kubeconfig is the sites file's neighbour"
+expect_contains "$SCRATCH/err" 'intentctl verify: error: ../mk/kc.yaml: context "nope" not found' "the kubeconfig is the sites file's neighbour"
 cd "$SCRATCH"
 
 # ---- the embedded default: found upward from the rendered folder, made beside it once
@@ -88,8 +88,8 @@ for command in publish verify; do
 done
 run "$INTENTCTL" verify nodir
 expect_rc 2 "verify of a missing folder"
-expect_contains "$SCRATCH/err" "nodir: error: no such folder; run 'intentctl render INTENT... -o nodir' first" \
-  "a missing folder is named"
+expect_contains "$SCRATCH/err" "intentctl verify: error: nodir: no such folder" "a missing folder is named"
+expect_contains "$SCRATCH/err" "hint: run 'intentctl render INTENT... -o nodir' first" "and what makes it"
 (cd dist && "$INTENTCTL" publish edge1 2>"$SCRATCH/err") && fail "publish edge1 from dist" || true
 expect_contains "$SCRATCH/err" "run 'intentctl publish . --site edge1'" "from inside the rendered folder"
 [ ! -e .intentctl ] && [ ! -e dist/.intentctl ] && pass || fail "a wrong folder created a remote"

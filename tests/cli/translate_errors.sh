@@ -45,7 +45,7 @@ expect_error unrecognised.json 2 \
   'unrecognised.json:1:1: error: not an intent or an expectation in a form intentctl reads: expected a TMF921 Intent (expression), the intent gateway'"'"'s form (expectation, characteristic), the intentSpecification form, the short form (intent, requirements), a 28.312 Intent (intentExpectations), a 28.312 expectation (expectationId) or a seed expectation (intentExpectationId)'
 expect_error duplicate-ids.json 2 'duplicate-ids.json:3:3: error: [1]: duplicate intent id "twin" (first at duplicate-ids.json:2:3)'
 expect_error malformed.json 2 "malformed.json:4:38: error: expected a member name in quotes, found '}'"
-expect_error missing.json 2 'error: missing.json: cannot read: No such file or directory'
+expect_error missing.json 2 'intentctl translate: error: missing.json: cannot read: No such file or directory'
 
 # The same error read from standard input is named <stdin>.
 set +e

@@ -172,7 +172,7 @@ expect_contains "$SCRATCH/out" "broken.yaml:4:1: error:" "the parse error has it
 expect_contains "$SCRATCH/out" "Valid: 3, Invalid: 0, Errors: 1" "the other files are still checked"
 run "$INTENTCTL" validate missing.yaml
 expect_rc 2 "a missing file is exit 2"
-expect_contains "$SCRATCH/out" "missing.yaml: error: cannot read: No such file or directory" "missing file message"
+expect_contains "$SCRATCH/out" "intentctl validate: error: missing.yaml: cannot read: No such file or directory" "missing file message"
 run "$INTENTCTL" validate --format xml dist
 expect_rc 2 "a bad --format is a usage error"
 run "$INTENTCTL" validate - -

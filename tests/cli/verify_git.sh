@@ -126,7 +126,7 @@ expect_contains "$SCRATCH/out" "edge1  git      unknown" "error line"
 # Usage and input errors.
 run "$INTENTCTL" verify missing-dir
 expect_rc 2 "missing folder"
-expect_contains "$SCRATCH/err" "missing-dir: error: no such folder" "names it"
+expect_contains "$SCRATCH/err" "intentctl verify: error: missing-dir: no such folder" "names it"
 run "$INTENTCTL" verify dist --site edge9
 expect_rc 2 "unknown site"
 expect_contains "$SCRATCH/err" 'unknown site "edge9" (known: edge1' "lists the known sites"
