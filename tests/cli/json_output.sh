@@ -77,7 +77,7 @@ doc validate-usage-o ValidateReport error 2 -- validate --format json -o report.
 [ "$(cat report.json)" = kept ] && pass || fail "-o FILE is left as it was on an error"
 # Usage errors the parser finds: the same document, once --format json is read.
 doc validate-unknown-flag ValidateReport error 2 -- validate --format json --bogus intents.json
-holds validate-unknown-flag 'd["errors"][0]["message"].startswith("validate: unknown flag \"--bogus\"")'
+holds validate-unknown-flag 'd["errors"][0]["message"].startswith("unknown flag \"--bogus\"")'
 doc verify-bad-jobs VerifyReport error 2 -- verify dist --format json --jobs 0
 holds verify-bad-jobs '"--jobs" in d["errors"][0]["message"]'
 run "$INTENTCTL" validate --format xml intents.json
@@ -136,7 +136,7 @@ doc publish-failed PublishReport error 3 -- publish --sites sites-missing.yaml d
 holds publish-failed '[s["status"] for s in d["sites"]] == ["up-to-date", "failed"] and d["errors"][0]["site"] == "edge2"'
 doc publish-no-folder PublishReport error 2 -- publish nodir --format json
 holds publish-no-folder 'd["sites"] == [] and "no such folder" in d["errors"][0]["message"] and d["errors"][0]["file"] == "nodir"'
-expect_contains "$SCRATCH/err" "nodir: error: no such folder" "the usual error on standard error too"
+expect_contains "$SCRATCH/err" "error: nodir: no such folder" "the usual error on standard error too"
 doc publish-usage PublishReport error 2 -- publish dist --sites sites.yaml --format json --timeout 0s
 holds publish-usage '"--timeout" in d["errors"][0]["message"]'
 
@@ -168,7 +168,7 @@ load_cluster edge1 --json good.json --rootsync stalled
 verify verify-cluster-fail VerifyReport fail 1 -- verify --format json
 doc verify-no-folder VerifyReport error 2 -- verify nodir --format json
 holds verify-no-folder 'd["sites"] == [] and "no such folder" in d["errors"][0]["message"]'
-expect_contains "$SCRATCH/err" "nodir: error: no such folder" "the usual error on standard error too"
+expect_contains "$SCRATCH/err" "error: nodir: no such folder" "the usual error on standard error too"
 doc verify-usage VerifyReport error 2 -- verify dist --format json --interval 0s
 holds verify-usage '"--interval" in d["errors"][0]["message"]'
 
