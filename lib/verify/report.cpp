@@ -171,7 +171,9 @@ Node target_result(const Target& target, const Fulfilment& fulfilment, const Tar
   Node node = Node::object();
   node.add("targetName", Node::string(target.name));
   node.add("targetFulfilmentInfo", fulfilment_info(fulfilment));
-  if (outcome && outcome->verdict.achieved) node.add("targetAchievedValue", Node::number(*outcome->verdict.achieved));
+  // A NaN or infinite sample is an unknown outcome, and JSON has no number for it.
+  if (outcome && outcome->verdict.achieved && std::isfinite(*outcome->verdict.achieved))
+    node.add("targetAchievedValue", Node::number(*outcome->verdict.achieved));
   return node;
 }
 

@@ -4,8 +4,10 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "io/writer.hpp"
 #include "verify/rendered.hpp"
@@ -65,6 +67,18 @@ const Node& at(const Node& node, std::string_view key) {
 }
 
 } // namespace
+
+TEST_CASE("IntentReport: a NaN or infinite sample is no targetAchievedValue, and the report stays JSON") {
+  SiteResult site = site_result();
+  site.targets = {outcome("robot", "cn-1", "latency", std::nan("")),
+                  outcome("robot", "cn-1", "jitter", std::numeric_limits<double>::infinity())};
+  const auto reports = intent_reports(site, "2026-05-01T12:00:00Z");
+  REQUIRE_FALSE(reports.empty());
+  const std::string json = to_json(reports[0].report, JsonStyle::compact);
+  CHECK(json.find("targetAchievedValue") == std::string::npos);
+  CHECK(json.find("nan") == std::string::npos);
+  CHECK(json.find("inf") == std::string::npos);
+}
 
 TEST_CASE("IntentReport: one per intent, the standard's field names and misspellings") {
   const auto reports = intent_reports(site_result(), "2026-05-01T12:00:00Z");
