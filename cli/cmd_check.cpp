@@ -15,7 +15,9 @@ void define_check(CLI::App& app, Runner& run) {
   app.add_option("--sites", options->sites_file,
                  "sites file with each site's capacity (default: $INTENTCTL_SITES, else the single site edge1)")
       ->type_name("FILE");
-  app.add_option("--site", options->sites, "check only this site (repeatable)")->type_name("NAME")->allow_extra_args(false);
+  app.add_option("--site", options->sites, "check only this site (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   app.add_option("--mapping", options->mapping_file, "YAML file that overrides the objectType mapping table")
       ->type_name("FILE");
   add_output_flag(app, *output, "FILE", "write the findings to FILE instead of standard output");
@@ -24,8 +26,8 @@ void define_check(CLI::App& app, Runner& run) {
       ->type_name("DIR");
   run = [options, format, output](Io& io) {
     options->format = *parse_check_format(*format);
-    return write_output(*output, io, [&](Io& to) { return check(*options, to); },
-                        json_frame(*format, empty_check_document));
+    return write_output(
+        *output, io, [&](Io& to) { return check(*options, to); }, json_frame(*format, empty_check_document));
   };
 }
 

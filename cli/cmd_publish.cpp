@@ -12,8 +12,7 @@ void define_publish(CLI::App& app, Runner& run) {
   auto timeout = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
   auto author = std::make_shared<std::string>();
-  app.add_option("dir", options->dir, "the rendered folder, one sub-folder per site (default: dist)")
-      ->type_name("DIR");
+  app.add_option("dir", options->dir, "the rendered folder, one sub-folder per site (default: dist)")->type_name("DIR");
   add_output_flag(app, *output, "FILE", "write the results to FILE instead of standard output");
   add_format_flag(app, options->format, {"text", "json"});
   app.add_option("--site", options->sites, "publish this site (repeatable; default: every site with a folder in DIR)")
@@ -36,7 +35,8 @@ void define_publish(CLI::App& app, Runner& run) {
   add_count(app, "-j,--jobs", options->jobs, 1, 256, "sites published at once (default: all, at most twice the cores)");
   app.add_option("--ssh-key", options->ssh_key, "private key for ssh remotes (default: the site's, else ssh-agent)")
       ->type_name("FILE");
-  app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (default: 5m; exit 4)")->type_name("D");
+  app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (default: 5m; exit 4)")
+      ->type_name("D");
   app.add_option("--cache", options->cache_dir, "where the cached clones live (default: $XDG_CACHE_HOME/intentctl)")
       ->type_name("DIR");
   app.get_option("--all")->excludes(app.get_option("--site"));
@@ -47,8 +47,7 @@ void define_publish(CLI::App& app, Runner& run) {
       if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
       return net_module().publish(*options, to);
     };
-    return write_output(*output, io, publish,
-                        json_frame(options->format, empty_publish_document));
+    return write_output(*output, io, publish, json_frame(options->format, empty_publish_document));
   };
 }
 

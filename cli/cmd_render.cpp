@@ -15,7 +15,9 @@ void define_render(CLI::App& app, Runner& run) {
                   "write one tree per site under DIR (DIR/<site>/...); - writes one YAML stream to standard output",
                   "render writes YAML: -o - streams it to standard output");
   app.add_flag("--stdout", *legacy_stdout)->group(""); // the old spelling of -o -
-  app.add_option("--site", options->sites, "render only this site (repeatable)")->type_name("NAME")->allow_extra_args(false);
+  app.add_option("--site", options->sites, "render only this site (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   app.add_option("--sites", options->sites_file, "sites file (default: $INTENTCTL_SITES, else the single site edge1)")
       ->type_name("FILE");
   app.add_option("--namespace", options->namespace_,
@@ -36,7 +38,7 @@ void define_render(CLI::App& app, Runner& run) {
   app.add_flag("--lax-seed", options->lax_seed,
                "take seed expectations without intentExpectationType or intentExpectationContext, with a warning");
   run = [options, kustomize, legacy_stdout](Io& io) {
-    options->kustomize = *kustomize == "always" ? KustomizeMode::always
+    options->kustomize = *kustomize == "always"  ? KustomizeMode::always
                          : *kustomize == "never" ? KustomizeMode::never
                                                  : KustomizeMode::automatic;
     if (*legacy_stdout) {

@@ -21,7 +21,8 @@ void define_translate(CLI::App& app, Runner& run) {
   app.add_option("--site", options->sites, "deploy the intents to this site (repeatable)")
       ->type_name("NAME")
       ->allow_extra_args(false);
-  add_choice(app, "--layout", *layout, {"flat", "attributes"}, "28.312 layout: flat (Rel-18; the default) or attributes (MnS)");
+  add_choice(app, "--layout", *layout, {"flat", "attributes"},
+             "28.312 layout: flat (Rel-18; the default) or attributes (MnS)");
   run = [options, from, layout](Io& io) {
     options->from = *parse_input_form(*from);
     options->layout = *layout == "attributes" ? Layout::attributes : Layout::flat;

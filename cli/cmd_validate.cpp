@@ -34,15 +34,16 @@ void define_validate(CLI::App& app, Runner& run) {
   app.add_option("--mapping", options->mapping_file,
                  "YAML file that overrides the objectType mapping table, as given to render")
       ->type_name("FILE");
-  app.add_flag("--lax-seed", options->lax_seed,
-               "take seed expectations without intentExpectationType or intentExpectationContext, as render --lax-seed");
+  app.add_flag(
+      "--lax-seed", options->lax_seed,
+      "take seed expectations without intentExpectationType or intentExpectationContext, as render --lax-seed");
   app.add_flag("--fn", options->function, "run as a kpt validator function (ResourceList on stdin and stdout)");
   run = [options, kind, format, skip, output](Io& io) {
     options->kind = *parse_validate_kind(*kind);
     options->format = *parse_validate_format(*format);
     options->skip = *skip;
-    return write_output(*output, io, [&](Io& to) { return validate(*options, to); },
-                        json_frame(*format, empty_validate_document));
+    return write_output(
+        *output, io, [&](Io& to) { return validate(*options, to); }, json_frame(*format, empty_validate_document));
   };
 }
 

@@ -12,8 +12,7 @@ void define_verify(CLI::App& app, Runner& run) {
   auto timeout = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
   auto interval = std::make_shared<std::string>();
-  app.add_option("dir", options->dir, "the rendered folder, one sub-folder per site (default: dist)")
-      ->type_name("DIR");
+  app.add_option("dir", options->dir, "the rendered folder, one sub-folder per site (default: dist)")->type_name("DIR");
   add_output_flag(app, *output, "FILE", "write the report to FILE instead of standard output");
   add_format_flag(app, options->format, {"text", "json", "junit"});
   app.add_option("--site", options->sites, "verify this site (repeatable; default: every site with a folder in DIR)")
@@ -29,7 +28,8 @@ void define_verify(CLI::App& app, Runner& run) {
       ->type_name("FILE");
   app.add_option("--context", options->context, "kubeconfig context (default: the site's, else the current one)")
       ->type_name("NAME");
-  app.add_option("--metrics", options->metrics_url, "Prometheus or JSON endpoint for the SLO check (default: the site's)")
+  app.add_option("--metrics", options->metrics_url,
+                 "Prometheus or JSON endpoint for the SLO check (default: the site's)")
       ->type_name("URL");
   add_choice(app, "--metrics-kind", options->metrics_kind, {"prometheus", "json"},
              "what --metrics is (default: the site's, else prometheus)");
@@ -39,7 +39,8 @@ void define_verify(CLI::App& app, Runner& run) {
                  "'latency_p95_ms<=15, jitter in [0, 0.5ms], success_ratio>=99.5%'")
       ->type_name("EXPR");
   app.add_flag("--wait", options->wait, "poll until every check passes or --timeout runs out (exit 4)");
-  app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (default: 5m; exit 4)")->type_name("D");
+  app.add_option("--timeout", *timeout, "give up after this long, like 30s or 5m (default: 5m; exit 4)")
+      ->type_name("D");
   app.add_option("--interval", *interval, "time between polls with --wait (default: 5s)")->type_name("D");
   app.add_flag("--rollback-on-failure", options->rollback_on_failure,
                "when a site's cluster or SLO check fails, revert its last intentctl commit (publish --rollback)");
@@ -59,8 +60,7 @@ void define_verify(CLI::App& app, Runner& run) {
       if (options->timeout.count() <= 0) throw usage_error("--timeout must be longer than 0s");
       return net_module().verify(*options, to);
     };
-    return write_output(*output, io, verify,
-                        json_frame(options->format, empty_verify_document));
+    return write_output(*output, io, verify, json_frame(options->format, empty_verify_document));
   };
 }
 

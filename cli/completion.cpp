@@ -195,8 +195,7 @@ std::string bash_completion() {
                           quote_single(join(all_flag_names(spec), "\n")));
     if (!argument_choices.empty())
       script += fmt::format("      else\n        _intentctl_words {}\n", quote_single(argument_choices));
-    else if (spec.positional == ValueKind::file)
-      script += "      else\n        _intentctl_files -f\n";
+    else if (spec.positional == ValueKind::file) script += "      else\n        _intentctl_files -f\n";
     script += "      fi\n      ;;\n";
   }
   script += "  esac\n}\ncomplete -o bashdefault -F _intentctl intentctl\n";
@@ -235,8 +234,8 @@ _intentctl() {
   for (const auto& spec : specs) script += fmt::format("    {}\n", quote_single(spec.name + ":" + spec.summary));
   script += "  )\n  _arguments -C \\\n";
   for (const auto& flag : global_flags) {
-    const std::string names = *flag.short_name ? fmt::format("{{{},{}}}", flag.short_name, flag.long_name)
-                                               : std::string(flag.long_name);
+    const std::string names =
+        *flag.short_name ? fmt::format("{{{},{}}}", flag.short_name, flag.long_name) : std::string(flag.long_name);
     script += fmt::format("    {}{}{} \\\n", *flag.excludes ? quote_single(flag.excludes) : "", names,
                           quote_single(fmt::format("[{}]", flag.description)));
   }

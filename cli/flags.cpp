@@ -73,7 +73,8 @@ CLI::Option* add_choice(CLI::App& app, const std::string& names, std::string& va
       ->check(validator([choices](const std::string& given) -> std::string {
         if (std::find(choices.begin(), choices.end(), given) != choices.end()) return {};
         std::string message = fmt::format("unknown value \"{}\" (known: {})", given, join(choices, ", "));
-        if (const auto suggestion = closest(given, choices)) message += fmt::format("; did you mean \"{}\"?", *suggestion);
+        if (const auto suggestion = closest(given, choices))
+          message += fmt::format("; did you mean \"{}\"?", *suggestion);
         return message;
       }));
 }
@@ -137,8 +138,8 @@ FlagSpec describe_flag(const CLI::Option& option) {
   if (option.get_items_expected_max() == 0) return flag; // a flag without a value
   flag.value_name = option.get_type_name();
   flag.repeatable = option.get_expected_max() > 1;
-  const bool placeholder = std::any_of(flag.value_name.begin(), flag.value_name.end(),
-                                       [](unsigned char c) { return std::isupper(c); });
+  const bool placeholder =
+      std::any_of(flag.value_name.begin(), flag.value_name.end(), [](unsigned char c) { return std::isupper(c); });
   if (!placeholder) {
     flag.kind = ValueKind::choice;
     flag.choices = split(flag.value_name, '|');

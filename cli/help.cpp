@@ -71,10 +71,10 @@ std::string flag_column(const FlagSpec& flag) {
 } // namespace
 
 std::string overview_help() {
-  std::string text = fmt::format(
-      "intentctl {} - intent-driven network automation, from TMF921 intent to verified GitOps site\n\n"
-      "Usage: intentctl [-v|-q] [--no-color] <command> [flags] [args]\n\nCommands:\n",
-      version_string());
+  std::string text =
+      fmt::format("intentctl {} - intent-driven network automation, from TMF921 intent to verified GitOps site\n\n"
+                  "Usage: intentctl [-v|-q] [--no-color] <command> [flags] [args]\n\nCommands:\n",
+                  version_string());
   std::vector<std::pair<std::string, std::string>> rows;
   for (const auto& command : commands()) rows.emplace_back(command.name, command.summary);
   text += table(rows);
@@ -102,8 +102,7 @@ std::string command_help(const CLI::App& app) {
   text += "\n";
   if (!arguments.empty()) {
     std::vector<std::pair<std::string, std::string>> rows;
-    for (const auto& argument : arguments)
-      rows.emplace_back(argument.value_name, argument.description);
+    for (const auto& argument : arguments) rows.emplace_back(argument.value_name, argument.description);
     text += "\nArguments:\n" + table(rows);
   }
   std::vector<std::pair<std::string, std::string>> rows;

@@ -154,9 +154,17 @@ int run_command(const Command& command, int argc, const char* const* argv, Globa
   const bool verbose = flags.verbose || leading.verbose;
   const bool no_color = flags.no_color || leading.no_color;
   Reporter reporter(std::cerr, color_for(STDERR_FILENO, no_color),
-                    quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal, program);
-  Io io{std::cin, std::cout, reporter, is_terminal(STDIN_FILENO), is_terminal(STDERR_FILENO),
-        terminal_columns(STDERR_FILENO), Palette(color_for(STDOUT_FILENO, no_color))};
+                    quiet     ? Verbosity::quiet
+                    : verbose ? Verbosity::verbose
+                              : Verbosity::normal,
+                    program);
+  Io io{std::cin,
+        std::cout,
+        reporter,
+        is_terminal(STDIN_FILENO),
+        is_terminal(STDERR_FILENO),
+        terminal_columns(STDERR_FILENO),
+        Palette(color_for(STDOUT_FILENO, no_color))};
   install_interrupt_handler();
   keep_spare_descriptors();
   try {

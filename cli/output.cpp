@@ -58,7 +58,8 @@ ExitClass write_output(const std::string& file, Io& io, const std::function<Exit
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& error) {
-    if (json_frame) print_error_document(json_frame, Error(ExitClass::failed, std::string("internal error: ") + error.what()), io);
+    if (json_frame)
+      print_error_document(json_frame, Error(ExitClass::failed, std::string("internal error: ") + error.what()), io);
     throw;
   }
 }

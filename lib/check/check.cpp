@@ -87,10 +87,10 @@ struct PairConflict {
 std::vector<PairConflict> pairs(const ConflictAnalysis& analysis) {
   std::vector<PairConflict> list;
   for (const auto& conflict : analysis.targets) {
-    if (!list.empty() && list.back().conflict->first == conflict.first && list.back().conflict->second == conflict.second)
+    if (!list.empty() && list.back().conflict->first == conflict.first &&
+        list.back().conflict->second == conflict.second)
       list.back().sites.push_back(analysis.sites[conflict.site]->name);
-    else
-      list.push_back({&conflict, {analysis.sites[conflict.site]->name}});
+    else list.push_back({&conflict, {analysis.sites[conflict.site]->name}});
   }
   return list;
 }
@@ -181,9 +181,12 @@ Counts count(const ConflictAnalysis& analysis) {
 
 Node summary_node(const Counts& counts) {
   Node node = Node::object();
-  for (const auto& [key, value] : {std::pair{"intents", counts.intents}, {"expectations", counts.expectations},
-                                   {"sites", counts.sites}, {"conflicts", counts.conflicts},
-                                   {"feasible", counts.feasible}, {"infeasible", counts.infeasible},
+  for (const auto& [key, value] : {std::pair{"intents", counts.intents},
+                                   {"expectations", counts.expectations},
+                                   {"sites", counts.sites},
+                                   {"conflicts", counts.conflicts},
+                                   {"feasible", counts.feasible},
+                                   {"infeasible", counts.infeasible},
                                    {"unknown", counts.unknown}})
     node.add(key, Node::number(static_cast<double>(value)));
   return node;
@@ -219,16 +222,18 @@ Node json_document(const ConflictAnalysis& analysis, const Counts& counts) {
 std::string summary_line(const Counts& counts) {
   return fmt::format("Summary: {} with {} on {} - Conflicts: {}, Infeasible: {}, Feasible: {}, Unknown: {}",
                      count_of(counts.intents, "intent"), count_of(counts.expectations, "expectation"),
-                     count_of(counts.sites, "site"), counts.conflicts, counts.infeasible, counts.feasible, counts.unknown);
+                     count_of(counts.sites, "site"), counts.conflicts, counts.infeasible, counts.feasible,
+                     counts.unknown);
 }
 
 // The finding's outcome ("INTENT_CONFLICT", "infeasible", "feasible",
 // "feasibility unknown": the word after its subject) in its colour.
 std::string painted_outcome(const std::string& message, const Palette& palette) {
   if (!palette.on()) return message;
-  static constexpr std::pair<std::string_view, Tone> outcomes[] = {
-      {"INTENT_CONFLICT", Tone::error}, {"infeasible", Tone::error},
-      {"feasibility unknown", Tone::unknown}, {"feasible", Tone::pass}};
+  static constexpr std::pair<std::string_view, Tone> outcomes[] = {{"INTENT_CONFLICT", Tone::error},
+                                                                   {"infeasible", Tone::error},
+                                                                   {"feasibility unknown", Tone::unknown},
+                                                                   {"feasible", Tone::pass}};
   for (const auto& [word, tone] : outcomes) {
     const std::string marked = ": " + std::string(word);
     const auto at = message.find(marked);
@@ -268,7 +273,8 @@ void write_report_files(const std::vector<std::pair<std::string, Node>>& reports
   std::error_code error;
   fs::create_directories(dir, error);
   if (error) throw input_error(fmt::format("cannot create {}: {}", dir, error.message()));
-  for (const auto& [name, report] : reports) write_file_atomically((fs::path(dir) / name).string(), to_json(report) + "\n");
+  for (const auto& [name, report] : reports)
+    write_file_atomically((fs::path(dir) / name).string(), to_json(report) + "\n");
 }
 
 } // namespace
@@ -294,7 +300,8 @@ ExitClass check(const CheckOptions& options, Io& io) {
   std::vector<CheckSubject> subjects = check_subjects(reader.expectations(), sites, selected);
   if (subjects.empty())
     throw input_error(fmt::format("none of the {} is for the selected site{}",
-                                  count_of(reader.expectations().size(), "expectation"), selected.size() == 1 ? "" : "s"));
+                                  count_of(reader.expectations().size(), "expectation"),
+                                  selected.size() == 1 ? "" : "s"));
   const ConflictAnalysis analysis = analyse(std::move(subjects), selected);
   const Counts counts = count(analysis);
 

@@ -23,7 +23,7 @@ struct CheckOptions {
   std::vector<std::string> sites;  // --site: only these sites
   std::string mapping_file;        // --mapping FILE
   CheckFormat format = CheckFormat::text;
-  std::string report_dir;          // --report DIR: DIR/intent-report-<intent>.json
+  std::string report_dir; // --report DIR: DIR/intent-report-<intent>.json
 };
 
 // The CheckReport of --format json for no intents: what an error prints.

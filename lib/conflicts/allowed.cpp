@@ -23,9 +23,9 @@ std::size_t values_taken(Condition condition) {
 }
 
 SpanSet span_of(const Interval& interval) {
-  return SpanSet::of({Span{interval.low ? interval.low->value : -kInfinity,
-                           interval.high ? interval.high->value : kInfinity, interval.low && interval.low->inclusive,
-                           interval.high && interval.high->inclusive}});
+  return SpanSet::of(
+      {Span{interval.low ? interval.low->value : -kInfinity, interval.high ? interval.high->value : kInfinity,
+            interval.low && interval.low->inclusive, interval.high && interval.high->inclusive}});
 }
 
 Allowed numbers_allowed(const Target& target, const std::vector<const Quantity*>& quantities) {
@@ -134,9 +134,8 @@ Allowed meet(const Allowed& a, const Allowed& b) {
 bool satisfiable(const Allowed& allowed) {
   switch (allowed.kind) {
     case Allowed::Kind::number:
-      return !allowed.numbers.empty() &&
-             std::all_of(allowed.required_numbers.begin(), allowed.required_numbers.end(),
-                         [&](double value) { return allowed.numbers.contains(value); });
+      return !allowed.numbers.empty() && std::all_of(allowed.required_numbers.begin(), allowed.required_numbers.end(),
+                                                     [&](double value) { return allowed.numbers.contains(value); });
     case Allowed::Kind::word:
       return !allowed.words.empty() &&
              std::all_of(allowed.required_words.begin(), allowed.required_words.end(),

@@ -22,9 +22,9 @@ struct Allowed {
   // compare with ratios as a fraction and with counts of any word).
   std::optional<Dimension> dimension;
   std::string unit_word;
-  SpanSet numbers;                        // Kind::number, in the dimension's base unit
-  std::vector<double> required_numbers;   // IS_ALL_OF: each must be among the values
-  WordSet words;                          // Kind::word
+  SpanSet numbers;                      // Kind::number, in the dimension's base unit
+  std::vector<double> required_numbers; // IS_ALL_OF: each must be among the values
+  WordSet words;                        // Kind::word
   std::vector<std::string> required_words;
   std::string why_not; // Kind::none: why the target cannot be compared with others
 

@@ -121,8 +121,8 @@ class Analyser {
   ConflictAnalysis& out_;
   std::vector<std::vector<Allowed>> allowed_; // per subject, per target
   std::vector<Entry> entries_;
-  std::vector<std::optional<CapacityUse>> uses_; // per name id
-  std::vector<std::vector<Note>> violations_, unknowns_; // per intent
+  std::vector<std::optional<CapacityUse>> uses_;                                 // per name id
+  std::vector<std::vector<Note>> violations_, unknowns_;                         // per intent
   std::map<std::tuple<std::size_t, std::size_t, CapacityKind>, Demand> demands_; // (intent, site, kind)
   std::vector<SummedGroup> summed_;
 
@@ -226,8 +226,8 @@ class Analyser {
     std::vector<std::size_t> single, other;
     for (std::size_t member : members) {
       const Allowed& each = allowed(entries_[member]);
-      const bool simple = each.kind == Allowed::Kind::number && each.numbers.spans().size() == 1 &&
-                          each.required_numbers.empty();
+      const bool simple =
+          each.kind == Allowed::Kind::number && each.numbers.spans().size() == 1 && each.required_numbers.empty();
       (simple ? single : other).push_back(member);
     }
     auto range = [&](std::size_t member) -> const Span& { return allowed(entries_[member]).numbers.spans()[0]; };
@@ -255,9 +255,10 @@ class Analyser {
   void add_conflict(std::size_t a, std::size_t b) {
     TargetRef first = ref(entries_[a]), second = ref(entries_[b]);
     if (std::tie(second.subject, second.target) < std::tie(first.subject, first.target)) std::swap(first, second);
-    const ConflictType type = out_.subject_intent[first.subject] != out_.subject_intent[second.subject] ? ConflictType::intent
-                              : first.subject != second.subject                                     ? ConflictType::expectation
-                                                                                                    : ConflictType::target;
+    const ConflictType type = out_.subject_intent[first.subject] != out_.subject_intent[second.subject]
+                                  ? ConflictType::intent
+                              : first.subject != second.subject ? ConflictType::expectation
+                                                                : ConflictType::target;
     out_.targets.push_back({type, entries_[a].site, first, second});
   }
 
@@ -277,8 +278,9 @@ class Analyser {
       if (!measures(use.kind, each)) {
         unknowns_[intent(entry)].push_back(
             {entry.site, ref(entry),
-             fmt::format("{} (expectation {}) cannot be compared with the {} {} site {} declares{}", target_text(target),
-                         expectation, key, limit->text, place.name, each.why_not.empty() ? "" : ": " + each.why_not)});
+             fmt::format("{} (expectation {}) cannot be compared with the {} {} site {} declares{}",
+                         target_text(target), expectation, key, limit->text, place.name,
+                         each.why_not.empty() ? "" : ": " + each.why_not)});
         continue;
       }
       const bool fits = use.how == How::floor     ? each.numbers.intersects(SpanSet::above(limit->value, true))
@@ -309,7 +311,7 @@ class Analyser {
   void settle_demands() {
     // An intent whose own demand is past the limit is infeasible, and left
     // out of the site's total: the others conflict among themselves only.
-    std::set<std::tuple<std::size_t, std::size_t, CapacityKind>> over; // (intent, site, kind)
+    std::set<std::tuple<std::size_t, std::size_t, CapacityKind>> over;                         // (intent, site, kind)
     std::map<std::pair<std::size_t, CapacityKind>, std::vector<DemandConflict::Share>> shares; // (site, kind)
     for (const auto& [key, need] : demands_) {
       const auto& [intent_index, site_index, kind] = key;
@@ -321,8 +323,8 @@ class Analyser {
       over.insert(key);
       std::vector<std::string> targets;
       for (const auto& target : need.targets)
-        targets.push_back(fmt::format("{} {}", out_.subjects[target.subject].expectation->id,
-                                      target_text(out_.target(target))));
+        targets.push_back(
+            fmt::format("{} {}", out_.subjects[target.subject].expectation->id, target_text(out_.target(target))));
       violations_[intent_index].push_back(
           {site_index, need.targets.front(),
            fmt::format("its targets on site {} ask for {} in all ({}), above the {} {} the site declares",
@@ -368,7 +370,8 @@ class Analyser {
       std::vector<Note>& unknowns = unknowns_[i];
       for (std::size_t site_index : verdict.sites)
         if (!site(site_index).capacity)
-          unknowns.push_back({site_index, std::nullopt, fmt::format("site {} declares no capacity", site(site_index).name)});
+          unknowns.push_back(
+              {site_index, std::nullopt, fmt::format("site {} declares no capacity", site(site_index).name)});
       std::vector<Note>& reasons = !violations.empty() ? violations : unknowns;
       verdict.feasibility = !violations.empty() ? Feasibility::infeasible
                             : !unknowns.empty() ? Feasibility::unknown
@@ -387,7 +390,8 @@ std::vector<CheckSubject> check_subjects(const std::vector<InputExpectation>& ex
   // is not): an expectation costs its own sites, not all of them.
   constexpr std::size_t kNotSelected = static_cast<std::size_t>(-1);
   std::vector<std::size_t> index_of(sites.sites.size(), kNotSelected);
-  for (std::size_t i = 0; i < selected.size(); ++i) index_of[static_cast<std::size_t>(selected[i] - sites.sites.data())] = i;
+  for (std::size_t i = 0; i < selected.size(); ++i)
+    index_of[static_cast<std::size_t>(selected[i] - sites.sites.data())] = i;
   std::vector<std::size_t> every(selected.size());
   for (std::size_t i = 0; i < every.size(); ++i) every[i] = i;
 
@@ -403,7 +407,8 @@ std::vector<CheckSubject> check_subjects(const std::vector<InputExpectation>& ex
     if (entry.sites.empty()) subject.sites = every;
     for (const auto& name : entry.sites) {
       const Site& site = sites.named(name, entry.intent_id, entry.sites_where);
-      if (const std::size_t index = index_of[static_cast<std::size_t>(&site - sites.sites.data())]; index != kNotSelected)
+      if (const std::size_t index = index_of[static_cast<std::size_t>(&site - sites.sites.data())];
+          index != kNotSelected)
         subject.sites.push_back(index);
     }
     std::sort(subject.sites.begin(), subject.sites.end());

@@ -42,9 +42,9 @@ struct CheckSubject {
   std::string intent_id; // its intent's id; an expectation given alone is its own intent
   const Expectation* expectation = nullptr;
   const std::vector<Context>* intent_contexts = nullptr; // may be null
-  std::string object_kind;         // the mapping's domain of its objectType, else the objectType
-  std::vector<std::size_t> sites;  // indexes into the sites the analysis is given
-  Location where;                  // the expectation; its file is the targets' too
+  std::string object_kind;                               // the mapping's domain of its objectType, else the objectType
+  std::vector<std::size_t> sites;                        // indexes into the sites the analysis is given
+  Location where;                                        // the expectation; its file is the targets' too
 };
 
 // The subjects of what the reader read, on the selected sites (which point
@@ -108,7 +108,7 @@ struct ConflictAnalysis {
   std::vector<CheckedIntent> intents; // in input order
   std::vector<TargetConflict> targets;
   std::vector<DemandConflict> demands;
-  std::size_t compared_targets = 0;   // targets with a site, for summaries
+  std::size_t compared_targets = 0; // targets with a site, for summaries
 
   std::vector<std::size_t> subject_intent; // per subject: its index in intents
   // Per intent: the conflicts it takes part in (indexes into targets, demands).

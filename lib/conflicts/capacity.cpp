@@ -13,7 +13,8 @@ namespace {
 std::string folded(std::string_view name) {
   std::string text;
   for (char c : name)
-    if (std::isalnum(static_cast<unsigned char>(c))) text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
 }
 
@@ -29,7 +30,8 @@ std::optional<CapacityUse> capacity_use(std::string_view target_name) {
     return CapacityUse{CapacityKind::max_throughput, per_ue ? How::ceiling : How::summed};
   }
   if (has(name, "bandwidth")) return CapacityUse{CapacityKind::max_bandwidth, How::summed};
-  if (has(name, "subscriber") || has(name, "numberofues")) return CapacityUse{CapacityKind::max_subscribers, How::summed};
+  if (has(name, "subscriber") || has(name, "numberofues"))
+    return CapacityUse{CapacityKind::max_subscribers, How::summed};
   if (has(name, "latency")) return CapacityUse{CapacityKind::min_latency, How::floor};
   if (has(name, "availability")) return CapacityUse{CapacityKind::max_availability, How::ceiling};
   if (has(name, "reliability")) return CapacityUse{CapacityKind::max_reliability, How::ceiling};

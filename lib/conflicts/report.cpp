@@ -30,14 +30,17 @@ Node target_entry(const ConflictAnalysis& analysis, const TargetConflict& confli
                   const TargetRef& other) {
   const bool positions = conflict.type == ConflictType::target;
   const CheckedIntent& other_intent = analysis.intents[analysis.subject_intent[other.subject]];
-  const std::string id = fmt::format("{}:{}:{}/{}", analysis.sites[conflict.site]->name, target_id(analysis, own, positions),
-                                     other_intent.id, target_id(analysis, other, positions));
+  const std::string id =
+      fmt::format("{}:{}:{}/{}", analysis.sites[conflict.site]->name, target_id(analysis, own, positions),
+                  other_intent.id, target_id(analysis, other, positions));
   switch (conflict.type) {
-    case ConflictType::intent: return conflict_entry(id, conflict.type, "conflictingIntent", intent_dn(other_intent.id));
+    case ConflictType::intent:
+      return conflict_entry(id, conflict.type, "conflictingIntent", intent_dn(other_intent.id));
     case ConflictType::expectation:
       return conflict_entry(id, conflict.type, "conflictingExpectation",
                             analysis.subjects[other.subject].expectation->id);
-    case ConflictType::target: return conflict_entry(id, conflict.type, "conflictingTarget", analysis.target(other).name);
+    case ConflictType::target:
+      return conflict_entry(id, conflict.type, "conflictingTarget", analysis.target(other).name);
   }
   return Node::object();
 }
@@ -64,7 +67,8 @@ std::string scope_text(const ConflictAnalysis& analysis, const TargetRef& ref) {
   auto add = [&](const std::vector<Context>& list) {
     for (const auto& context : list)
       if (context.attribute != kExpectationTypeContext)
-        contexts.push_back(fmt::format("{} {} {}", context.attribute, to_3gpp(context.condition), range_text(context.range)));
+        contexts.push_back(
+            fmt::format("{} {} {}", context.attribute, to_3gpp(context.condition), range_text(context.range)));
   };
   if (subject.intent_contexts) add(*subject.intent_contexts);
   add(expectation.contexts);
@@ -109,7 +113,8 @@ Diagnostic demand_finding(const ConflictAnalysis& analysis, const DemandConflict
 
 std::string intent_report_file_name(std::string_view intent_id) {
   std::string name;
-  for (unsigned char c : intent_id) name += std::isalnum(c) || c == '.' || c == '-' || c == '_' ? static_cast<char>(c) : '-';
+  for (unsigned char c : intent_id)
+    name += std::isalnum(c) || c == '.' || c == '-' || c == '_' ? static_cast<char>(c) : '-';
   if (name.empty() || name.front() == '.') name.insert(0, "_");
   return "intent-report-" + name + ".json";
 }
@@ -136,10 +141,10 @@ std::vector<Diagnostic> check_findings(const ConflictAnalysis& analysis, bool wi
     const bool infeasible = intent.feasibility == Feasibility::infeasible;
     if (!infeasible && !with_verdicts) continue;
     for (const auto& reason : intent.reasons)
-      findings.push_back({infeasible ? Severity::error : Severity::info,
-                          fmt::format("intent {}: {}: {}", intent.id, infeasible ? "infeasible" : "feasibility unknown",
-                                      reason.text),
-                          reason.target ? target_location(analysis, *reason.target) : Location{}});
+      findings.push_back(
+          {infeasible ? Severity::error : Severity::info,
+           fmt::format("intent {}: {}: {}", intent.id, infeasible ? "infeasible" : "feasibility unknown", reason.text),
+           reason.target ? target_location(analysis, *reason.target) : Location{}});
   }
   return findings;
 }

@@ -35,19 +35,15 @@ Error external_error(std::string message, Location where) {
 
 Error file_error(int errnum, std::string message, Location where) {
   switch (errnum) {
-  case ENOSPC:
-  case EDQUOT:
-  case EFBIG:
-  case EMFILE:
-  case ENFILE:
-    release_spare_descriptors();
-    return Error(ExitClass::external, std::move(message), std::move(where));
-  case ENOMEM:
-  case ENOBUFS:
-  case EIO:
-    return Error(ExitClass::external, std::move(message), std::move(where));
-  default:
-    return Error(ExitClass::usage, std::move(message), std::move(where));
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+    case EMFILE:
+    case ENFILE: release_spare_descriptors(); return Error(ExitClass::external, std::move(message), std::move(where));
+    case ENOMEM:
+    case ENOBUFS:
+    case EIO: return Error(ExitClass::external, std::move(message), std::move(where));
+    default: return Error(ExitClass::usage, std::move(message), std::move(where));
   }
 }
 

@@ -23,7 +23,7 @@ struct Location {
   std::string file;       // "-" for standard input; empty when not about a file
   std::uint32_t line = 0; // 1-based; 0 when unknown
   std::uint32_t column = 0;
-  std::string path;       // JSON path inside the document, like spec.capacity.latency
+  std::string path; // JSON path inside the document, like spec.capacity.latency
 };
 
 // The location of a whole file or folder, for errors about it.

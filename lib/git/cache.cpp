@@ -60,8 +60,8 @@ CacheLock CacheLock::acquire(const std::string& path, std::optional<std::chrono:
   std::error_code error;
   fs::create_directories(fs::path(path).parent_path(), error);
   if (error)
-    throw external_error(fmt::format("cannot create the cache folder {}: {}", fs::path(path).parent_path().string(),
-                                     error.message()));
+    throw external_error(
+        fmt::format("cannot create the cache folder {}: {}", fs::path(path).parent_path().string(), error.message()));
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) throw external_error(fmt::format("cannot open the lock file {}: {}", path, std::strerror(errno)));
   CacheLock lock(fd);
@@ -75,9 +75,11 @@ CacheLock CacheLock::acquire(const std::string& path, std::optional<std::chrono:
       on_wait();
       said = true;
     }
-    if ((cancelled && cancelled->load()) || interrupted()) throw Error(ExitClass::interrupted, "interrupted while waiting for " + path);
+    if ((cancelled && cancelled->load()) || interrupted())
+      throw Error(ExitClass::interrupted, "interrupted while waiting for " + path);
     if (deadline && std::chrono::steady_clock::now() > *deadline)
-      throw Error(ExitClass::timeout, fmt::format("timed out waiting for the lock {} (another publish holds it)", path));
+      throw Error(ExitClass::timeout,
+                  fmt::format("timed out waiting for the lock {} (another publish holds it)", path));
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return lock;
@@ -258,7 +260,8 @@ git::Repository open_cache(const CachePaths& paths, const RemoteUrl& remote, con
         merge_packs(repo.get(), paths.repository, packs);
         repo.reset();
         git_repository* raw = nullptr;
-        git::check(git_repository_open_bare(&raw, paths.repository.c_str()), "cannot open the cache " + paths.repository);
+        git::check(git_repository_open_bare(&raw, paths.repository.c_str()),
+                   "cannot open the cache " + paths.repository);
         repo.reset(raw);
       }
       ensure_origin(repo.get(), remote, paths.repository);

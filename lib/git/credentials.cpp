@@ -28,8 +28,8 @@ CredentialSettings resolve_credentials(const Site& site, const RemoteUrl& remote
   CredentialSettings settings;
   const std::string site_token = environment(site.auth.token_env);
   const std::string global_token = environment("INTENTCTL_GIT_TOKEN");
-  settings.username = first_non_empty({environment(site.auth.username_env), remote.username,
-                                       environment("INTENTCTL_GIT_USERNAME"), "git"});
+  settings.username = first_non_empty(
+      {environment(site.auth.username_env), remote.username, environment("INTENTCTL_GIT_USERNAME"), "git"});
   if (!site_token.empty()) {
     settings.secret = site_token;
     settings.secret_origin = site.auth.token_env;
@@ -52,8 +52,7 @@ CredentialSettings resolve_credentials(const Site& site, const RemoteUrl& remote
                                              : fmt::format("check the key {} (--ssh-key)", settings.ssh_key);
   } else if (!site.auth.token_env.empty())
     settings.hint = fmt::format("set {} (the site's tokenEnv) or INTENTCTL_GIT_TOKEN", site.auth.token_env);
-  else
-    settings.hint = "set INTENTCTL_GIT_TOKEN or the site's tokenEnv";
+  else settings.hint = "set INTENTCTL_GIT_TOKEN or the site's tokenEnv";
   return settings;
 }
 
@@ -69,8 +68,9 @@ std::string refused_hint(const CredentialSettings& settings) {
   if (types.empty()) return "ssh-agent offers no key: add one with ssh-add, or give --ssh-key FILE";
   const auto rsa = std::count(types.begin(), types.end(), "ssh-rsa");
   if (limit.empty() || rsa == 0) return fmt::format("check the keys ssh-agent offers ({})", fmt::join(types, ", "));
-  return fmt::format("ssh-agent offers {} ({}), and {}", rsa == static_cast<long>(types.size()) ? "only RSA keys" : "RSA keys",
-                     fmt::join(types, ", "), limit);
+  return fmt::format("ssh-agent offers {} ({}), and {}",
+                     rsa == static_cast<long>(types.size()) ? "only RSA keys" : "RSA keys", fmt::join(types, ", "),
+                     limit);
 }
 
 TransferContext::TransferContext(const CredentialSettings& credentials, std::optional<Clock::time_point> deadline,
@@ -228,8 +228,7 @@ int TransferContext::on_push_update(const char*, const char* status, void* paylo
 int TransferContext::on_push_negotiation(const git_push_update** updates, size_t count, void* payload) {
   auto& self = *static_cast<TransferContext*>(payload);
   for (std::size_t i = 0; i < count; ++i) {
-    if (self.expected_ref_ != updates[i]->dst_refname || git_oid_equal(&updates[i]->src, &self.expected_old_))
-      continue;
+    if (self.expected_ref_ != updates[i]->dst_refname || git_oid_equal(&updates[i]->src, &self.expected_old_)) continue;
     self.remote_moved_ = true;
     git_error_set_str(GIT_ERROR_CALLBACK, "the branch moved on the remote");
     return GIT_EUSER;

@@ -23,13 +23,13 @@
 namespace intentctl {
 
 struct CredentialSettings {
-  std::string username;      // for HTTP basic auth and SSH
-  std::string secret;        // password or token; "" when none was found
-  std::string secret_origin; // "EDGE1_GIT_TOKEN", "INTENTCTL_GIT_TOKEN", "the URL"
-  std::string ssh_key;       // private key file; "" means ssh-agent
-  std::string hint;          // what to set, for the authentication error
+  std::string username;             // for HTTP basic auth and SSH
+  std::string secret;               // password or token; "" when none was found
+  std::string secret_origin;        // "EDGE1_GIT_TOKEN", "INTENTCTL_GIT_TOKEN", "the URL"
+  std::string ssh_key;              // private key file; "" means ssh-agent
+  std::string hint;                 // what to set, for the authentication error
   std::vector<std::string> secrets; // every value that must never be printed
-  std::optional<SshEndpoint> ssh; // the server whose host key is checked; nullopt for other transports
+  std::optional<SshEndpoint> ssh;   // the server whose host key is checked; nullopt for other transports
 };
 
 // Reads the environment and the URL; flags win over the sites file.
@@ -85,8 +85,8 @@ class TransferContext {
   const std::string& remote_messages() const { return remote_messages_; }
 
  private:
-  static int on_credentials(git_credential** out, const char* url, const char* username_from_url,
-                            unsigned int allowed, void* payload);
+  static int on_credentials(git_credential** out, const char* url, const char* username_from_url, unsigned int allowed,
+                            void* payload);
   static int on_certificate_check(git_cert* cert, int valid, const char* host, void* payload);
   static int on_transfer(const git_indexer_progress* stats, void* payload);
   static int on_pack_write(const git_indexer_progress* stats, void* payload);

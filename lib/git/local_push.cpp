@@ -154,8 +154,8 @@ LocalPushResult push_to_local_repository(const LocalPush& push, TransferContext&
   const fs::path objects = objects_folder(remote.get());
   {
     IncomingFolder incoming(objects);
-    const std::string name = write_pack(push.cache, push.commit, push.expected, incoming.path().string(), context,
-                                        push.remote);
+    const std::string name =
+        write_pack(push.cache, push.commit, push.expected, incoming.path().string(), context, push.remote);
     move_pack_in(incoming.path(), objects, name);
   }
   return move_branch(remote.get(), push, push.remote, context);

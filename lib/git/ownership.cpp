@@ -145,8 +145,8 @@ OwnedTree place_site_files(git_repository* repo, const git_tree* head_root, cons
   const FlatTree head = flatten(current.get());
   const std::optional<Manifest> manifest = site_manifest(repo, head, folder, folder.where);
   Merge merge(folder, files);
-  const FlatTree result = merge.run(head, manifest ? paths_of(*manifest) : std::set<std::string>{},
-                                    manifest ? &*manifest : nullptr);
+  const FlatTree result =
+      merge.run(head, manifest ? paths_of(*manifest) : std::set<std::string>{}, manifest ? &*manifest : nullptr);
   return place(repo, head_root, folder, merge, result);
 }
 
@@ -160,16 +160,19 @@ OwnedTree restore_site_files(git_repository* repo, const git_tree* head_root, gi
   git::Tree before = folder_tree(repo, before_root.get(), folder.path);
   const FlatTree commit_files = flatten(at_commit.get()), before_files = flatten(before.get());
   const std::string short_id = git::short_hex(*git_commit_id(commit));
-  const std::optional<Manifest> written = site_manifest(repo, commit_files, folder, short_id + ":" + path_text(folder.path));
+  const std::optional<Manifest> written =
+      site_manifest(repo, commit_files, folder, short_id + ":" + path_text(folder.path));
   const std::optional<Manifest> previous =
       site_manifest(repo, before_files, folder, short_id + "^:" + path_text(folder.path));
   // A commit of an intentctl without manifests replaced the whole folder: all of it was intentctl's.
   std::set<std::string> owned;
   if (written) owned = paths_of(*written);
-  else for (const auto& [path, entry] : commit_files) owned.insert(path);
+  else
+    for (const auto& [path, entry] : commit_files) owned.insert(path);
   std::set<std::string> restored = owned;
   if (previous) restored.merge(paths_of(*previous));
-  else if (!written) for (const auto& [path, entry] : before_files) restored.insert(path);
+  else if (!written)
+    for (const auto& [path, entry] : before_files) restored.insert(path);
   FlatTree wanted;
   for (const auto& path : restored)
     if (const auto found = before_files.find(path); found != before_files.end()) wanted.emplace(path, found->second);

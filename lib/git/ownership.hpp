@@ -27,8 +27,8 @@ struct OwnedTree {
 struct SiteFolder {
   std::vector<std::string> path; // the site's folder in the repository ({} for the root)
   std::string site;
-  std::string where;             // for messages: "main:clusters/edge1"
-  bool overwrite = false;        // --overwrite
+  std::string where;      // for messages: "main:clusters/edge1"
+  bool overwrite = false; // --overwrite
 };
 
 // publish: head_root (null for a new branch) with the site's folder made to

@@ -43,8 +43,8 @@ RemoteUrl parse_remote_url(std::string_view written, std::string_view base) {
   if (remote.kind == RemoteKind::ssh) {
     // An ssh user name is not a secret and the server needs it in the URL.
     remote.url = prefix + std::string(userinfo.substr(0, colon)) + "@" + rest;
-    remote.display = colon == std::string_view::npos ? remote.url
-                                                     : prefix + std::string(userinfo.substr(0, colon)) + ":***@" + rest;
+    remote.display =
+        colon == std::string_view::npos ? remote.url : prefix + std::string(userinfo.substr(0, colon)) + ":***@" + rest;
   } else {
     remote.url = prefix + rest;
     remote.display = prefix + "***@" + rest;

@@ -39,9 +39,7 @@ using Planner = std::function<std::optional<Plan>(const git_commit* head)>;
 
 enum class PushResult { pushed, remote_moved };
 
-
 std::string files_changed(std::size_t count) { return count_of(count, "file") + " changed"; }
-
 
 class SitePublisher {
  public:
@@ -117,7 +115,7 @@ class SitePublisher {
   // Says where the embedded default's remote was made, and why there.
   std::string created_remote_note() const {
     const std::string& searched = request_.searched;
-    const std::string why = searched.empty() ? ""
+    const std::string why = searched.empty()  ? ""
                             : searched == "." ? "no .intentctl/ here or in a folder above: "
                                               : fmt::format("no .intentctl/ in {} or a folder above it: ", searched);
     return fmt::format("{}created the embedded default's remote {}", why, remote_.display);
@@ -190,9 +188,8 @@ class SitePublisher {
       if (!head && tree.files.empty()) return std::nullopt;
       const git_oid* old_root = head ? git_commit_tree_id(head) : nullptr;
       const std::size_t changed = tree_changes(repo_.get(), old_root, plan.tree).size();
-      const std::string subject = change_.message.empty()
-                                      ? fmt::format("Publish {}: {}", site_.name, files_changed(changed))
-                                      : change_.message;
+      const std::string subject =
+          change_.message.empty() ? fmt::format("Publish {}: {}", site_.name, files_changed(changed)) : change_.message;
       plan.message = publish_message(subject, intent_ids, site_.name, subtree_or_empty(repo_.get(), plan.tree, path_));
       return plan;
     };
@@ -203,7 +200,8 @@ class SitePublisher {
   Planner rollback_planner() {
     return [this](const git_commit* head) -> std::optional<Plan> {
       if (!head)
-        throw Error(ExitClass::failed, fmt::format("nothing to roll back: the remote has no branch {}", request_.branch));
+        throw Error(ExitClass::failed,
+                    fmt::format("nothing to roll back: the remote has no branch {}", request_.branch));
       const auto target = last_publish(repo_.get(), *git_commit_id(head), site_.name);
       if (!target)
         throw Error(ExitClass::failed, fmt::format("nothing to roll back: no commit of intentctl for site {} on {}",
@@ -284,8 +282,8 @@ class SitePublisher {
         // A file on the branch may hold a URL with a password (a RootSync an
         // older intentctl wrote, a hand edit): the diff is output like any other.
         outcome_.diff = redact(tree_patch(repo_.get(), old_root, plan->tree), credentials_.secrets);
-        outcome_.status = fmt::format("would change {} file{}", outcome_.changed.size(),
-                                      outcome_.changed.size() == 1 ? "" : "s");
+        outcome_.status =
+            fmt::format("would change {} file{}", outcome_.changed.size(), outcome_.changed.size() == 1 ? "" : "s");
         outcome_.exit = ExitClass::failed; // like kubectl diff: 1 means there is a difference
         return;
       }
@@ -297,10 +295,9 @@ class SitePublisher {
       if (push(commit, head_id) == PushResult::pushed) {
         outcome_.commit = git::oid_hex(commit);
         outcome_.pushed = true;
-        outcome_.status = plan->reverted.empty()
-                              ? fmt::format("pushed, {}", files_changed(outcome_.changed.size()))
-                              : fmt::format("rolled back {}, {}", plan->reverted.substr(0, 7),
-                                            files_changed(outcome_.changed.size()));
+        outcome_.status = plan->reverted.empty() ? fmt::format("pushed, {}", files_changed(outcome_.changed.size()))
+                                                 : fmt::format("rolled back {}, {}", plan->reverted.substr(0, 7),
+                                                               files_changed(outcome_.changed.size()));
         return;
       }
       if (attempt == kPushAttempts) break;
@@ -541,8 +538,9 @@ class SitePublisher {
     const std::string message =
         fmt::format("the remote refused to update {}: {}{}; pushing again will be refused the same way until the "
                     "server's rule changes; commit {} is kept in {} as {}",
-                    request_.branch, context.rejection(), said.empty() ? "" : fmt::format(" (the server said: {})", said),
-                    git::short_hex(commit), cache_path_, local_branch());
+                    request_.branch, context.rejection(),
+                    said.empty() ? "" : fmt::format(" (the server said: {})", said), git::short_hex(commit),
+                    cache_path_, local_branch());
     return external_error(redact(message, credentials_.secrets));
   }
 
@@ -573,8 +571,10 @@ class SitePublisher {
       cause = fmt::format("access denied (HTTP 403); the credentials from {} may not write to it",
                           credentials_.secret_origin.empty() ? "the environment" : credentials_.secret_origin);
     } else if (git::last_error_is_missing_object()) {
-      throw git::MissingObject(redact(fmt::format("{}a Git object is missing ({})", what, detail), credentials_.secrets));
-    } else if (detail.find("404") != std::string::npos || detail.find("could not find repository") != std::string::npos ||
+      throw git::MissingObject(
+          redact(fmt::format("{}a Git object is missing ({})", what, detail), credentials_.secrets));
+    } else if (detail.find("404") != std::string::npos ||
+               detail.find("could not find repository") != std::string::npos ||
                detail.find("not a git repository") != std::string::npos ||
                detail.find("does not appear to be a git repository") != std::string::npos) {
       cause = fmt::format("repository not found ({})", detail);

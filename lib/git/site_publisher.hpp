@@ -25,7 +25,7 @@ struct FileChange {
 
 struct SiteOutcome {
   std::string site;
-  std::string repo;   // as written in the sites file, secrets replaced by ***
+  std::string repo; // as written in the sites file, secrets replaced by ***
   std::string branch;
   std::string commit; // full id of the branch head afterwards (dry run: now); "" when there is none
   std::vector<FileChange> changed;
@@ -35,7 +35,7 @@ struct SiteOutcome {
   std::string diff;     // dry run: unified diff against the remote head
   std::vector<std::string> notes;
   ExitClass exit = ExitClass::ok;
-  std::string error;    // secrets redacted; "" when it worked
+  std::string error; // secrets redacted; "" when it worked
 };
 
 // What is asked of the site's branch, as publish's flags say it.
@@ -52,10 +52,10 @@ struct SiteChange {
 struct SiteRequest {
   const Site* site = nullptr;
   SiteChange change;
-  std::string folder;     // <dir>/<site>
+  std::string folder; // <dir>/<site>
   std::string branch;
   std::string cache_root;
-  std::string base_dir;   // relative local remotes are taken from here
+  std::string base_dir; // relative local remotes are taken from here
   // The embedded default's local bare repository is created (or repaired)
   // when it is missing; searched names the folder above which no .intentctl/
   // was found ("" when one was).

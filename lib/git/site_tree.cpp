@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <sstream>
 #include <filesystem>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -91,7 +91,8 @@ class FolderWriter {
   void write_folder(const fs::path& folder, const std::string& rel) {
     std::error_code error;
     fs::directory_iterator entries(folder, error);
-    if (error) throw file_error(error.value(), fmt::format("cannot list: {}", error.message()), file_location(folder.string()));
+    if (error)
+      throw file_error(error.value(), fmt::format("cannot list: {}", error.message()), file_location(folder.string()));
     std::vector<fs::path> paths;
     for (const auto& entry : entries) paths.push_back(entry.path());
     for (const auto& path : paths) {
@@ -301,8 +302,7 @@ std::vector<std::string> collect_intent_ids(const SiteTree& tree, const std::str
   // Only a cache: when it cannot be written, the next publish reads the files again.
   try {
     write_file_atomically(memo_file, kept);
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return {ids.begin(), ids.end()};
 }
 

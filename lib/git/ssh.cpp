@@ -299,8 +299,8 @@ std::vector<std::string> agent_key_types() {
         libssh2_agent_publickey* previous = nullptr;
         libssh2_agent_publickey* identity = nullptr;
         while (libssh2_agent_get_identity(agent, &identity, previous) == 0) {
-          types.push_back(key_blob_type(std::string_view(reinterpret_cast<const char*>(identity->blob),
-                                                         identity->blob_len)));
+          types.push_back(
+              key_blob_type(std::string_view(reinterpret_cast<const char*>(identity->blob), identity->blob_len)));
           previous = identity;
         }
       }

@@ -34,7 +34,7 @@ enum class HostKeyStatus { trusted, unknown, changed, revoked };
 
 struct HostKeyVerdict {
   HostKeyStatus status = HostKeyStatus::unknown;
-  std::string entry;                   // FILE:LINE of the entry that decided a changed or revoked key
+  std::string entry;                    // FILE:LINE of the entry that decided a changed or revoked key
   std::vector<std::string> other_types; // key types known for the host when the offered type is not
 };
 

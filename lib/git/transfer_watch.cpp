@@ -149,11 +149,10 @@ StopReason TransferWatch::reason() const { return shared_->reason.load(); }
 
 std::string describe(StopReason reason) {
   switch (reason) {
-  case StopReason::interrupted: return "interrupted";
-  case StopReason::timed_out: return "timed out (--timeout)";
-  case StopReason::stalled:
-    return fmt::format("timed out: the server sent nothing for {} s", kStallLimit.count());
-  case StopReason::none: break;
+    case StopReason::interrupted: return "interrupted";
+    case StopReason::timed_out: return "timed out (--timeout)";
+    case StopReason::stalled: return fmt::format("timed out: the server sent nothing for {} s", kStallLimit.count());
+    case StopReason::none: break;
   }
   return "";
 }
@@ -198,16 +197,14 @@ struct SocketStream {
 };
 
 struct WatchedStream {
-  SocketStream base; // first: libgit2 and libssh2 see a git_socket_stream
+  SocketStream base;                            // first: libgit2 and libssh2 see a git_socket_stream
   std::shared_ptr<TransferWatch::Shared> watch; // null outside any transfer
 };
 static_assert(std::is_standard_layout_v<WatchedStream>);
 
 WatchedStream* watched(git_stream* stream) { return reinterpret_cast<WatchedStream*>(stream); }
 
-StopReason stop_reason(const WatchedStream& stream) {
-  return stream.watch ? stream.watch->check() : StopReason::none;
-}
+StopReason stop_reason(const WatchedStream& stream) { return stream.watch ? stream.watch->check() : StopReason::none; }
 
 int fail_with(const std::string& message) {
   git_error_set_str(GIT_ERROR_NET, message.c_str());
@@ -258,7 +255,8 @@ int resolve(WatchedStream& stream, addrinfo** out) {
     lookup->done.wait_for(lock, kTick);
   }
   if (lookup->code != 0) {
-    return fail_with(fmt::format("failed to resolve address for {}: {}", stream.base.host, ::gai_strerror(lookup->code)));
+    return fail_with(
+        fmt::format("failed to resolve address for {}: {}", stream.base.host, ::gai_strerror(lookup->code)));
   }
   *out = lookup->result;
   return 0;

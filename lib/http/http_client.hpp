@@ -15,10 +15,10 @@ namespace intentctl {
 // How to trust the server and how to prove who we are, as kubeconfigs say it.
 // Certificates and keys are PEM, given as files or as bytes in memory.
 struct TlsSettings {
-  std::string ca_file;     // trusted CAs; both empty = the system's
+  std::string ca_file; // trusted CAs; both empty = the system's
   std::string ca_pem;
-  bool insecure = false;   // do not check the server's certificate
-  std::string cert_file;   // client certificate and key
+  bool insecure = false; // do not check the server's certificate
+  std::string cert_file; // client certificate and key
   std::string cert_pem;
   std::string key_file;
   std::string key_pem;

@@ -54,8 +54,7 @@ void refuse_control_characters(std::string_view text, const Location& where, std
                               ? "control characters are refused in values that can reach file names, labels, "
                                 "annotations or commit messages"
                               : "free text may hold tabs and line breaks, but no other control character";
-  throw input_error(fmt::format("{} holds {}; {}", what, describe(text, offset), why),
-                    where);
+  throw input_error(fmt::format("{} holds {}; {}", what, describe(text, offset), why), where);
 }
 
 namespace {
@@ -81,8 +80,8 @@ void refuse_control_characters_in_document(const Source& source, const Node& doc
 void refuse_control_characters_in_flag(std::string_view text, std::string_view flag) {
   const std::size_t offset = find_control_character(text);
   if (offset == std::string_view::npos) return;
-  throw usage_error(fmt::format("{} \"{}\" holds {}; control characters (line breaks included) are refused there",
-                                flag, escape_control_characters(text), describe(text, offset)));
+  throw usage_error(fmt::format("{} \"{}\" holds {}; control characters (line breaks included) are refused there", flag,
+                                escape_control_characters(text), describe(text, offset)));
 }
 
 std::string escape_control_characters(std::string_view text) {

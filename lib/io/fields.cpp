@@ -17,9 +17,7 @@ std::string join_path(std::string_view parent, std::string_view key) {
   return path;
 }
 
-std::string join_path(std::string_view parent, std::size_t index) {
-  return fmt::format("{}[{}]", parent, index);
-}
+std::string join_path(std::string_view parent, std::size_t index) { return fmt::format("{}[{}]", parent, index); }
 
 std::string type_mismatch(Node::Type wanted, const Node& got) {
   return fmt::format("expected {}, got {}", type_name(wanted), type_name(got.type()));
@@ -52,9 +50,7 @@ Location Fields::where(std::string_view key) const {
   return location_of(source_, value ? value->mark : node_.mark, join_path(path_, key));
 }
 
-void Fields::fail(std::string_view key, const std::string& message) const {
-  throw input_error(message, where(key));
-}
+void Fields::fail(std::string_view key, const std::string& message) const { throw input_error(message, where(key)); }
 
 void Fields::fail_at(const Node& value, std::string path, const std::string& message) const {
   throw input_error(message, location_of(source_, value.mark, std::move(path)));
@@ -133,8 +129,7 @@ const Node* Fields::object(std::string_view key) {
 std::vector<const Node::Member*> Fields::unread() const {
   std::vector<const Node::Member*> result;
   for (const auto& member : node_.members())
-    if (std::find(read_.begin(), read_.end(), std::string_view(member.key)) == read_.end())
-      result.push_back(&member);
+    if (std::find(read_.begin(), read_.end(), std::string_view(member.key)) == read_.end()) result.push_back(&member);
   return result;
 }
 

@@ -1,12 +1,12 @@
 #include "io/files.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <filesystem>
-#include <unistd.h>
 
 #include <fmt/format.h>
 

@@ -36,9 +36,7 @@ class JsonParser {
   }
 
  private:
-  [[noreturn]] void fail(const std::string& message) const {
-    throw input_error(message, location_of(source_, mark()));
-  }
+  [[noreturn]] void fail(const std::string& message) const { throw input_error(message, location_of(source_, mark())); }
 
   Mark mark() const { return Mark{line_, column_}; }
 
@@ -95,8 +93,7 @@ class JsonParser {
   }
 
   void check_depth(std::uint32_t depth) const {
-    if (depth > limits_.max_depth)
-      fail(fmt::format("nesting too deep (more than {} levels)", limits_.max_depth));
+    if (depth > limits_.max_depth) fail(fmt::format("nesting too deep (more than {} levels)", limits_.max_depth));
   }
 
   Node parse_literal(std::string_view word, Node value) {

@@ -14,9 +14,7 @@ void newline(std::string& out, JsonStyle style, int depth) {
 
 void write(std::string& out, const Node& node, JsonStyle style, int depth) {
   switch (node.type()) {
-    case Node::Type::string:
-      append_json_string(out, node.text());
-      return;
+    case Node::Type::string: append_json_string(out, node.text()); return;
     case Node::Type::array: {
       if (node.items().empty()) {
         out += "[]";
@@ -53,8 +51,7 @@ void write(std::string& out, const Node& node, JsonStyle style, int depth) {
       out.push_back('}');
       return;
     }
-    default:
-      out += node.text();
+    default: out += node.text();
   }
 }
 

@@ -1,8 +1,8 @@
 #include "io/node.hpp"
 
+#include <fmt/format.h>
 #include <charconv>
 #include <cstdlib>
-#include <fmt/format.h>
 
 namespace intentctl {
 
@@ -97,8 +97,7 @@ Node& Node::set(std::string key, Node value) {
 bool operator==(const Node& a, const Node& b) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {
-    case Node::Type::array:
-      return a.items() == b.items();
+    case Node::Type::array: return a.items() == b.items();
     case Node::Type::object: {
       if (a.members().size() != b.members().size()) return false;
       for (std::size_t i = 0; i < a.members().size(); ++i) {
@@ -108,10 +107,8 @@ bool operator==(const Node& a, const Node& b) {
       }
       return true;
     }
-    case Node::Type::number:
-      return a.text() == b.text() || a.as_double() == b.as_double();
-    default:
-      return a.text() == b.text();
+    case Node::Type::number: return a.text() == b.text() || a.as_double() == b.as_double();
+    default: return a.text() == b.text();
   }
 }
 

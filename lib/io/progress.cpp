@@ -27,7 +27,7 @@ std::string phase_text(const Phase& phase) {
 
 Progress::Progress(Io& io, std::string stage, std::size_t total, std::string unit, bool wanted)
     : reporter_(wanted && io.stderr_is_terminal && io.diagnostics.verbosity() != Verbosity::quiet ? &io.diagnostics
-                                                                                                   : nullptr),
+                                                                                                  : nullptr),
       stage_(std::move(stage)),
       total_(total),
       unit_(std::move(unit)),

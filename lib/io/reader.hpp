@@ -45,8 +45,7 @@ enum class Format { json, yaml };
 
 // Reads a file, or standard input for "-". Refuses a terminal on stdin (an error,
 // not a hang), a directory, and anything larger than limits.max_bytes.
-Source read_source(const std::string& path, const ReadLimits& limits, std::istream& in,
-                   bool stdin_is_terminal);
+Source read_source(const std::string& path, const ReadLimits& limits, std::istream& in, bool stdin_is_terminal);
 
 // JSON if the name ends in .json or the first non-blank character opens a JSON
 // object or array; YAML otherwise (YAML is a superset, so the guess is safe).

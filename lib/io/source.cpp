@@ -1,8 +1,8 @@
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -83,11 +83,9 @@ struct FileCloser {
 
 } // namespace
 
-Source read_source(const std::string& path, const ReadLimits& limits, std::istream& in,
-                   bool stdin_is_terminal) {
+Source read_source(const std::string& path, const ReadLimits& limits, std::istream& in, bool stdin_is_terminal) {
   if (path == "-") {
-    if (stdin_is_terminal)
-      throw usage_error("standard input is a terminal; pipe a document in or name a file");
+    if (stdin_is_terminal) throw usage_error("standard input is a terminal; pipe a document in or name a file");
     return Source{"<stdin>", read_limited(in, "<stdin>", limits.max_bytes)};
   }
   // Opened first and asked with fstat: the path is looked up once.

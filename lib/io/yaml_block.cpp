@@ -44,11 +44,23 @@ bool plain_ascii(std::string_view text) {
 // quotes are read before this is asked).
 bool refused_plain_start(char c) {
   switch (c) {
-    case '&': case '*': case '!': case '%': case '@': case '`': case '?': case ':': case ',':
-    case '[': case ']': case '{': case '}': case '#': case '|': case '>':
-      return true;
-    default:
-      return false;
+    case '&':
+    case '*':
+    case '!':
+    case '%':
+    case '@':
+    case '`':
+    case '?':
+    case ':':
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '|':
+    case '>': return true;
+    default: return false;
   }
 }
 
@@ -101,9 +113,7 @@ class BlockReader {
     char marker = 0; // '-' for "---", '.' for "..." at the start of the line
   };
 
-  Mark mark_at(const char* at) const {
-    return Mark{line_, static_cast<std::uint32_t>(at - line_start_ + 1)};
-  }
+  Mark mark_at(const char* at) const { return Mark{line_, static_cast<std::uint32_t>(at - line_start_ + 1)}; }
   int column_of(const char* at) const { return static_cast<int>(at - line_start_); }
 
   bool rest_is_blank(const char* q) const {

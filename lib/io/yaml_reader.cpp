@@ -3,10 +3,10 @@
 // tree is built with an explicit stack, so nesting costs no native stack.
 #include <cctype>
 #include <charconv>
-#include <optional>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -37,7 +37,7 @@ Mark mark_at_offset(std::string_view text, std::size_t offset) {
 bool is_digits(std::string_view text, int base) {
   if (text.empty()) return false;
   for (char c : text) {
-    const bool ok = base == 16 ? std::isxdigit(static_cast<unsigned char>(c)) != 0
+    const bool ok = base == 16  ? std::isxdigit(static_cast<unsigned char>(c)) != 0
                     : base == 8 ? (c >= '0' && c <= '7')
                                 : (c >= '0' && c <= '9');
     if (!ok) return false;
@@ -154,8 +154,8 @@ struct Frame {
 bool may_not_be_string_text(std::string_view text) {
   if (text.empty()) return true;
   const char c = text.front();
-  return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == '~' || c == 'n' || c == 'N' ||
-         c == 't' || c == 'T' || c == 'f' || c == 'F';
+  return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == '~' || c == 'n' || c == 'N' || c == 't' ||
+         c == 'T' || c == 'f' || c == 'F';
 }
 
 class YamlBuilder {
@@ -223,12 +223,8 @@ class YamlBuilder {
         complete(std::move(node), anchor_of(s.anchor), merge_key);
         return;
       }
-      case YAML_SEQUENCE_START_EVENT:
-        open(Node::array(mark), anchor_of(event.data.sequence_start.anchor));
-        return;
-      case YAML_MAPPING_START_EVENT:
-        open(Node::object(mark), anchor_of(event.data.mapping_start.anchor));
-        return;
+      case YAML_SEQUENCE_START_EVENT: open(Node::array(mark), anchor_of(event.data.sequence_start.anchor)); return;
+      case YAML_MAPPING_START_EVENT: open(Node::object(mark), anchor_of(event.data.mapping_start.anchor)); return;
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT: {
         Frame frame = std::move(stack_.back());
@@ -249,8 +245,7 @@ class YamlBuilder {
         complete(std::move(copy), {}, false);
         return;
       }
-      default:
-        return;
+      default: return;
     }
   }
 

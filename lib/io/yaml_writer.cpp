@@ -12,10 +12,11 @@ namespace {
 
 // Words that some YAML reader (1.1 or 1.2) would not read back as a string.
 bool is_reserved_word(std::string_view text) {
-  static constexpr std::string_view words[] = {
-      "~",    "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes",
-      "YES",  "no",   "No",   "NO",   "on",   "On",   "ON",   "off",   "Off",   "OFF",   "y",   "Y",
-      "n",    "N",    ".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN", "<<", "="};
+  static constexpr std::string_view words[] = {"~",     "null",  "Null", "NULL", "true", "True",  "TRUE",  "false",
+                                               "False", "FALSE", "yes",  "Yes",  "YES",  "no",    "No",    "NO",
+                                               "on",    "On",    "ON",   "off",  "Off",  "OFF",   "y",     "Y",
+                                               "n",     "N",     ".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan",
+                                               ".NaN",  ".NAN",  "<<",   "="};
   for (auto word : words)
     if (text == word) return true;
   return false;
@@ -25,8 +26,9 @@ bool looks_numeric(std::string_view text) {
   // Anything that starts like a number (digits, sign, point) could be read as
   // one by some parser (sexagesimal 1:20, 0x1F, 1e3, 1_000): quote it.
   const char c = text.front();
-  return std::isdigit(static_cast<unsigned char>(c)) || ((c == '-' || c == '+' || c == '.') && text.size() > 1 &&
-                                                         (std::isdigit(static_cast<unsigned char>(text[1])) || text[1] == '.'));
+  return std::isdigit(static_cast<unsigned char>(c)) ||
+         ((c == '-' || c == '+' || c == '.') && text.size() > 1 &&
+          (std::isdigit(static_cast<unsigned char>(text[1])) || text[1] == '.'));
 }
 
 // Code points that YAML reads as line breaks (NEL, LS, PS), or that it does not

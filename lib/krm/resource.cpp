@@ -38,9 +38,7 @@ std::string ResourceId::version() const {
   return slash == std::string::npos ? api_version : api_version.substr(slash + 1);
 }
 
-std::string ResourceId::display() const {
-  return kind + " " + (namespace_.empty() ? name : namespace_ + "/" + name);
-}
+std::string ResourceId::display() const { return kind + " " + (namespace_.empty() ? name : namespace_ + "/" + name); }
 
 bool ResourceId::operator<(const ResourceId& other) const {
   return std::tie(api_version, kind, namespace_, name) <

@@ -18,7 +18,7 @@ struct ResourceId {
   std::string name;
   std::string namespace_;
 
-  std::string group() const;   // "" for the core group
+  std::string group() const; // "" for the core group
   std::string version() const;
   // "CNBundle cn-bundle-x" or "CNBundle intent-to-krm/cn-bundle-x", for messages.
   std::string display() const;

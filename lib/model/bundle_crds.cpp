@@ -31,10 +31,10 @@ Node names_list(std::initializer_list<const char*> names) {
 
 Node condition_words() {
   Node words = Node::array();
-  for (auto condition : {Condition::is_less_than, Condition::is_equal_to_or_less_than, Condition::is_greater_than,
-                         Condition::is_equal_to_or_greater_than, Condition::is_equal_to, Condition::is_within_range,
-                         Condition::is_outside_range, Condition::is_one_of, Condition::is_not_one_of,
-                         Condition::is_all_of})
+  for (auto condition :
+       {Condition::is_less_than, Condition::is_equal_to_or_less_than, Condition::is_greater_than,
+        Condition::is_equal_to_or_greater_than, Condition::is_equal_to, Condition::is_within_range,
+        Condition::is_outside_range, Condition::is_one_of, Condition::is_not_one_of, Condition::is_all_of})
     words.push(Node::string(std::string(to_seed_word(condition))));
   return words;
 }
@@ -178,7 +178,8 @@ std::string crd_name(const Node& object) { return object.find("metadata")->find(
 std::vector<Node> bundle_crds(const Mapping& mapping) {
   std::vector<Node> crds;
   for (const auto& domain : mapping.domains)
-    if (!domain.provisioning_request && !domain.api_version.empty() && !domain.kind.empty()) crds.push_back(crd(domain));
+    if (!domain.provisioning_request && !domain.api_version.empty() && !domain.kind.empty())
+      crds.push_back(crd(domain));
   std::sort(crds.begin(), crds.end(), [](const Node& a, const Node& b) { return crd_name(a) < crd_name(b); });
   return crds;
 }

@@ -114,7 +114,8 @@ Intent ExpectationReader::read_intent_document(const Source& source, const Node&
                       location_of(source, item.mark, path));
   const Node* body = item.find("attributes") ? item.find("attributes") : &item;
   const Node& list = *body->find("intentExpectations");
-  const std::string base = join_path(item.find("attributes") ? join_path(path, "attributes") : path, "intentExpectations");
+  const std::string base =
+      join_path(item.find("attributes") ? join_path(path, "attributes") : path, "intentExpectations");
   const Location sites_where = sites_location(source, item, path);
   for (std::size_t i = 0; i < intent.expectations.size(); ++i) {
     const Node& node = list.items()[i];
@@ -170,13 +171,15 @@ void ExpectationReader::add(Expectation expectation, const Places& places, const
                           ? fmt::format("duplicate expectation id \"{}\" (first at {})", echo(expectation.id),
                                         location_text(first_where))
                           : fmt::format("expectation ids \"{}\" and \"{}\" (at {}) both become the name \"{}\"",
-                                        echo(expectation.id), echo(first_id), location_text(first_where), echo(entry.name)),
+                                        echo(expectation.id), echo(first_id), location_text(first_where),
+                                        echo(entry.name)),
                       places.id);
   }
   if (expectation.targets.empty())
     throw input_error(fmt::format("expectation \"{}\" has no targets", echo(expectation.id)), places.expectation);
   if (!is_label_value(expectation.object.type))
-    throw input_error(fmt::format("objectType \"{}\" cannot be a Kubernetes label value", echo(expectation.object.type)),
+    throw input_error(fmt::format("objectType \"{}\" cannot be a Kubernetes label value",
+                                  echo(expectation.object.type)),
                       places.object_type);
   entry.expectation_type = carried_expectation_type(expectation);
   if (entry.expectation_type.empty()) entry.expectation_type = entry.domain->expectation_type;

@@ -26,13 +26,13 @@ namespace intentctl {
 struct InputExpectation {
   Expectation expectation;
   const Domain* domain = nullptr;
-  std::string name;               // the id as a DNS-1123 label: object and file names
-  std::string expectation_type;   // carried by the input, else the domain's
-  std::string intent_id;          // "" for an expectation given on its own
-  std::vector<std::string> sites; // the intent's own sites; empty = every site
+  std::string name;                     // the id as a DNS-1123 label: object and file names
+  std::string expectation_type;         // carried by the input, else the domain's
+  std::string intent_id;                // "" for an expectation given on its own
+  std::vector<std::string> sites;       // the intent's own sites; empty = every site
   std::vector<Context> intent_contexts; // the intent's contexts but its sites
-  Location where;                 // the expectation
-  Location sites_where;           // the intent's list of sites
+  Location where;                       // the expectation
+  Location sites_where;                 // the intent's list of sites
 };
 
 struct ReadRules {

@@ -57,8 +57,8 @@ std::string_view form_name(Form form) { return names_of(form).name; }
 std::string_view form_label(Form form) { return names_of(form).label; }
 
 bool is_tmf921(Form form) {
-  return form == Form::tmf921_v5 || form == Form::tmf921_v4 || form == Form::gateway ||
-         form == Form::specification || form == Form::short_form;
+  return form == Form::tmf921_v5 || form == Form::tmf921_v4 || form == Form::gateway || form == Form::specification ||
+         form == Form::short_form;
 }
 
 std::optional<Form> form_of(const Node& document) {

@@ -48,10 +48,10 @@ struct Intent {
   std::string user_label;
   std::vector<Expectation> expectations;
   std::vector<Context> contexts;
-  std::optional<int> priority;              // intentPriority 1..100
-  std::optional<std::string> admin_state;   // ACTIVATED | DEACTIVATED
-  std::optional<long> observation_period;   // seconds
-  std::vector<std::string> sites;           // where it is deployed; an intent context on the wire
+  std::optional<int> priority;            // intentPriority 1..100
+  std::optional<std::string> admin_state; // ACTIVATED | DEACTIVATED
+  std::optional<long> observation_period; // seconds
+  std::vector<std::string> sites;         // where it is deployed; an intent context on the wire
 };
 
 // The intent context attribute that carries Intent::sites in 28.312 documents.

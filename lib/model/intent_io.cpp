@@ -142,8 +142,7 @@ Node to_node(const Expectation& expectation) {
   Node object = Node::object();
   object.members().reserve(3);
   object.add("objectType", Node::string(expectation.object.type));
-  if (!expectation.object.instance.empty())
-    object.add("objectInstance", Node::string(expectation.object.instance));
+  if (!expectation.object.instance.empty()) object.add("objectInstance", Node::string(expectation.object.instance));
   add_contexts(object, "objectContexts", expectation.object.contexts);
   node.add("expectationObject", std::move(object));
   Node targets = Node::array();
@@ -224,8 +223,7 @@ GeoArea read_geo_area(const Source& source, const Node& node, const std::string&
   const Node* polygon = fields.array("convexGeoPolygon");
   if (!polygon) fields.fail("convexGeoPolygon", "missing required field \"convexGeoPolygon\"");
   const std::string base = join_path(path, "convexGeoPolygon");
-  if (polygon->items().size() < 3)
-    fields.fail_at(*polygon, base, "a convexGeoPolygon needs at least 3 points");
+  if (polygon->items().size() < 3) fields.fail_at(*polygon, base, "a convexGeoPolygon needs at least 3 points");
   GeoArea area;
   for (std::size_t i = 0; i < polygon->items().size(); ++i)
     area.polygon.push_back(read_coordinate(source, polygon->items()[i], join_path(base, i)));
@@ -243,7 +241,8 @@ bool all_digits(std::string_view text, std::size_t low, std::size_t high, bool h
 PlmnId read_plmn(const Source& source, const Node& node, const std::string& path) {
   Fields fields(source, node, path);
   PlmnId plmn{fields.require_string("mcc"), fields.require_string("mnc")};
-  if (!all_digits(plmn.mcc, 3, 3)) fields.fail("mcc", fmt::format("mcc must be three digits, got \"{}\"", echo(plmn.mcc)));
+  if (!all_digits(plmn.mcc, 3, 3))
+    fields.fail("mcc", fmt::format("mcc must be three digits, got \"{}\"", echo(plmn.mcc)));
   if (!all_digits(plmn.mnc, 2, 3))
     fields.fail("mnc", fmt::format("mnc must be two or three digits, got \"{}\"", echo(plmn.mnc)));
   fields.reject_unknown("mcc, mnc");
@@ -268,7 +267,8 @@ TimeWindow read_time_window(const Source& source, const Node& node, const std::s
 
 int read_byte(Fields& fields, std::string_view key) {
   const auto value = fields.integer(key);
-  if (!value || *value < 0 || *value > 255) fields.fail(key, fmt::format("{} must be a whole number from 0 to 255", key));
+  if (!value || *value < 0 || *value > 255)
+    fields.fail(key, fmt::format("{} must be a whole number from 0 to 255", key));
   return static_cast<int>(*value);
 }
 
@@ -397,8 +397,7 @@ std::vector<Context> read_intent_contexts(const Source& source) {
   return contexts;
 }
 
-Context read_context(const Source& source, const Node& node, const std::string& path,
-                     std::vector<DeltaEntry>& delta) {
+Context read_context(const Source& source, const Node& node, const std::string& path, std::vector<DeltaEntry>& delta) {
   Fields fields(source, node, path);
   Context context;
   context.mark = node.mark;
@@ -406,14 +405,12 @@ Context read_context(const Source& source, const Node& node, const std::string& 
   context.range = read_value_range(source, fields.require("contextValueRange"), join_path(path, "contextValueRange"));
   if (const Node* condition = fields.get("contextCondition"))
     context.condition = read_condition(source, *condition, join_path(path, "contextCondition"));
-  else
-    context.condition = context.range.is_list ? Condition::is_one_of : Condition::is_equal_to;
+  else context.condition = context.range.is_list ? Condition::is_one_of : Condition::is_equal_to;
   record_unread(fields, delta);
   return context;
 }
 
-Target read_target(const Source& source, const Node& node, const std::string& path,
-                   std::vector<DeltaEntry>& delta) {
+Target read_target(const Source& source, const Node& node, const std::string& path, std::vector<DeltaEntry>& delta) {
   Fields fields(source, node, path);
   Target target;
   target.mark = node.mark;
@@ -440,7 +437,8 @@ Expectation read_expectation(const Source& source, const Node& node, const std::
   expectation.id = fields.require_name("expectationId");
   if (auto verb = fields.string("expectationVerb")) {
     if (*verb != "DELIVER" && *verb != "ENSURE" && *verb != "MAINTAIN")
-      fields.fail("expectationVerb", fmt::format("unknown expectationVerb \"{}\" (known: DELIVER, ENSURE, MAINTAIN)", echo(*verb)));
+      fields.fail("expectationVerb",
+                  fmt::format("unknown expectationVerb \"{}\" (known: DELIVER, ENSURE, MAINTAIN)", echo(*verb)));
     expectation.verb = *verb;
   }
   if (const Node* object = fields.object("expectationObject")) {
@@ -485,8 +483,8 @@ bool is_3gpp_intent_report(const Node& document) {
   return false;
 }
 
-Intent read_intent(const Source& source, const Node& node, const std::string& path,
-                   std::vector<DeltaEntry>& delta, Problems* problems) {
+Intent read_intent(const Source& source, const Node& node, const std::string& path, std::vector<DeltaEntry>& delta,
+                   Problems* problems) {
   const std::size_t since = problems ? problems->count() : 0;
   Fields top(source, node, path);
   Intent intent;

@@ -52,14 +52,12 @@ bool is_3gpp_intent_report(const Node& document);
 // Reading one 28.312 Intent; unknown members are added to delta.
 // With problems, each expectation and target is read on its own (see
 // io/problems.hpp) and a whole with a wrong part ends in Problems::Reported.
-Intent read_intent(const Source& source, const Node& node, const std::string& path,
-                   std::vector<DeltaEntry>& delta, Problems* problems = nullptr);
+Intent read_intent(const Source& source, const Node& node, const std::string& path, std::vector<DeltaEntry>& delta,
+                   Problems* problems = nullptr);
 Expectation read_expectation(const Source& source, const Node& node, const std::string& path,
                              std::vector<DeltaEntry>& delta, Problems* problems = nullptr);
-Target read_target(const Source& source, const Node& node, const std::string& path,
-                   std::vector<DeltaEntry>& delta);
-Context read_context(const Source& source, const Node& node, const std::string& path,
-                     std::vector<DeltaEntry>& delta);
+Target read_target(const Source& source, const Node& node, const std::string& path, std::vector<DeltaEntry>& delta);
+Context read_context(const Source& source, const Node& node, const std::string& path, std::vector<DeltaEntry>& delta);
 // A 28.312 value range: a value or a list of them.
 ValueRange read_value_range(const Source& source, const Node& node, const std::string& path);
 Value read_value(const Source& source, const Node& node, const std::string& path);

@@ -13,21 +13,32 @@ namespace {
 
 // Members whose strings (or the strings of their lists) become ids, names,
 // labels or annotations in some input form.
-constexpr std::array<std::string_view, 18> kNameKeys = {
-    "id",           "intentId",          "@id",              "expectationId",   "intentExpectationId",
-    "intentExpectationType", "objectType", "objectInstance", "targetName",      "targetAttribute",
-    "targetCondition", "contextAttribute", "contextParameter", "targetValueRange", "contextValueRange",
-    "targetValue",  "contextValue",      "targetUnit"};
+constexpr std::array<std::string_view, 18> kNameKeys = {"id",
+                                                        "intentId",
+                                                        "@id",
+                                                        "expectationId",
+                                                        "intentExpectationId",
+                                                        "intentExpectationType",
+                                                        "objectType",
+                                                        "objectInstance",
+                                                        "targetName",
+                                                        "targetAttribute",
+                                                        "targetCondition",
+                                                        "contextAttribute",
+                                                        "contextParameter",
+                                                        "targetValueRange",
+                                                        "contextValueRange",
+                                                        "targetValue",
+                                                        "contextValue",
+                                                        "targetUnit"};
 
 bool names_things(std::string_view key) {
   return std::find(kNameKeys.begin(), kNameKeys.end(), key) != kNameKeys.end();
 }
 
 void refuse_strings(const Source& source, const Node& node, const std::string& path) {
-  if (node.is_string())
-    refuse_control_characters(node.text(), location_of(source, node.mark, path), "the value");
-  for (std::size_t i = 0; i < node.items().size(); ++i)
-    refuse_strings(source, node.items()[i], join_path(path, i));
+  if (node.is_string()) refuse_control_characters(node.text(), location_of(source, node.mark, path), "the value");
+  for (std::size_t i = 0; i < node.items().size(); ++i) refuse_strings(source, node.items()[i], join_path(path, i));
 }
 
 void walk(const Source& source, const Node& node, const std::string& path) {
@@ -38,11 +49,12 @@ void walk(const Source& source, const Node& node, const std::string& path) {
     if (member.key == "requirements") // the short form: each key is a target's name
       for (const auto& requirement : member.value.members())
         refuse_control_characters(requirement.key,
-                                  location_of(source, requirement.key_mark, join_path(member_path, escape_control_characters(requirement.key))),
+                                  location_of(source, requirement.key_mark,
+                                              join_path(member_path, escape_control_characters(requirement.key))),
                                   "the target name");
     if (member.key == "userLabel" && member.value.is_string())
-      refuse_control_characters(member.value.text(), location_of(source, member.value.mark, member_path),
-                                "the value", TextKind::free_text);
+      refuse_control_characters(member.value.text(), location_of(source, member.value.mark, member_path), "the value",
+                                TextKind::free_text);
     walk(source, member.value, member_path);
   }
 }

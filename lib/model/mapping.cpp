@@ -12,28 +12,57 @@ namespace {
 Mapping built_in() {
   Mapping mapping;
   mapping.domains = {
-      {"ran", "RAN_SubNetwork",
+      {"ran",
+       "RAN_SubNetwork",
        {"RANFunction", "RAN_SubNetwork", "RAN_SUBNETWORK", "Radio_Service", "RADIO_SERVICE"},
-       "ran.nephio.org/v1alpha1", "RANBundle", "ran-bundle", "performance", "ServicePerformance",
-       "networkFunction", "networkFunctions",
+       "ran.nephio.org/v1alpha1",
+       "RANBundle",
+       "ran-bundle",
+       "performance",
+       "ServicePerformance",
+       "networkFunction",
+       "networkFunctions",
        {"throughput", "throughputdl", "throughputul", "dlthroughput", "ulthroughput", "subscribers", "frequency",
-        "radiocoverage", "coverage", "dlthptperue", "ulthptperue",
-        "avedlranuethpt", "aveulranuethpt", "weakrsrpratio", "lowsinrratio", "users", "connections"},
+        "radiocoverage", "coverage", "dlthptperue", "ulthptperue", "avedlranuethpt", "aveulranuethpt", "weakrsrpratio",
+        "lowsinrratio", "users", "connections"},
        false},
-      {"cn", "5GC_SubNetwork", {"CoreNetwork", "5GC_SubNetwork", "5GC_SUBNETWORK"},
-       "cn.nephio.org/v1alpha1", "CNBundle", "cn-bundle", "capacity", "ServiceCapacity",
-       "networkSlice", "networkSlices",
+      {"cn",
+       "5GC_SubNetwork",
+       {"CoreNetwork", "5GC_SubNetwork", "5GC_SUBNETWORK"},
+       "cn.nephio.org/v1alpha1",
+       "CNBundle",
+       "cn-bundle",
+       "capacity",
+       "ServiceCapacity",
+       "networkSlice",
+       "networkSlices",
        {"latency", "jitter", "packetloss", "bandwidth", "dllatency", "ullatency", "maxnumberofpdusessions",
         "maxnumberofregisteredsubscribers", "delay"},
        false},
-      {"tn", "TN_SubNetwork", {"TransportNetwork", "TN_SubNetwork", "TN_SUBNETWORK"},
-       "tn.nephio.org/v1alpha1", "TNBundle", "tn-bundle", "coverage", "ServiceCoverage",
-       "transportNetwork", "transportNetworks",
+      {"tn",
+       "TN_SubNetwork",
+       {"TransportNetwork", "TN_SubNetwork", "TN_SUBNETWORK"},
+       "tn.nephio.org/v1alpha1",
+       "TNBundle",
+       "tn-bundle",
+       "coverage",
+       "ServiceCoverage",
+       "transportNetwork",
+       "transportNetworks",
        {"availability", "reliability", "redundancy", "sites", "uptime"},
        false},
-      {"edge", "Edge_Service_Support", {"Edge_Service_Support", "EDGE_SERVICE_SUPPORT"},
-       "o2ims.provisioning.oran.org/v1alpha1", "ProvisioningRequest", "pr", "templateParameters",
-       "EdgeServiceSupport", "", "", {}, true},
+      {"edge",
+       "Edge_Service_Support",
+       {"Edge_Service_Support", "EDGE_SERVICE_SUPPORT"},
+       "o2ims.provisioning.oran.org/v1alpha1",
+       "ProvisioningRequest",
+       "pr",
+       "templateParameters",
+       "EdgeServiceSupport",
+       "",
+       "",
+       {},
+       true},
   };
   return mapping;
 }
@@ -56,7 +85,8 @@ std::vector<std::string> read_string_list(Fields& fields, std::string_view key) 
 std::string normalize_name(std::string_view name) {
   std::string normalized;
   for (char c : name)
-    if (c != ' ' && c != '-' && c != '_') normalized.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (c != ' ' && c != '-' && c != '_')
+      normalized.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return normalized;
 }
 

@@ -13,18 +13,18 @@
 namespace intentctl {
 
 struct Domain {
-  std::string name;                     // cn, ran, tn, edge
-  std::string object_type;              // the objectType translate writes
-  std::vector<std::string> object_types;// every objectType spelling that selects this domain
-  std::string api_version;              // bundle apiVersion; empty for edge
-  std::string kind;                     // CNBundle, ...; ProvisioningRequest for edge
-  std::string name_prefix;              // cn-bundle -> cn-bundle-<id>
-  std::string spec_block;               // capacity | performance | coverage | templateParameters
-  std::string expectation_type;         // ServiceCapacity, ... (the seed's expectationType)
-  std::string list_context;             // networkSlice -> networkSlices
+  std::string name;                      // cn, ran, tn, edge
+  std::string object_type;               // the objectType translate writes
+  std::vector<std::string> object_types; // every objectType spelling that selects this domain
+  std::string api_version;               // bundle apiVersion; empty for edge
+  std::string kind;                      // CNBundle, ...; ProvisioningRequest for edge
+  std::string name_prefix;               // cn-bundle -> cn-bundle-<id>
+  std::string spec_block;                // capacity | performance | coverage | templateParameters
+  std::string expectation_type;          // ServiceCapacity, ... (the seed's expectationType)
+  std::string list_context;              // networkSlice -> networkSlices
   std::string list_field;
-  std::vector<std::string> target_names;// target names that pick this domain (normalized)
-  bool provisioning_request = false;    // edge service: an O2IMS ProvisioningRequest
+  std::vector<std::string> target_names; // target names that pick this domain (normalized)
+  bool provisioning_request = false;     // edge service: an O2IMS ProvisioningRequest
 };
 
 struct Mapping {

@@ -8,7 +8,6 @@ namespace intentctl {
 
 namespace {
 
-
 // The dialect's one-or-many members: an object, or a list of objects.
 template <typename ReadOne>
 void for_one_or_many(Fields& fields, std::string_view key, ReadOne read_one) {
@@ -75,8 +74,7 @@ Expectation read_seed_expectation(const Source& source, const Node& node, const 
     if (value && !value->is_null() && !(value->is_array() && value->items().empty())) continue;
     const std::string what =
         fmt::format("seed expectation \"{}\" has no {}, which the seed's function required", echo(expectation.id), key);
-    if (!lax_warnings)
-      throw input_error(what + " (--lax-seed takes it without)", location_of(source, node.mark, path));
+    if (!lax_warnings) throw input_error(what + " (--lax-seed takes it without)", location_of(source, node.mark, path));
     lax_warnings->push_back({location_of(source, node.mark, path), what});
   }
   if (auto type = fields.name("intentExpectationType")) {

@@ -37,19 +37,19 @@ const std::vector<NamedKind>& kinds() {
     add({"latency", "delay", "jitter", "dllatency", "ullatency", "e2elatency", "endtoendlatency", "rtt",
          "roundtriptime", "packetdelay", "packetdelaybudget", "responsetime"},
         quantity(Dimension::time));
-    add({"throughput", "bandwidth", "dlthptperue", "ulthptperue", "avedlranuethpt", "aveulranuethpt",
-         "dlthroughput", "ulthroughput", "throughputdl", "throughputul", "datarate", "bitrate", "guaranteedbitrate",
-         "maximumbitrate", "dlthptperslice", "ulthptperslice"},
+    add({"throughput", "bandwidth", "dlthptperue", "ulthptperue", "avedlranuethpt", "aveulranuethpt", "dlthroughput",
+         "ulthroughput", "throughputdl", "throughputul", "datarate", "bitrate", "guaranteedbitrate", "maximumbitrate",
+         "dlthptperslice", "ulthptperslice"},
         quantity(Dimension::bitrate));
     add({"packetloss", "packetlossrate", "availability", "reliability", "weakrsrpratio", "lowsinrratio",
-         "radiocoverage", "coverage", "uptime", "errorrate", "successrate", "avedlprbload", "aveulprbload",
-         "prbload", "utilization", "utilisation"},
+         "radiocoverage", "coverage", "uptime", "errorrate", "successrate", "avedlprbload", "aveulprbload", "prbload",
+         "utilization", "utilisation"},
         quantity(Dimension::ratio));
     add({"frequency", "carrierfrequency"}, quantity(Dimension::frequency));
     add({"txpower", "transmitpower", "rsrp", "minrsrp"}, quantity(Dimension::power, true));
     add({"subscribers", "users", "connections", "maxnumberofues", "maxnumberofpdusessions",
-         "maxnumberofregisteredsubscribers", "numberofues", "sessions", "pdusessions", "devices",
-         "ues", "sites", "redundancy", "replicas", "instances"},
+         "maxnumberofregisteredsubscribers", "numberofues", "sessions", "pdusessions", "devices", "ues", "sites",
+         "redundancy", "replicas", "instances"},
         count);
     add({"beamforming", "encryption"}, boolean);
     add({"mobilitylevel"},
@@ -79,7 +79,8 @@ std::string shown(const Value& value) {
 class Settler {
  public:
   Settler(Target& target, std::string_view spelling)
-      : target_(target), kind_(target_kind(target.name)),
+      : target_(target),
+        kind_(target_kind(target.name)),
         spelling_(spelling.empty() ? to_3gpp(target.condition) : spelling) {}
 
   std::optional<ValueProblem> run() {
@@ -153,7 +154,8 @@ class Settler {
                          dimension ? dimension_name(*dimension) : "a unit of no known kind");
     }
     const double base = base_value(*quantity);
-    if (!kind_.below_zero && base < 0) return fmt::format("expected {} of at least 0, got {}", expected(), shown(value));
+    if (!kind_.below_zero && base < 0)
+      return fmt::format("expected {} of at least 0, got {}", expected(), shown(value));
     if (kind_.dimension == Dimension::ratio && base > 1)
       return fmt::format("expected {}, got {}, which is above {}", expected(), shown(value), fraction ? "1" : "100%");
     return std::nullopt;

@@ -21,8 +21,8 @@ namespace {
 
 // objectType spellings of TS 28.312: Rel-18, then Rel-19.
 constexpr std::array<std::string_view, 9> gpp_object_types = {
-    "RAN_SubNetwork", "5GC_SubNetwork", "Edge_Service_Support", "Radio_Service", "RAN_SUBNETWORK",
-    "5GC_SUBNETWORK", "EDGE_SERVICE_SUPPORT", "RADIO_SERVICE", "SUBNETWORK",
+    "RAN_SubNetwork", "5GC_SubNetwork",       "Edge_Service_Support", "Radio_Service", "RAN_SUBNETWORK",
+    "5GC_SUBNETWORK", "EDGE_SERVICE_SUPPORT", "RADIO_SERVICE",        "SUBNETWORK",
 };
 
 struct AttributeAlias {
@@ -34,23 +34,46 @@ struct AttributeAlias {
 // networkFunction and transportNetwork contexts in the bundles; 28.312 names
 // the object contexts CoverageAreaPolygon, PLMN, RAT, UEGroup.
 constexpr AttributeAlias attribute_aliases[] = {
-    {"site", kSitesContextAttribute},        {"sites", kSitesContextAttribute},
-    {"deploymentsite", kSitesContextAttribute}, {"targetsite", kSitesContextAttribute},
-    {"edgesite", kSitesContextAttribute},    {"slice", "networkSlice"},
-    {"networkslice", "networkSlice"},        {"slicename", "networkSlice"},
-    {"networkfunction", "networkFunction"},  {"transportnetwork", "transportNetwork"},
-    {"area", "CoverageAreaPolygon"},         {"coveragearea", "CoverageAreaPolygon"},
-    {"coverageareapolygon", "CoverageAreaPolygon"}, {"geoarea", "CoverageAreaPolygon"},
-    {"plmn", "PLMN"},                        {"rat", "RAT"},
+    {"site", kSitesContextAttribute},
+    {"sites", kSitesContextAttribute},
+    {"deploymentsite", kSitesContextAttribute},
+    {"targetsite", kSitesContextAttribute},
+    {"edgesite", kSitesContextAttribute},
+    {"slice", "networkSlice"},
+    {"networkslice", "networkSlice"},
+    {"slicename", "networkSlice"},
+    {"networkfunction", "networkFunction"},
+    {"transportnetwork", "transportNetwork"},
+    {"area", "CoverageAreaPolygon"},
+    {"coveragearea", "CoverageAreaPolygon"},
+    {"coverageareapolygon", "CoverageAreaPolygon"},
+    {"geoarea", "CoverageAreaPolygon"},
+    {"plmn", "PLMN"},
+    {"rat", "RAT"},
     {"uegroup", "UEGroup"},
 };
 
 // What the TMF921 Intent resource fields are, for the delta report's notes.
 constexpr std::string_view tmf921_fields[] = {
-    "href",          "description",  "version",   "validFor",         "isBundle",        "statusChangeDate",
-    "context",       "intentSpecification", "intentRelationship", "characteristic", "relatedParty",
-    "attachment",    "creationDate", "lastUpdate", "lifecycleStatus", "@baseType",       "@schemaLocation",
-    "@type",         "iri",
+    "href",
+    "description",
+    "version",
+    "validFor",
+    "isBundle",
+    "statusChangeDate",
+    "context",
+    "intentSpecification",
+    "intentRelationship",
+    "characteristic",
+    "relatedParty",
+    "attachment",
+    "creationDate",
+    "lastUpdate",
+    "lifecycleStatus",
+    "@baseType",
+    "@schemaLocation",
+    "@type",
+    "iri",
 };
 
 struct VerbWord {
@@ -62,9 +85,15 @@ struct VerbWord {
 // Rel-18 (whose OpenAPI has no MAINTAIN) understands; a 28.312 verb given as
 // such is kept. The Intent Common Model's classes say the same.
 constexpr VerbWord verb_words[] = {
-    {"deliver", "DELIVER"},  {"ensure", "ENSURE"},  {"maintain", "ENSURE"},
-    {"assure", "ENSURE"},    {"DELIVER", "DELIVER"}, {"ENSURE", "ENSURE"},
-    {"MAINTAIN", "MAINTAIN"}, {"DeliveryExpectation", "DELIVER"}, {"PropertyExpectation", "ENSURE"},
+    {"deliver", "DELIVER"},
+    {"ensure", "ENSURE"},
+    {"maintain", "ENSURE"},
+    {"assure", "ENSURE"},
+    {"DELIVER", "DELIVER"},
+    {"ENSURE", "ENSURE"},
+    {"MAINTAIN", "MAINTAIN"},
+    {"DeliveryExpectation", "DELIVER"},
+    {"PropertyExpectation", "ENSURE"},
 };
 
 bool is_tmf921_field(std::string_view key) {
@@ -125,17 +154,17 @@ void add_expectations(Intent& intent, std::vector<ExpectationDraft> drafts, Form
     if (!draft.object_type.empty()) {
       object_type = resolve_object_type(draft.object_type, context.mapping);
       if (!object_type)
-        context.delta.push_back({draft.object_type_where,
-                                 fmt::format("objectType \"{}\" is neither a 28.312 objectType nor in the mapping "
-                                             "table ({}); the objectType comes from the target names instead",
-                                             echo(draft.object_type), context.mapping.object_type_list())});
+        context.delta.push_back(
+            {draft.object_type_where, fmt::format("objectType \"{}\" is neither a 28.312 objectType nor in the mapping "
+                                                  "table ({}); the objectType comes from the target names instead",
+                                                  echo(draft.object_type), context.mapping.object_type_list())});
     }
     if (object_type) {
       Expectation expectation;
       const bool generated = draft.given_id.empty();
-      expectation.id = ids.take(generated ? intent.id + "-" + domain_label(*object_type, context.mapping)
-                                          : draft.given_id,
-                                generated);
+      expectation.id =
+          ids.take(generated ? intent.id + "-" + domain_label(*object_type, context.mapping) : draft.given_id,
+                   generated);
       expectation.object.type = *object_type;
       expectation.mark = draft.mark;
       fill_from_draft(expectation, draft);
@@ -280,19 +309,26 @@ struct ResourceField {
 // The TMF921 Intent resource's own fields and what they hold: accepted as the
 // standard has them (and carried to the delta report), refused otherwise.
 constexpr ResourceField resource_fields[] = {
-    {"href", FieldType::text},          {"description", FieldType::text},
-    {"version", FieldType::text},       {"lifecycleStatus", FieldType::text},
-    {"@baseType", FieldType::text},     {"@schemaLocation", FieldType::text},
-    {"@type", FieldType::text},         {"isBundle", FieldType::boolean},
-    {"creationDate", FieldType::date_time}, {"lastUpdate", FieldType::date_time},
-    {"statusChangeDate", FieldType::date_time}, {"validFor", FieldType::period},
+    {"href", FieldType::text},
+    {"description", FieldType::text},
+    {"version", FieldType::text},
+    {"lifecycleStatus", FieldType::text},
+    {"@baseType", FieldType::text},
+    {"@schemaLocation", FieldType::text},
+    {"@type", FieldType::text},
+    {"isBundle", FieldType::boolean},
+    {"creationDate", FieldType::date_time},
+    {"lastUpdate", FieldType::date_time},
+    {"statusChangeDate", FieldType::date_time},
+    {"validFor", FieldType::period},
 };
 
 void check_date_time(const Fields& fields, const Node& value, const std::string& path) {
   if (!value.is_string()) fields.fail_at(value, path, type_mismatch(Node::Type::string, value));
   if (!is_rfc3339(value.text()))
-    fields.fail_at(value, path, fmt::format("expected an RFC 3339 date-time such as 2026-03-01T08:00:00Z, got \"{}\"",
-                                            echo(value.text())));
+    fields.fail_at(value, path,
+                   fmt::format("expected an RFC 3339 date-time such as 2026-03-01T08:00:00Z, got \"{}\"",
+                               echo(value.text())));
 }
 
 void check_resource_field(const Fields& fields, const ResourceField& field, const Node& value) {
@@ -332,21 +368,22 @@ std::string read_intent_resource(Fields& fields, Intent& intent, FormContext& co
   intent.user_label = fields.string("name").value_or("");
   // "Intent" goes to the delta report with the other resource fields; another @type is named.
   if (const Node* type = fields.node().find("@type"); type && type->text() != "Intent" && fields.get("@type"))
-    context.delta.push_back({fields.where("@type"),
-                             fmt::format("\"{}\" is not the TMF921 Intent @type (\"Intent\"); not carried over",
-                                         echo(type->text())),
-                             *type});
+    context.delta.push_back(
+        {fields.where("@type"),
+         fmt::format("\"{}\" is not the TMF921 Intent @type (\"Intent\"); not carried over", echo(type->text())),
+         *type});
   if (const Node* priority = fields.get("priority")) {
     const auto number = priority->is_scalar() ? parse_quantity(priority->text()) : std::nullopt;
     const double value = number && number->unit.empty() ? number->value() : 0;
     if (value >= 1 && value <= 100 && value == static_cast<int>(value)) {
       intent.priority = static_cast<int>(value);
     } else {
-      context.delta.push_back({fields.where("priority"),
-                               fmt::format("TMF921 priority \"{}\" is not a whole number from 1 to 100, which "
-                                           "28.312 intentPriority needs; not carried over",
-                                           echo(priority->is_scalar() ? priority->text() : type_name(priority->type()))),
-                               *priority});
+      context.delta.push_back(
+          {fields.where("priority"),
+           fmt::format("TMF921 priority \"{}\" is not a whole number from 1 to 100, which "
+                       "28.312 intentPriority needs; not carried over",
+                       echo(priority->is_scalar() ? priority->text() : type_name(priority->type()))),
+           *priority});
     }
   }
   return given_id;
@@ -370,8 +407,9 @@ void record_unread_tmf921(const Fields& fields, FormContext& context) {
       continue;
     }
     context.delta.push_back({location_of(context.source, member->key_mark, path),
-                             is_tmf921_field(member->key) ? "TMF921 Intent field without a 28.312 home; not carried over"
-                                                          : "field without a 28.312 home; not carried over",
+                             is_tmf921_field(member->key)
+                                 ? "TMF921 Intent field without a 28.312 home; not carried over"
+                                 : "field without a 28.312 home; not carried over",
                              member->value});
   }
 }

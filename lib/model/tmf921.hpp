@@ -23,7 +23,7 @@ std::vector<Intent> read_short_form(const Node& document, FormContext& context);
 
 // One expectation as an input form states it.
 struct ExpectationDraft {
-  std::string given_id;    // the id the input gave; "" lets one be derived from the intent id
+  std::string given_id; // the id the input gave; "" lets one be derived from the intent id
   std::string verb = "DELIVER";
   std::string object_type; // as given; "" when the input names none
   Location object_type_where;

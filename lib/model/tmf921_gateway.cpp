@@ -28,7 +28,8 @@ namespace intentctl {
 namespace {
 
 void record_unread(const Fields& fields, FormContext& context, std::string_view what) {
-  intentctl::record_unread(fields, context.delta, fmt::format("{} field without a 28.312 home; not carried over", what));
+  intentctl::record_unread(fields, context.delta,
+                           fmt::format("{} field without a 28.312 home; not carried over", what));
 }
 
 bool is_name_char(char c) {
@@ -194,8 +195,8 @@ Target read_target(Fields& fields, FormContext& context) {
     where = fields.where("targetValue");
   }
   if (target.range.values.empty())
-    fields.fail("targetCondition", fmt::format("the condition \"{}\" states no value, and there is no targetValue",
-                                               echo(text->text())));
+    fields.fail("targetCondition",
+                fmt::format("the condition \"{}\" states no value, and there is no targetValue", echo(text->text())));
   settle_at(target, parsed.spelling, where);
   return target;
 }
@@ -236,7 +237,8 @@ void read_characteristic(const Node& node, const std::string& path, Intent& inte
     const std::string_view type = *value_type;
     const auto number = value.is_scalar() ? parse_quantity(value.text()) : std::nullopt;
     const bool fits = type == "string" ? value.is_string()
-                      : type == "integer" ? number && number->unit.empty() && number->number.find_first_of(".eE") == std::string::npos
+                      : type == "integer"
+                          ? number && number->unit.empty() && number->number.find_first_of(".eE") == std::string::npos
                       : type == "float" || type == "number" || type == "double" ? number && number->unit.empty()
                       : type == "boolean" ? value.is_bool() || value.text() == "true" || value.text() == "false"
                                           : true;
@@ -278,9 +280,8 @@ std::vector<Intent> read_gateway(const Node& document, FormContext& context) {
   intent.id = stable_intent_id(given_id, intent.user_label, document);
   if (const Node* characteristics = fields.array("characteristic"))
     for (std::size_t i = 0; i < characteristics->items().size(); ++i)
-      context.problems.guard([&] {
-        read_characteristic(characteristics->items()[i], join_path("characteristic", i), intent, context);
-      });
+      context.problems.guard(
+          [&] { read_characteristic(characteristics->items()[i], join_path("characteristic", i), intent, context); });
   const char* key = fields.has("expectation") ? "expectation" : "expectations";
   const Node* list = fields.array(key);
   if (!list || list->items().empty())
@@ -289,9 +290,8 @@ std::vector<Intent> read_gateway(const Node& document, FormContext& context) {
                       list ? fields.where(key) : location_of(context.source, document.mark));
   std::vector<ExpectationDraft> drafts;
   for (std::size_t i = 0; i < list->items().size(); ++i)
-    context.problems.guard([&] {
-      drafts.push_back(read_expectation(list->items()[i], join_path(key, i), context, intent.sites));
-    });
+    context.problems.guard(
+        [&] { drafts.push_back(read_expectation(list->items()[i], join_path(key, i), context, intent.sites)); });
   if (context.problems.count() > since) return {}; // a part was wrong: read_intents says so
   add_expectations(intent, std::move(drafts), context);
   record_unread_tmf921(fields, context);

@@ -61,8 +61,10 @@ struct Module {
 };
 
 constexpr Module tio_modules[] = {
-    {"IntentCommonModel", Vocab::icm, "icm"},   {"LogicalOperators", Vocab::log, "log"},
-    {"SetOperators", Vocab::set, "set"},        {"QuantityOntology", Vocab::quan, "quan"},
+    {"IntentCommonModel", Vocab::icm, "icm"},
+    {"LogicalOperators", Vocab::log, "log"},
+    {"SetOperators", Vocab::set, "set"},
+    {"QuantityOntology", Vocab::quan, "quan"},
     {"IntentManagementOntology", Vocab::imo, "imo"},
 };
 
@@ -128,8 +130,8 @@ enum class Kind { intent, delivery, property, reporting, expectation, condition,
 struct Operator {
   Condition condition;
   ValueRange range;
-  const Node* object;           // the node holding the operator, and
-  const Node::Member* member;   // the operator's member, for messages
+  const Node* object;                                         // the node holding the operator, and
+  const Node::Member* member;                                 // the operator's member, for messages
   const std::string& spelling() const { return member->key; } // as written: "q:smaller"
 };
 
@@ -140,10 +142,10 @@ struct Name {
 
 // What one icm:Condition (with its set:forAll parts) says.
 struct ConditionParts {
-  std::vector<Name> names;           // icm:valuesOfTargetProperty
-  std::vector<Operator> operators;   // quan:smaller, ...
-  std::vector<Target> by_property;   // "ex:latency": {"quan:smaller": ...}
-  std::set<std::string> variables;   // @ids of the selectors (_:X), skipped in operands
+  std::vector<Name> names;         // icm:valuesOfTargetProperty
+  std::vector<Operator> operators; // quan:smaller, ...
+  std::vector<Target> by_property; // "ex:latency": {"quan:smaller": ...}
+  std::set<std::string> variables; // @ids of the selectors (_:X), skipped in operands
 };
 
 // What the icm:Intent node says, before ids are settled.
@@ -185,7 +187,9 @@ class JsonLdReader {
   Location where(const Node& object, const Node::Member& member) const {
     return location_of(source_, member.key_mark, path_of(object, member.key));
   }
-  [[noreturn]] void fail(const Node& node, const std::string& message) const { throw input_error(message, where(node)); }
+  [[noreturn]] void fail(const Node& node, const std::string& message) const {
+    throw input_error(message, where(node));
+  }
   [[noreturn]] void fail(const Node& object, const Node::Member& member, const std::string& message) const {
     throw input_error(message, where(object, member));
   }
@@ -195,7 +199,8 @@ class JsonLdReader {
   }
   // Errors of the shared value readers, which know paths only from the node
   // they were given, placed in the document.
-  template <typename Read> auto placed(const Node& node, Read&& read) const -> decltype(read());
+  template <typename Read>
+  auto placed(const Node& node, Read&& read) const -> decltype(read());
   // settle_target for a target, and the count of values for a context, each
   // problem placed at the member (or node) stating the values.
   void settle(Target& target, std::string_view spelling, const Node& object, const Node::Member* member) const;
@@ -253,9 +258,9 @@ class JsonLdReader {
   std::deque<Scope> scopes_;
   std::vector<std::shared_ptr<const Scope>> held_;
   std::unordered_map<const Node*, const Scope*> scope_of_;
-  bool indexed_ = false;                       // indexed on the first reference met
-  std::unordered_map<std::string, At> named_;  // nodes with an @id and properties, by expanded @id
-  std::set<const Node*> read_nodes_;           // nodes read, to report the rest of an @graph
+  bool indexed_ = false;                      // indexed on the first reference met
+  std::unordered_map<std::string, At> named_; // nodes with an @id and properties, by expanded @id
+  std::set<const Node*> read_nodes_;          // nodes read, to report the rest of an @graph
 };
 
 // ---- where things are ---------------------------------------------------------
@@ -436,8 +441,9 @@ const Term& JsonLdReader::iri_term(std::string_view text, const Scope& scope, co
     const auto iri = expand(text, scope, true);
     if (!iri) {
       const std::string prefix(text.substr(0, text.find(':')));
-      fail(written, fmt::format("undefined prefix \"{}\" in \"{}\": bind it in the expression's @context{}", echo(prefix),
-                                echo(text), scope.has_remote ? " (a remote @context is not fetched)" : ""));
+      fail(written,
+           fmt::format("undefined prefix \"{}\" in \"{}\": bind it in the expression's @context{}", echo(prefix),
+                       echo(text), scope.has_remote ? " (a remote @context is not fetched)" : ""));
     }
     term = !iri->empty() && (*iri)[0] == '@' ? Term{Vocab::keyword, *iri} : classify(*iri);
   }
@@ -461,7 +467,8 @@ std::vector<const Term*> JsonLdReader::types_of(const At& at) const {
     if (!item.is_string()) fail(item, type_mismatch(Node::Type::string, item));
     types.push_back(&iri_term(item.text(), *at.scope, item));
   };
-  if (type->is_array()) for (const auto& item : type->items()) add(item);
+  if (type->is_array())
+    for (const auto& item : type->items()) add(item);
   else add(*type);
   return types;
 }
@@ -581,7 +588,8 @@ Kind JsonLdReader::kind_of(const At& at) const {
     const Term& key = key_term(member, at);
     if (key.vocab == Vocab::keyword) continue;
     if (key.vocab == Vocab::log) logic = true;
-    else if (key.is(Vocab::set, "forAll") || key.is(Vocab::icm, "valuesOfTargetProperty") || is_operator(key)) condition = true;
+    else if (key.is(Vocab::set, "forAll") || key.is(Vocab::icm, "valuesOfTargetProperty") || is_operator(key))
+      condition = true;
     else if (key.is(Vocab::icm, "target") || key.is(Vocab::icm, "params")) expectation = true;
     else other = true;
   }
@@ -610,9 +618,10 @@ void JsonLdReader::read(const Node& value, const std::string& path, const Node& 
     intents.push_back(root);
   }
   if (intents.size() != 1)
-    fail(value, intents.empty() ? "the expressionValue holds no icm:Intent node"
-                                : fmt::format("the expressionValue holds {} icm:Intent nodes; a TMF921 Intent states one",
-                                              intents.size()));
+    fail(value, intents.empty()
+                    ? "the expressionValue holds no icm:Intent node"
+                    : fmt::format("the expressionValue holds {} icm:Intent nodes; a TMF921 Intent states one",
+                                  intents.size()));
   IntentParts parts;
   const std::size_t since = context_.problems.count();
   read_intent_node(intents.front(), parts);
@@ -624,9 +633,10 @@ void JsonLdReader::read(const Node& value, const std::string& path, const Node& 
   if (intent.id.empty()) intent.id = stable_intent_id(parts.named_id, intent.user_label, document);
   if (!parts.loose.targets.empty()) parts.drafts.push_back(std::move(parts.loose));
   if (parts.drafts.empty())
-    fail(*intents.front().node, fmt::format("intent \"{}\" has no expectations: give the icm:Intent a log:allOf list of "
-                                            "icm:DeliveryExpectation or icm:PropertyExpectation nodes",
-                                            echo(intent.id)));
+    fail(*intents.front().node,
+         fmt::format("intent \"{}\" has no expectations: give the icm:Intent a log:allOf list of "
+                     "icm:DeliveryExpectation or icm:PropertyExpectation nodes",
+                     echo(intent.id)));
   add_expectations(intent, std::move(parts.drafts), context_);
   for (auto& context : parts.contexts) intent.contexts.push_back(std::move(context));
   add_sites(intent.sites, parts.sites);
@@ -704,11 +714,13 @@ ExpectationDraft JsonLdReader::read_expectation(const At& at, Kind kind, std::ve
         draft.object_type = type.text;
         draft.object_type_where = location_of(source_, type.node->mark); // resolved already: only a fallback
       } else {
-        note(*at.node, member, fmt::format("icm:deliveryType \"{}\": no 28.312 home; not carried over", echo(type.text)));
+        note(*at.node, member,
+             fmt::format("icm:deliveryType \"{}\": no 28.312 home; not carried over", echo(type.text)));
       }
     } else if (key.vocab == Vocab::log) {
       if (key.local == "noneOf")
-        fail(*at.node, member, "log:noneOf has no 28.312 equivalent: state the conditions the expectation needs instead");
+        fail(*at.node, member,
+             "log:noneOf has no 28.312 equivalent: state the conditions the expectation needs instead");
       if (key.local == "anyOf" || key.local == "oneOf")
         note(*at.node, member, "28.312 targets of an expectation all apply; these are carried over as all required");
       read_expectation_items(member.value, at, draft, sites, 0);
@@ -756,7 +768,8 @@ void JsonLdReader::read_expectation_items(const Node& value, const At& parent, E
           if (!is_keyword(member.key)) read_expectation_items(member.value, node, draft, sites, depth + 1);
         break;
       default:
-        note(*node.node, "not a condition or context (give it an @type of icm:Condition or icm:Context); not carried over");
+        note(*node.node,
+             "not a condition or context (give it an @type of icm:Condition or icm:Context); not carried over");
         break;
     }
   }
@@ -785,7 +798,8 @@ void JsonLdReader::read_object(const Node& value, const At& parent, ExpectationD
       draft.object_type = type->local;
       draft.object_type_where = location_of(source_, written.mark); // resolved already: only a fallback
     } else {
-      note(written, fmt::format("icm:target type \"{}\" is not a 28.312 objectType; not carried over", echo(type->local)));
+      note(written,
+           fmt::format("icm:target type \"{}\" is not a 28.312 objectType; not carried over", echo(type->local)));
     }
   }
   for (const auto& member : object.node->members()) {
@@ -807,7 +821,8 @@ long JsonLdReader::read_period(const Node& value, const At& parent) {
   append_values(value, parent, "", nullptr, values);
   const Quantity* quantity = values.size() == 1 ? std::get_if<Quantity>(&values.front()) : nullptr;
   if (!quantity) fail(value, wanted);
-  const auto seconds = quantity->unit.empty() ? std::optional(quantity->value()) : convert(quantity->value(), quantity->unit, "s");
+  const auto seconds =
+      quantity->unit.empty() ? std::optional(quantity->value()) : convert(quantity->value(), quantity->unit, "s");
   if (!seconds || *seconds < 1) fail(value, wanted);
   return static_cast<long>(std::llround(*seconds));
 }
@@ -827,16 +842,16 @@ void JsonLdReader::read_reporting(const At& at, IntentParts& parts) {
         note(*at.node, member,
              fmt::format("a second reporting interval ({} s); the intent keeps the first ({} s)", seconds,
                          *parts.observation_period));
-      else
-        parts.observation_period = seconds;
+      else parts.observation_period = seconds;
       has_interval = true;
     } else {
       note(*at.node, member, "property of an icm:ReportingExpectation without a 28.312 home; not carried over");
     }
   }
   if (!has_interval)
-    note(*at.node,
-         "icm:ReportingExpectation without a reporting interval: 28.312 has no reporting expectation; not carried over");
+    note(
+        *at.node,
+        "icm:ReportingExpectation without a reporting interval: 28.312 has no reporting expectation; not carried over");
 }
 
 // ---- conditions, contexts, values -------------------------------------------
@@ -916,7 +931,8 @@ Operator JsonLdReader::read_operator(const Node::Member& member, const Term& ter
                                      const std::set<std::string>* variables) {
   const auto condition = parse_condition(std::string(operator_prefix(term.vocab)) + ":" + term.local);
   if (!condition)
-    fail(*at.node, member, fmt::format("unknown condition \"{}\" (known: {})", echo(member.key), known_condition_words()));
+    fail(*at.node, member,
+         fmt::format("unknown condition \"{}\" (known: {})", echo(member.key), known_condition_words()));
   Operator op{*condition, {}, at.node, &member};
   append_values(member.value, at, "", variables, op.range.values);
   op.range.is_list = takes_range(*condition) || takes_set(*condition) || op.range.values.size() > 1;
@@ -1036,8 +1052,7 @@ void JsonLdReader::append_values(const Node& node, const At& parent, const std::
     const Node* type = node.find("@type");
     if (type && type->is_string() && type->text() == "@json")
       out.push_back(placed(*literal, [&] { return tmf_value(source_, *literal, "", ""); }));
-    else
-      append_values(*literal, at, unit, variables, out, depth + 1);
+    else append_values(*literal, at, unit, variables, out, depth + 1);
     return;
   }
   if (node.size() == 1 && node.find("@id")) {

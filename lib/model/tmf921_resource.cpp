@@ -30,7 +30,8 @@ const Node& expression_value(Fields& fields, FormContext& context, Node::Type wa
   const Node& expression = fields.require("expression");
   Fields own(context.source, expression, "expression");
   if (const Node* type = own.get("@type")) {
-    if (type->is_string() && type->text() == "TurtleExpression") turtle_unsupported(context.source, *type, "expression.@type");
+    if (type->is_string() && type->text() == "TurtleExpression")
+      turtle_unsupported(context.source, *type, "expression.@type");
     if (!type->is_string() || (type->text() != "JsonLdExpression" && type->text() != "Expression"))
       own.fail("@type", fmt::format("expression @type {} is not supported (known: JsonLdExpression)",
                                     type->is_string() ? "\"" + type->text() + "\"" : type_name(type->type())));

@@ -26,7 +26,8 @@ ValueRange read_target_values(Fields& fields, const Target& target, std::string_
   const Node* value = fields.get("targetValue");
   if (!value || value->is_null() || (value->is_string() && value->text().empty()))
     throw input_error(fmt::format("target \"{}\" has no value (targetValue)", echo(target.name)),
-                      value ? fields.where("targetValue") : location_of(fields.source(), fields.node().mark, fields.path()));
+                      value ? fields.where("targetValue")
+                            : location_of(fields.source(), fields.node().mark, fields.path()));
   const std::string path = join_path(fields.path(), "targetValue");
   ValueRange range;
   if (value->is_array()) {
@@ -52,7 +53,8 @@ Target read_target(const Node& node, const std::string& path, FormContext& conte
   target.condition = read_condition(context.source, *condition, join_path(path, "targetCondition"));
   const std::string unit = fields.string("targetUnit").value_or("");
   target.range = read_target_values(fields, target, unit);
-  settle_target_at(target, context.source, *fields.get("targetValue"), join_path(path, "targetValue"), condition->text());
+  settle_target_at(target, context.source, *fields.get("targetValue"), join_path(path, "targetValue"),
+                   condition->text());
   if (takes_set(target.condition)) target.range.is_list = true;
   record_unread(fields, context);
   return target;
@@ -72,7 +74,8 @@ Context read_context(const Node& node, const std::string& path, FormContext& con
     result.range.is_list = true;
     for (std::size_t i = 0; i < value.items().size(); ++i)
       result.range.values.push_back(tmf_value(context.source, value.items()[i], "", join_path(value_path, i)));
-    if (result.range.values.empty()) fields.fail(value_key, fmt::format("context \"{}\" has no value", echo(result.attribute)));
+    if (result.range.values.empty())
+      fields.fail(value_key, fmt::format("context \"{}\" has no value", echo(result.attribute)));
   } else {
     result.range.values.push_back(tmf_value(context.source, value, "", value_path));
   }
@@ -105,8 +108,7 @@ void read_object(Fields& fields, ExpectationDraft& draft, FormContext& context) 
     draft.object_instance = *instance;
 }
 
-ExpectationDraft read_expectation(const Node& node, const std::string& path, Intent& intent,
-                                  FormContext& context) {
+ExpectationDraft read_expectation(const Node& node, const std::string& path, Intent& intent, FormContext& context) {
   Fields fields(context.source, node, path);
   ExpectationDraft draft;
   draft.mark = node.mark;
@@ -117,7 +119,8 @@ ExpectationDraft read_expectation(const Node& node, const std::string& path, Int
   if (const Node* targets = fields.array("expectationTargets")) {
     const std::string base = join_path(path, "expectationTargets");
     for (std::size_t i = 0; i < targets->items().size(); ++i)
-      context.problems.guard([&] { draft.targets.push_back(read_target(targets->items()[i], join_path(base, i), context)); });
+      context.problems.guard(
+          [&] { draft.targets.push_back(read_target(targets->items()[i], join_path(base, i), context)); });
   }
   for (const char* key : {"expectationContext", "expectationContexts"}) {
     const Node* contexts = fields.array(key);
@@ -146,7 +149,8 @@ std::vector<Intent> read_specification(const Node& document, FormContext& contex
   if (!list || list->items().empty())
     throw input_error(fmt::format("intent \"{}\" has no expectations: intentSpecification.intentExpectations is {}",
                                   echo(intent.id), list ? "empty" : "missing"),
-                      list ? spec.where("intentExpectations") : location_of(context.source, specification->mark, "intentSpecification"));
+                      list ? spec.where("intentExpectations")
+                           : location_of(context.source, specification->mark, "intentSpecification"));
   std::vector<ExpectationDraft> drafts;
   const std::string base = "intentSpecification.intentExpectations";
   for (std::size_t i = 0; i < list->items().size(); ++i)

@@ -12,7 +12,7 @@ namespace {
 
 struct Row {
   Unit unit;
-  bool any_case; // spellings match without case: "MBPS", "mhz", "Percent"
+  bool any_case;                             // spellings match without case: "MBPS", "mhz", "Percent"
   std::array<std::string_view, 7> spellings; // besides the canonical symbol
 };
 

@@ -79,8 +79,8 @@ struct Frequency {
   bool operator==(const Frequency&) const = default;
 };
 
-using Value = std::variant<bool, Quantity, std::string, DateTime, TimeWindow, GeoArea, GeoCoordinate, PlmnId,
-                           UeGroup, Frequency>;
+using Value =
+    std::variant<bool, Quantity, std::string, DateTime, TimeWindow, GeoArea, GeoCoordinate, PlmnId, UeGroup, Frequency>;
 
 // One value, or a list (a range is two values [low, high]; a set any number).
 struct ValueRange {

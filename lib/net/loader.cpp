@@ -95,12 +95,14 @@ const NetModule& load() {
     }
     check_identity(candidate);
     void* handle = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) throw external_error(fmt::format("cannot load {}: {}; reinstall intentctl", candidate.string(), dlerror()));
+    if (!handle)
+      throw external_error(fmt::format("cannot load {}: {}; reinstall intentctl", candidate.string(), dlerror()));
     using Entry = const NetModule* (*)();
     const auto entry = reinterpret_cast<Entry>(dlsym(handle, net_module_symbol));
     const NetModule* module = entry ? entry() : nullptr;
     if (!module || std::strcmp(module->abi, net_module_abi()) != 0)
-      throw external_error(fmt::format("{} is not intentctl's network module; reinstall intentctl", candidate.string()));
+      throw external_error(
+          fmt::format("{} is not intentctl's network module; reinstall intentctl", candidate.string()));
     return *module;
   }
   throw external_error(fmt::format("intentctl's network module (publish, verify) is missing; looked for {}; "

@@ -103,7 +103,9 @@ Node json_record(const SiteOutcome& outcome, bool dry_run) {
 // difference: 1), error (a site failed); each failed site in its errors.
 void settle_document(JsonSink& sink, ExitClass result, const std::vector<SiteOutcome>& failed) {
   Node& document = sink.document();
-  document.set("status", Node::string(result == ExitClass::ok ? "pass" : result == ExitClass::failed ? "fail" : "error"));
+  document.set("status", Node::string(result == ExitClass::ok       ? "pass"
+                                      : result == ExitClass::failed ? "fail"
+                                                                    : "error"));
   Node& errors = *document.find("errors");
   for (const auto& outcome : failed) {
     Node item = error_item(Error(outcome.exit, outcome.error));
@@ -146,7 +148,7 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
   for (const Site* site : chosen) {
     SiteRequest request;
     request.site = site;
-    request.change = SiteChange{options.dry_run,      options.rollback,     options.overwrite, options.message,
+    request.change = SiteChange{options.dry_run,     options.rollback,     options.overwrite, options.message,
                                 options.author_name, options.author_email, options.ssh_key};
     request.folder = (fs::path(options.dir) / site->name).string();
     request.branch = options.branch.empty() ? site->branch : options.branch;
@@ -249,10 +251,10 @@ ExitClass publish(const PublishOptions& options, Io& io) {
   if (!failed.empty()) {
     std::string names;
     for (const auto& outcome : failed) names += (names.empty() ? "" : ", ") + outcome.site;
-    io.diagnostics.report({Severity::error,
-                           fmt::format("publish failed for {} of {} site{}: {}", failed.size(), count,
-                                       count == 1 ? "" : "s", names),
-                           {}});
+    io.diagnostics.report(
+        {Severity::error,
+         fmt::format("publish failed for {} of {} site{}: {}", failed.size(), count, count == 1 ? "" : "s", names),
+         {}});
   }
   return result;
 }

@@ -10,8 +10,8 @@
 
 #include <fmt/format.h>
 
-#include "krm/resource.hpp"
 #include "io/control_characters.hpp"
+#include "krm/resource.hpp"
 #include "model/expectation_reader.hpp"
 #include "render/objects.hpp"
 #include "render/render.hpp"
@@ -61,8 +61,8 @@ class Function {
     auto& items = list_.items.items();
     for (std::size_t i = 0; i < items.size(); ++i)
       if (is_expectation_config_map(items[i])) regenerate(i);
-    for (const auto& entry : delta_) results_.push_back({entry.where.file + ": " + entry.where.path + ": " + entry.note,
-                                                         Severity::info, nullptr, {}});
+    for (const auto& entry : delta_)
+      results_.push_back({entry.where.file + ": " + entry.where.path + ": " + entry.note, Severity::info, nullptr, {}});
     rebuild_items();
   }
 
@@ -129,7 +129,8 @@ class Function {
       } else if (member.key == "namespace") {
         config.namespace_ = member.value.text();
         if (!is_dns1123_label(config.namespace_))
-          error(nullptr, fmt::format("functionConfig.data.namespace: \"{}\" is not a DNS-1123 label", config.namespace_));
+          error(nullptr,
+                fmt::format("functionConfig.data.namespace: \"{}\" is not a DNS-1123 label", config.namespace_));
       } else {
         error(nullptr, fmt::format("functionConfig.data.{}: unknown key (known: site, namespace)", member.key));
       }
@@ -151,7 +152,8 @@ class Function {
     std::string name = annotation(item, kSiteAnnotation);
     if (name.empty()) name = config_.site;
     if (name.empty() && sites_.sites.size() == 1) name = sites_.sites.front().name;
-    if (name.empty()) throw input_error(fmt::format("no {} annotation and no site in the functionConfig", kSiteAnnotation));
+    if (name.empty())
+      throw input_error(fmt::format("no {} annotation and no site in the functionConfig", kSiteAnnotation));
     refuse_control_characters(name, Location{}, fmt::format("the site \"{}\"", escape_control_characters(name)));
     const Site* described = sites_.find(name);
     if (described && !sites_.embedded_default()) return *described;
@@ -169,19 +171,21 @@ class Function {
     if (!entry.domain->provisioning_request || !defaulted_sites_.count(site.name)) return;
     if (!warned_sites_.insert(site.name).second) return;
     const Node* subject = &subjects_.emplace_back(item);
-    results_.push_back({fmt::format("site {}: neither a sites file nor a ProvisioningRequest in the package gives its "
-                                    "cluster and O2IMS template; clusterName {} and template {} {} are defaults "
-                                    "(give the sites file: --sites FILE)",
-                                    site.name, site.cluster.empty() ? site.name : site.cluster, site.o2ims.name,
-                                    site.o2ims.version),
-                        Severity::warning, subject, {}});
+    results_.push_back(
+        {fmt::format("site {}: neither a sites file nor a ProvisioningRequest in the package gives its "
+                     "cluster and O2IMS template; clusterName {} and template {} {} are defaults "
+                     "(give the sites file: --sites FILE)",
+                     site.name, site.cluster.empty() ? site.name : site.cluster, site.o2ims.name, site.o2ims.version),
+         Severity::warning,
+         subject,
+         {}});
   }
 
   void regenerate(std::size_t index) {
     const Node& item = list_.items.items()[index];
     const std::string path = annotation(item, kPathAnnotation);
-    const Source source{fmt::format("{}{}ConfigMap {} data.{}", path, path.empty() ? "" : ": ",
-                                    resource_id(item).name, kExpectationJsonKey),
+    const Source source{fmt::format("{}{}ConfigMap {} data.{}", path, path.empty() ? "" : ": ", resource_id(item).name,
+                                    kExpectationJsonKey),
                         item.find("data")->find(kExpectationJsonKey)->text()};
     try {
       const std::size_t before = reader_.expectations().size();
@@ -193,19 +197,20 @@ class Function {
       // The ConfigMap holds the expectation alone; its intent is on the annotation.
       if (entry.intent_id.empty()) entry.intent_id = annotation(item, kIntentAnnotation);
       if (const std::string contexts = annotation(item, kIntentContextsAnnotation); !contexts.empty())
-        entry.intent_contexts = read_intent_contexts({source.name + " annotation " + kIntentContextsAnnotation, contexts});
+        entry.intent_contexts =
+            read_intent_contexts({source.name + " annotation " + kIntentContextsAnnotation, contexts});
       refuse_control_characters(entry.intent_id, Location{}, fmt::format("annotation {}", kIntentAnnotation));
       const Site site = site_for(item);
       warn_if_defaulted(site, entry, item);
       // --namespace, else the functionConfig's, else where the ConfigMap is.
-      const std::string namespace_ = !namespace_flag_.empty()              ? namespace_flag_
-                                     : !config_.namespace_.empty()          ? config_.namespace_
+      const std::string namespace_ = !namespace_flag_.empty()                ? namespace_flag_
+                                     : !config_.namespace_.empty()           ? config_.namespace_
                                      : !resource_id(item).namespace_.empty() ? resource_id(item).namespace_
                                                                              : kDefaultNamespace;
       const Placement placement{site, namespace_};
       refresh_config_map(list_.items.items()[index], expectation_config_map(entry, placement));
-      regenerated_.push_back({entry, expectation_object(entry, placement), path,
-                              !annotation(item, kLegacyPathAnnotation).empty(), false});
+      regenerated_.push_back(
+          {entry, expectation_object(entry, placement), path, !annotation(item, kLegacyPathAnnotation).empty(), false});
     } catch (const Error& failure) {
       const Location& where = failure.where();
       failed_ids_.insert(label(item, kIdLabel));
@@ -307,7 +312,7 @@ class Function {
   FunctionConfig config_;
   std::vector<FunctionResult> results_;
   std::map<std::string, Site> package_sites_; // site name -> what its ProvisioningRequests say
-  std::set<std::string> defaulted_sites_;      // sites described by neither
+  std::set<std::string> defaulted_sites_;     // sites described by neither
   std::set<std::string> warned_sites_;
   std::vector<Regenerated> regenerated_;
   std::map<std::string, long> used_indexes_;

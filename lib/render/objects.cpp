@@ -162,11 +162,10 @@ Node provisioning_request(const InputExpectation& entry, const Placement& placem
                                   expectation_annotations(entry, placement, false)));
   Node spec = Node::object();
   spec.add("name", Node::string(entry.expectation.id));
-  spec.add("description",
-           Node::string(entry.intent_id.empty()
-                            ? fmt::format("expectation {} on site {}", entry.expectation.id, site.name)
-                            : fmt::format("expectation {} of intent {} on site {}", entry.expectation.id,
-                                          entry.intent_id, site.name)));
+  spec.add("description", Node::string(entry.intent_id.empty()
+                                           ? fmt::format("expectation {} on site {}", entry.expectation.id, site.name)
+                                           : fmt::format("expectation {} of intent {} on site {}", entry.expectation.id,
+                                                         entry.intent_id, site.name)));
   spec.add("templateName", Node::string(site.o2ims.name));
   spec.add("templateVersion", Node::string(site.o2ims.version));
   Node parameters = Node::object();

@@ -1,9 +1,9 @@
 #include "render/render.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <future>
-#include <exception>
 #include <memory>
 #include <thread>
 
@@ -29,7 +29,7 @@ namespace {
 // What one site's tree holds.
 struct SitePlan {
   const Site* site = nullptr;
-  std::string namespace_;                           // of the ConfigMaps and bundles
+  std::string namespace_;                            // of the ConfigMaps and bundles
   std::vector<const InputExpectation*> expectations; // sorted by name
 };
 
@@ -41,8 +41,7 @@ void check_options(const RenderOptions& options) {
                         "inputs, -o, --rootsync or --overwrite");
     return;
   }
-  if (!options.output_dir.empty() && options.to_stdout)
-    throw usage_error("give either -o DIR or -o -, not both");
+  if (!options.output_dir.empty() && options.to_stdout) throw usage_error("give either -o DIR or -o -, not both");
   if (options.output_dir.empty() && !options.to_stdout)
     throw usage_error("name the output folder with -o DIR, or write one YAML stream to standard output with -o -");
   if (!options.namespace_.empty() && !is_dns1123_label(options.namespace_))
@@ -53,10 +52,11 @@ void check_options(const RenderOptions& options) {
 
 void check_rootsync_settings(const Site& site) {
   if (!is_dns1123_subdomain(site.rootsync.name))
-    throw usage_error(fmt::format("site {}: rootsync name \"{}\" is not a DNS-1123 name", site.name, site.rootsync.name));
+    throw usage_error(
+        fmt::format("site {}: rootsync name \"{}\" is not a DNS-1123 name", site.name, site.rootsync.name));
   if (!is_dns1123_label(site.rootsync.namespace_))
-    throw usage_error(fmt::format("site {}: rootsync namespace \"{}\" is not a DNS-1123 label", site.name,
-                                  site.rootsync.namespace_));
+    throw usage_error(
+        fmt::format("site {}: rootsync namespace \"{}\" is not a DNS-1123 label", site.name, site.rootsync.namespace_));
 }
 
 // Each expectation goes to its intent's sites, or to every site when the
@@ -69,7 +69,8 @@ std::vector<SitePlan> plan_sites(const std::vector<InputExpectation>& expectatio
   for (const auto& entry : expectations) {
     for (const auto& name : entry.sites) sites.named(name, entry.intent_id, entry.sites_where);
     for (auto& plan : plans)
-      if (entry.sites.empty() || std::find(entry.sites.begin(), entry.sites.end(), plan.site->name) != entry.sites.end())
+      if (entry.sites.empty() ||
+          std::find(entry.sites.begin(), entry.sites.end(), plan.site->name) != entry.sites.end())
         plan.expectations.push_back(&entry);
   }
   for (auto& plan : plans)
@@ -209,7 +210,8 @@ struct SiteWriter {
   void write(bool with_kustomization) {
     const Site& site = *plan.site;
     add("crds/bundles.yaml", crds_yaml);
-    for (const auto& name : site_namespaces(plan)) add_object("namespaces/" + name + ".yaml", namespace_object(name, site.name));
+    for (const auto& name : site_namespaces(plan))
+      add_object("namespaces/" + name + ".yaml", namespace_object(name, site.name));
     if (options.rootsync) add_object("bootstrap/rootsync.yaml", root_sync(site));
     write_expectations(plan, options.jobs, out, paths, progress);
     if (!with_kustomization) return;
@@ -251,8 +253,9 @@ void check_conflicts(const std::vector<InputExpectation>& expectations, const Si
     io.diagnostics.report(finding);
   }
   if (options.allow_conflicts) return;
-  const auto infeasible = std::count_if(analysis.intents.begin(), analysis.intents.end(),
-                                        [](const CheckedIntent& intent) { return intent.feasibility == Feasibility::infeasible; });
+  const auto infeasible =
+      std::count_if(analysis.intents.begin(), analysis.intents.end(),
+                    [](const CheckedIntent& intent) { return intent.feasibility == Feasibility::infeasible; });
   std::vector<std::string> found;
   if (analysis.conflicts()) found.push_back(plural(analysis.conflict_count(), "conflict"));
   if (infeasible) found.push_back(plural(static_cast<std::size_t>(infeasible), "infeasible intent"));
@@ -283,10 +286,11 @@ ExitClass render(const RenderOptions& options, Io& io) {
     for (const Site* site : selected) {
       check_rootsync_settings(*site);
       if (site->rootsync.secret_ref.empty() && without_credentials(site->repo) != site->repo)
-        io.diagnostics.note(fmt::format("note: site {}: the repo URL's credentials stay out of bootstrap/rootsync.yaml, "
-                                        "which says auth: none; for Config Sync to log in, set the site's "
-                                        "rootsync.secretRef and create that Secret (keys username and token)",
-                                        site->name));
+        io.diagnostics.note(
+            fmt::format("note: site {}: the repo URL's credentials stay out of bootstrap/rootsync.yaml, "
+                        "which says auth: none; for Config Sync to log in, set the site's "
+                        "rootsync.secretRef and create that Secret (keys username and token)",
+                        site->name));
     }
 
   std::vector<DeltaEntry> delta;
@@ -322,7 +326,8 @@ ExitClass render(const RenderOptions& options, Io& io) {
   Progress progress(io, "render", counted ? placed : 0, "expectations");
   for (const auto& plan : plans)
     if (plan.expectations.empty())
-      io.diagnostics.note(fmt::format("note: no expectation is for site {}; its tree holds no intents", plan.site->name));
+      io.diagnostics.note(
+          fmt::format("note: no expectation is for site {}; its tree holds no intents", plan.site->name));
   if (options.to_stdout) {
     for (const auto& plan : plans) {
       StreamTree stream(io.out, plan.site->name);
@@ -352,9 +357,10 @@ ExitClass render(const RenderOptions& options, Io& io) {
   progress.clear();
   io.out.flush();
 
-  const std::string where = options.to_stdout ? "to standard output"
-                            : plans.size() == 1 ? "into " + (std::filesystem::path(options.output_dir) / plans.front().site->name).string()
-                                                : "into " + options.output_dir;
+  const std::string where =
+      options.to_stdout   ? "to standard output"
+      : plans.size() == 1 ? "into " + (std::filesystem::path(options.output_dir) / plans.front().site->name).string()
+                          : "into " + options.output_dir;
   io.diagnostics.note(fmt::format("rendered {} for {} ({}) {}: {}", plural(rendered.size(), "expectation"),
                                   plural(plans.size(), "site"), fmt::join(site_names, ", "), where,
                                   plural(files, "file")));

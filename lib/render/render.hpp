@@ -24,10 +24,10 @@ struct RenderOptions {
   bool rootsync = false;           // --rootsync: add the site's RootSync under bootstrap/
   bool overwrite = false;          // --overwrite: replace files render did not write that are in its way
   KustomizeMode kustomize = KustomizeMode::automatic;
-  bool function = false;           // --fn: a KRM function on stdin/stdout
-  unsigned jobs = 0;               // -j: threads for a large site; 0 = one per core, at most 4
-  bool lax_seed = false;           // --lax-seed: seed expectations without a type or a context are warned about
-  bool allow_conflicts = false;    // --allow-conflicts: render conflicting or infeasible intents, with warnings
+  bool function = false;        // --fn: a KRM function on stdin/stdout
+  unsigned jobs = 0;            // -j: threads for a large site; 0 = one per core, at most 4
+  bool lax_seed = false;        // --lax-seed: seed expectations without a type or a context are warned about
+  bool allow_conflicts = false; // --allow-conflicts: render conflicting or infeasible intents, with warnings
 };
 
 // A site with fewer expectations than this is built on one thread: starting

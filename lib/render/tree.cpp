@@ -1,16 +1,16 @@
 #include "render/tree.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <dirent.h>
-#include <fcntl.h>
 #include <filesystem>
 #include <optional>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -108,7 +108,6 @@ int open_folder_at(int parent, const std::string& name) {
   return ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
-
 std::string files(std::size_t count) { return count_of(count, "file"); }
 
 // The manifest of the previous tree, if it has one.
@@ -120,7 +119,8 @@ std::optional<Manifest> previous_manifest(const std::string& target) {
     fail_file(path, "inspect");
   }
   if (!S_ISREG(info.st_mode))
-    throw Error(ExitClass::usage, fmt::format("{}: is not a file; render keeps its manifest there (move it away)", path));
+    throw Error(ExitClass::usage,
+                fmt::format("{}: is not a file; render keeps its manifest there (move it away)", path));
   const int folder = ::open(target.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   std::optional<std::string> text = folder < 0 ? std::nullopt : read_file_at(folder, std::string(kManifestFile));
   if (folder >= 0) ::close(folder);
@@ -192,7 +192,8 @@ bool FolderTree::reuse(const std::string& path, int folder, const std::string& n
   const int fd = ::openat(previous, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat info {};
-  bool same = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) == content.size();
+  bool same =
+      ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) == content.size();
   if (same) {
     compare_buffer_.resize(content.size() + 1);
     std::size_t got = 0;
@@ -244,13 +245,14 @@ void FolderTree::prepare() {
                                   "--overwrite to replace {}",
                                   files(in_the_way_.size()), in_the_way_.size() == 1 ? "is" : "are",
                                   some_of(in_the_way_),
-                                  other_site ? fmt::format(" (the folder's manifest is site {}'s)", previous_site_) : "",
+                                  other_site ? fmt::format(" (the folder's manifest is site {}'s)", previous_site_)
+                                             : "",
                                   in_the_way_.size() == 1 ? "it" : "them", in_the_way_.size() == 1 ? "it" : "them"),
                       Location{target_, 0, 0, {}});
   }
   if (!kept_.empty())
-    notes_.push_back(fmt::format("note: {}: kept {} that render did not write: {}", target_, files(kept_.size()),
-                                 some_of(kept_)));
+    notes_.push_back(
+        fmt::format("note: {}: kept {} that render did not write: {}", target_, files(kept_.size()), some_of(kept_)));
   if (!adopted_.empty())
     notes_.push_back(fmt::format("note: {}: took over {} that held exactly what render writes: {}", target_,
                                  files(adopted_.size()), some_of(adopted_)));
@@ -259,8 +261,7 @@ void FolderTree::prepare() {
                                  files(taken_over_.size()), some_of(taken_over_)));
   if (!edited_.empty())
     notes_.push_back(fmt::format("note: {}: {} that render wrote had been changed since, and {} render's now: {}",
-                                 target_, files(edited_.size()), edited_.size() == 1 ? "is" : "are",
-                                 some_of(edited_)));
+                                 target_, files(edited_.size()), edited_.size() == 1 ? "is" : "are", some_of(edited_)));
 }
 
 void FolderTree::carry_folder(int folder, const std::string& rel) {
@@ -334,7 +335,8 @@ void FolderTree::keep(int folder, const std::string& name, const std::string& pa
   if (S_ISREG(info.st_mode)) {
     if (const auto content = read_file_at(folder, name)) {
       write_whole(into, name, target_ + "/" + path, *content);
-      if (::fchmodat(into, name.c_str(), info.st_mode & 07777, 0) != 0) fail_file(target_ + "/" + path, "keep the mode of");
+      if (::fchmodat(into, name.c_str(), info.st_mode & 07777, 0) != 0)
+        fail_file(target_ + "/" + path, "keep the mode of");
       return;
     }
   } else if (S_ISLNK(info.st_mode)) {
@@ -352,7 +354,8 @@ bool FolderTree::rescue(int old_folder, int new_folder, const std::string& rel) 
   for (const std::string& name : entries_of(old_folder, rel)) {
     const std::string path = rel.empty() ? name : rel + "/" + name;
     if (path == kManifestFile || previous_.owns(path)) continue;
-    struct stat in_new {}, in_old {};
+    struct stat in_new {
+    }, in_old{};
     if (::fstatat(new_folder, name.c_str(), &in_new, AT_SYMLINK_NOFOLLOW) != 0) {
       if (errno != ENOENT || ::renameat(old_folder, name.c_str(), new_folder, name.c_str()) != 0) whole = false;
       continue;
@@ -407,8 +410,7 @@ void FolderTree::commit() {
   bool rescued = false;
   try {
     rescued = old_root >= 0 && new_root >= 0 && rescue(old_root, new_root, "");
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   if (old_root >= 0) ::close(old_root);
   if (new_root >= 0) ::close(new_root);
   if (!rescued) {

@@ -72,16 +72,16 @@ class FolderTree final : public TreeOutput {
   bool rescue(int old_folder, int new_folder, const std::string& rel);
   void close_folders();
 
-  std::string target_;  // <out>/<site>
+  std::string target_; // <out>/<site>
   std::string site_;
   std::string staging_; // the new tree until commit
   bool overwrite_ = false;
   std::map<std::string, int> folders_;          // relative to staging_ ("" for itself) -> open descriptor
   std::map<std::string, int> previous_folders_; // the same in the previous tree; -1 when absent
   bool has_previous_ = false;
-  Manifest previous_;        // what the previous tree's manifest lists (nothing without one)
-  std::string previous_site_; // the site that manifest names, "" without one
-  Manifest manifest_;        // what this tree's lists
+  Manifest previous_;                     // what the previous tree's manifest lists (nothing without one)
+  std::string previous_site_;             // the site that manifest names, "" without one
+  Manifest manifest_;                     // what this tree's lists
   std::set<std::string> written_folders_; // every folder holding a file render writes
   std::set<std::string> reused_;          // files linked from the previous tree unchanged
   std::vector<std::string> kept_, taken_over_, in_the_way_, edited_, adopted_;
@@ -105,6 +105,5 @@ class StreamTree final : public TreeOutput {
   std::string site_;
   std::string buffer_;
 };
-
 
 } // namespace intentctl

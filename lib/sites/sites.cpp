@@ -127,16 +127,17 @@ CapacityLimit read_limit(Fields& capacity, const CapacityField& field) {
   const auto quantity = parse_quantity(node.text());
   const std::optional<Unit> unit = quantity ? find_unit(quantity->unit) : std::nullopt;
   const bool plain = quantity && quantity->unit.empty();
-  const bool fits = plain ? !field.dimension || field.dimension == Dimension::ratio
-                          : unit && unit->dimension == field.dimension;
+  const bool fits =
+      plain ? !field.dimension || field.dimension == Dimension::ratio : unit && unit->dimension == field.dimension;
   if (!fits)
     capacity.fail(key, fmt::format("expected {}, like {}; got \"{}\"",
-                                   field.dimension ? dimension_name(*field.dimension) : "a plain number",
-                                   field.example, node.text()));
+                                   field.dimension ? dimension_name(*field.dimension) : "a plain number", field.example,
+                                   node.text()));
   const double value = quantity->value() * (plain ? 1 : unit->factor);
   if (value < 0) capacity.fail(key, "a capacity cannot be negative");
   if (field.dimension == Dimension::ratio && value > 1)
-    capacity.fail(key, plain ? fmt::format("a plain number is a fraction from 0 to 1; write {}% for a percentage", node.text())
+    capacity.fail(key, plain ? fmt::format("a plain number is a fraction from 0 to 1; write {}% for a percentage",
+                                           node.text())
                              : std::string("a percentage cannot be more than 100%"));
   return {field.kind, value, node.text()};
 }
@@ -156,7 +157,8 @@ Site read_site(const Source& source, const Node::Member& member) {
   const std::string path = join_path("sites", member.key);
   if (!is_dns1123_label(member.key))
     throw input_error(fmt::format("site name \"{}\" is not a DNS-1123 label (lower case letters, digits and '-', "
-                                  "at most 63)", member.key),
+                                  "at most 63)",
+                                  member.key),
                       location_of(source, member.key_mark, path));
   Fields fields(source, member.value, path);
   Site site;
@@ -210,8 +212,8 @@ const Site& Sites::named(std::string_view name, std::string_view intent_id, cons
   if (const Site* site = find(name)) return *site;
   std::string known;
   for (const auto& site : sites) known += (known.empty() ? "" : ", ") + site.name;
-  throw input_error(fmt::format("intent \"{}\" names site \"{}\", which {} does not know (known: {}){}", intent_id, name,
-                                embedded_default() ? "the embedded default" : file, known,
+  throw input_error(fmt::format("intent \"{}\" names site \"{}\", which {} does not know (known: {}){}", intent_id,
+                                name, embedded_default() ? "the embedded default" : file, known,
                                 embedded_default() ? "; give a sites file with --sites" : ""),
                     where);
 }
@@ -260,7 +262,8 @@ std::vector<const Site*> Sites::select_rendered(const std::vector<std::string>& 
   std::string known;
   for (const Site& site : sites) known += (known.empty() ? "" : ", ") + site.name;
   throw input_error(fmt::format("holds no folder for any site ({})", known), file_location(rendered_dir))
-      .with_hint(fmt::format("run 'intentctl render INTENT... -o {}' first, or name the sites with --site", rendered_dir));
+      .with_hint(
+          fmt::format("run 'intentctl render INTENT... -o {}' first, or name the sites with --site", rendered_dir));
 }
 
 Sites default_sites() {
@@ -295,7 +298,6 @@ DefaultRemote find_default_remote(const std::string& rendered_dir) {
   remote.repo = relative.empty() ? repo.string() : relative.string();
   return remote;
 }
-
 
 Sites parse_sites(const Source& source) {
   const ParsedStream stream = parse_documents(source, ReadLimits{});

@@ -22,7 +22,7 @@ namespace intentctl {
 struct SiteAuth {
   std::string username_env; // names of environment variables, never secrets
   std::string token_env;
-  std::string ssh_key;      // a path, from the sites file's folder
+  std::string ssh_key; // a path, from the sites file's folder
 };
 
 struct O2imsTemplate {
@@ -39,7 +39,7 @@ struct RootSyncSettings {
 
 struct MetricsSource {
   std::string url;
-  std::string kind = "prometheus"; // prometheus | json
+  std::string kind = "prometheus";            // prometheus | json
   std::map<std::string, std::string> targets; // target name -> PromQL query or JSON pointer
   // target name -> the unit the query's value is in ("s", "ms", "Mbps", "ratio", "%"),
   // from the long form {query|pointer: ..., unit: ...}; absent = the target's own unit
@@ -48,13 +48,20 @@ struct MetricsSource {
 
 // What a site can deliver, as its sites file declares it under capacity:.
 // intentctl check and render hold the intents that land on the site to it.
-enum class CapacityKind { max_throughput, max_bandwidth, max_subscribers, min_latency, max_availability, max_reliability };
+enum class CapacityKind {
+  max_throughput,
+  max_bandwidth,
+  max_subscribers,
+  min_latency,
+  max_availability,
+  max_reliability
+};
 
 struct CapacityField {
   CapacityKind kind;
-  std::string_view key;     // as the sites file spells it: maxThroughput
+  std::string_view key;               // as the sites file spells it: maxThroughput
   std::optional<Dimension> dimension; // nullopt: a count, a plain number
-  std::string_view example; // for messages: 10Gbps
+  std::string_view example;           // for messages: 10Gbps
 };
 
 // Every field of capacity:, in the order the documentation lists them.
@@ -69,14 +76,14 @@ struct CapacityLimit {
 
 struct Site {
   std::string name;
-  std::string repo;                // a Git URL or a local path, as written (Sites::folder resolves it)
+  std::string repo; // a Git URL or a local path, as written (Sites::folder resolves it)
   std::string branch = "main";
-  std::string path = ".";          // folder of the repo that holds this site's tree
+  std::string path = "."; // folder of the repo that holds this site's tree
   std::string namespace_ = "intent-to-krm";
-  std::string cluster;             // O2IMS templateParameters.clusterName; default: the site name
+  std::string cluster; // O2IMS templateParameters.clusterName; default: the site name
   O2imsTemplate o2ims;
   SiteAuth auth;
-  std::string kubeconfig;          // "~/" expanded; a relative path from the sites file's folder
+  std::string kubeconfig; // "~/" expanded; a relative path from the sites file's folder
   std::string context;
   RootSyncSettings rootsync;
   std::optional<MetricsSource> metrics;
@@ -88,8 +95,8 @@ struct Site {
 };
 
 struct Sites {
-  std::vector<Site> sites;          // sorted by name
-  std::string file;                 // where they came from; empty for the embedded default
+  std::vector<Site> sites; // sorted by name
+  std::string file;        // where they came from; empty for the embedded default
   // The folder a local repo path is taken from (absolute): the sites file's,
   // or the working folder for the embedded default and standard input.
   std::string folder;

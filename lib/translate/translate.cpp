@@ -21,9 +21,9 @@ struct FormName {
 };
 
 constexpr FormName form_names[] = {
-    {InputForm::automatic, "auto"},          {InputForm::tmf921_v5, "tmf921-v5"},
-    {InputForm::tmf921_v4, "tmf921-v4"},     {InputForm::tmf921_gateway, "tmf921-gateway"},
-    {InputForm::seed, "seed"},               {InputForm::short_form, "short"},
+    {InputForm::automatic, "auto"},      {InputForm::tmf921_v5, "tmf921-v5"},
+    {InputForm::tmf921_v4, "tmf921-v4"}, {InputForm::tmf921_gateway, "tmf921-gateway"},
+    {InputForm::seed, "seed"},           {InputForm::short_form, "short"},
     {InputForm::gpp, "28312"},
 };
 
@@ -168,8 +168,7 @@ ExitClass translate(const TranslateOptions& options, Io& io) {
       if (document.is_array()) {
         if (document.items().empty())
           throw input_error("empty list: no intent or expectation", location_of(source, document.mark));
-        for (std::size_t i = 0; i < document.items().size(); ++i)
-          translate_one(document.items()[i], join_path("", i));
+        for (std::size_t i = 0; i < document.items().size(); ++i) translate_one(document.items()[i], join_path("", i));
       } else {
         translate_one(document, "");
       }

@@ -14,13 +14,13 @@ namespace intentctl {
 enum class InputForm { automatic, tmf921_v5, tmf921_v4, tmf921_gateway, seed, short_form, gpp };
 
 struct TranslateOptions {
-  std::vector<std::string> inputs;     // files, "-" for stdin; none means stdin
-  std::string format = "json";         // json | yaml
+  std::vector<std::string> inputs; // files, "-" for stdin; none means stdin
+  std::string format = "json";     // json | yaml
   InputForm from = InputForm::automatic;
-  std::string mapping_file;            // overrides the built-in mapping table
-  std::string delta_file;              // where fields without a 28.312 home are listed
-  std::vector<std::string> sites;      // sites every intent is deployed to (replaces the intent's own)
-  std::string output_file;             // instead of stdout
+  std::string mapping_file;       // overrides the built-in mapping table
+  std::string delta_file;         // where fields without a 28.312 home are listed
+  std::vector<std::string> sites; // sites every intent is deployed to (replaces the intent's own)
+  std::string output_file;        // instead of stdout
   Layout layout = Layout::flat;
 };
 

@@ -1,8 +1,8 @@
 #include "util/time.hpp"
 
 #include <cstdint>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 
 namespace intentctl {
@@ -73,8 +73,8 @@ std::optional<std::chrono::seconds> parse_iso8601_duration(std::string_view text
     bool time; // after the 'T'
     std::int64_t seconds;
   };
-  static constexpr Part parts[] = {{'W', false, 604'800}, {'D', false, 86'400}, {'H', true, 3'600},
-                                   {'M', true, 60},       {'S', true, 1}};
+  static constexpr Part parts[] = {
+      {'W', false, 604'800}, {'D', false, 86'400}, {'H', true, 3'600}, {'M', true, 60}, {'S', true, 1}};
   std::int64_t total = 0;
   std::size_t next_part = 0; // parts before this one are behind us
   bool in_time = false, any = false;
@@ -95,8 +95,7 @@ std::optional<std::chrono::seconds> parse_iso8601_duration(std::string_view text
       ++next_part;
     if (next_part == std::size(parts)) return std::nullopt; // unknown, repeated or out of order
     std::int64_t part = 0;
-    if (__builtin_mul_overflow(count, parts[next_part++].seconds, &part) ||
-        __builtin_add_overflow(total, part, &total))
+    if (__builtin_mul_overflow(count, parts[next_part++].seconds, &part) || __builtin_add_overflow(total, part, &total))
       return std::nullopt;
     any = true;
   }
@@ -105,7 +104,8 @@ std::optional<std::chrono::seconds> parse_iso8601_duration(std::string_view text
 }
 
 std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text) {
-  if (text.size() < 20 || !is_rfc3339_date(text.substr(0, 10))) return std::nullopt; // 2024-05-01T12:00:00Z is the shortest
+  if (text.size() < 20 || !is_rfc3339_date(text.substr(0, 10)))
+    return std::nullopt; // 2024-05-01T12:00:00Z is the shortest
   const int year = number_at(text, 0, 4), month = number_at(text, 5, 2), day = number_at(text, 8, 2);
   const int hour = number_at(text, 11, 2), minute = number_at(text, 14, 2), second = number_at(text, 17, 2);
   if ((text[10] != 'T' && text[10] != 't') || hour < 0 || hour > 23 || text[13] != ':' || minute < 0 || minute > 59 ||
@@ -138,11 +138,12 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
   using std::chrono::system_clock;
   const std::int64_t seconds =
       days_since_epoch(year, month, day) * 86'400 + hour * 3600 + minute * 60 + second - offset;
-  constexpr std::int64_t limit = std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count();
+  constexpr std::int64_t limit =
+      std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count();
   if (seconds >= limit) return system_clock::time_point::max();
   if (seconds <= -limit) return system_clock::time_point::min();
-  return system_clock::time_point{std::chrono::duration_cast<system_clock::duration>(std::chrono::seconds{seconds} +
-                                                                                    fraction)};
+  return system_clock::time_point{
+      std::chrono::duration_cast<system_clock::duration>(std::chrono::seconds{seconds} + fraction)};
 }
 
 bool is_rfc3339(std::string_view text) { return parse_rfc3339(text).has_value(); }

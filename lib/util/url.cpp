@@ -19,7 +19,7 @@ int hex_value(char c) {
 }
 
 struct Authority {
-  std::size_t start = 0; // just after "://"
+  std::size_t start = 0;                   // just after "://"
   std::size_t at = std::string_view::npos; // the '@' ending the user information, if any
   bool ssh = false;
 };
@@ -79,8 +79,7 @@ std::string without_credentials(std::string_view url) {
   if (scheme_end == std::string_view::npos) return std::string(url);
   const Authority authority = authority_at(url, scheme_end);
   if (authority.at == std::string_view::npos) return std::string(url);
-  const std::string_view user =
-      kept_user(url.substr(authority.start, authority.at - authority.start), authority.ssh);
+  const std::string_view user = kept_user(url.substr(authority.start, authority.at - authority.start), authority.ssh);
   std::string out(url.substr(0, authority.start));
   if (!user.empty()) out.append(user).append("@");
   out.append(url.substr(authority.at + 1));

@@ -3,9 +3,7 @@
 namespace intentctl {
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
-  auto byte = [&](std::size_t i) -> unsigned {
-    return i < text.size() ? static_cast<unsigned char>(text[i]) : 0x100u;
-  };
+  auto byte = [&](std::size_t i) -> unsigned { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0x100u; };
   auto continuation = [&](std::size_t i) { return (byte(i) & 0xC0u) == 0x80u; };
   const unsigned b0 = byte(pos);
   if (b0 < 0x80) return 1;

@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
-#include "krm/resource.hpp"
 #include "io/control_characters.hpp"
-#include "model/intent_io.hpp"
+#include "krm/resource.hpp"
 #include "model/forms.hpp"
+#include "model/intent_io.hpp"
 #include "model/intent_text.hpp"
 #include "validate/engine.hpp"
 #include "validate/intent_report_schema.hpp"
@@ -104,7 +104,8 @@ std::vector<NamedPath> named_paths(const Node& kustomization) {
     if (!list || !list->is_array()) continue;
     for (std::size_t i = 0; i < list->items().size(); ++i) {
       const Node* path = list->items()[i].is_object() ? list->items()[i].find("path") : nullptr;
-      if (path && path->is_string()) paths.push_back({path->text(), fmt::format("{}[{}].path", field, i), path->mark, false});
+      if (path && path->is_string())
+        paths.push_back({path->text(), fmt::format("{}[{}].path", field, i), path->mark, false});
     }
   }
   collect_generator_files(kustomization, "configMapGenerator", paths);
@@ -126,10 +127,12 @@ std::vector<SchemaViolation> missing_paths(const Node& kustomization, const std:
                           fmt::format("\"{}\" does not exist ({})", named.path, target.lexically_normal().string())});
     } else if (fs::is_directory(status)) {
       if (!named.folder_allowed)
-        problems.push_back({named.mark, named.field, "kustomization", fmt::format("\"{}\" is a folder, not a file", named.path)});
+        problems.push_back(
+            {named.mark, named.field, "kustomization", fmt::format("\"{}\" is a folder, not a file", named.path)});
       else if (!has_kustomization(target))
-        problems.push_back({named.mark, named.field, "kustomization",
-                            fmt::format("the folder \"{}\" holds no kustomization.yaml for kustomize to build", named.path)});
+        problems.push_back(
+            {named.mark, named.field, "kustomization",
+             fmt::format("the folder \"{}\" holds no kustomization.yaml for kustomize to build", named.path)});
     }
   }
   return problems;
@@ -183,7 +186,8 @@ CheckedDocument DocumentChecker::check(const Node& document, const DocumentConte
   result.file = context.file;
   result.mark = document.mark;
   result.status = ResourceStatus::error;
-  result.findings.push_back({Severity::error, "kind", Location{context.file, document.mark.line, document.mark.column, {}},
+  result.findings.push_back({Severity::error, "kind",
+                             Location{context.file, document.mark.line, document.mark.column, {}},
                              unknown_document_message(document)});
   return checked;
 }
@@ -248,7 +252,8 @@ CheckedDocument DocumentChecker::check_object(const Node& document, const Docume
     result.status = ResourceStatus::error;
     return checked;
   };
-  if (!document.is_object()) return fail({}, document.mark, fmt::format("expected a KRM object, got {}", type_name(document.type())), "kind");
+  if (!document.is_object())
+    return fail({}, document.mark, fmt::format("expected a KRM object, got {}", type_name(document.type())), "kind");
 
   ResourceId id = resource_id(document);
   const bool implicit = context.kustomization_file && !document.find("apiVersion") && !document.find("kind");
@@ -260,9 +265,12 @@ CheckedDocument DocumentChecker::check_object(const Node& document, const Docume
   for (const char* field : {"apiVersion", "kind"}) {
     if (implicit) break;
     const Node::Member* member = document.find_member(field);
-    if (!member) return fail(field, document.mark, "missing required field; every KRM object names its apiVersion and kind", "required");
+    if (!member)
+      return fail(field, document.mark, "missing required field; every KRM object names its apiVersion and kind",
+                  "required");
     if (!member->value.is_string() || member->value.text().empty())
-      return fail(field, member->value.mark, fmt::format("expected a non-empty string, got {}", type_name(member->value.type())), "type");
+      return fail(field, member->value.mark,
+                  fmt::format("expected a non-empty string, got {}", type_name(member->value.type())), "type");
   }
   if (skipped(id.api_version, id.kind)) {
     result.status = ResourceStatus::skipped;
@@ -305,8 +313,7 @@ std::size_t item_of(const Node& list, const Location& where) {
   const std::string& path = where.path;
   if (path.size() > 2 && path.front() == '[') {
     const std::size_t close = path.find(']');
-    if (close != std::string::npos && close > 1 &&
-        path.find_first_not_of("0123456789", 1) == close) {
+    if (close != std::string::npos && close > 1 && path.find_first_not_of("0123456789", 1) == close) {
       const std::size_t index = std::stoul(path.substr(1, close - 1));
       if (index < list.items().size()) return index;
     }

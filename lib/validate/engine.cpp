@@ -110,7 +110,8 @@ void find_key_owner(const Node& node, const std::string& path, const DuplicateKe
     if (member.key == duplicate.key && before(member.key_mark, duplicate.where)) {
       const bool same_column = member.key_mark.column == duplicate.where.column;
       const bool better = !best.found || (same_column && !best.same_column) ||
-                          (same_column == best.same_column && before(best.mark, Location{{}, member.key_mark.line, member.key_mark.column, {}}));
+                          (same_column == best.same_column &&
+                           before(best.mark, Location{{}, member.key_mark.line, member.key_mark.column, {}}));
       if (better) best = KeyOwner{member_path(path, member.key), member.key_mark, same_column, true};
     }
     find_key_owner(member.value, member_path(path, member.key), duplicate, best);
@@ -187,7 +188,8 @@ std::vector<FileWork> list_files(const ValidateOptions& options) {
   const std::vector<std::string> paths = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   if (std::count(paths.begin(), paths.end(), "-") > 1) throw usage_error("standard input (-) can be read only once");
   std::vector<FileWork> files;
-  for (InputFile& input : list_validation_inputs(paths)) files.push_back(FileWork{std::move(input), {}, {}, {}, {}, {}, {}});
+  for (InputFile& input : list_validation_inputs(paths))
+    files.push_back(FileWork{std::move(input), {}, {}, {}, {}, {}, {}});
   return files;
 }
 
@@ -199,7 +201,8 @@ void read_all(std::vector<FileWork>& files, unsigned workers, Io& io) {
   for_each_file(files.size(), workers, [&](std::size_t i, unsigned) {
     FileWork& work = files[i];
     if (work.input.path != "-") read_file(work, io);
-    if (work.results.empty() && work.source.text.find("CustomResourceDefinition") != std::string::npos) parse_file(work);
+    if (work.results.empty() && work.source.text.find("CustomResourceDefinition") != std::string::npos)
+      parse_file(work);
   });
 }
 
@@ -207,7 +210,8 @@ void read_all(std::vector<FileWork>& files, unsigned workers, Io& io) {
 void check_all(std::vector<FileWork>& files, unsigned workers, SchemaRegistry& registry, const ValidateOptions& options,
                const Mapping& mapping) {
   std::vector<std::unique_ptr<DocumentChecker>> checkers;
-  for (unsigned i = 0; i < workers; ++i) checkers.push_back(std::make_unique<DocumentChecker>(registry, options, mapping));
+  for (unsigned i = 0; i < workers; ++i)
+    checkers.push_back(std::make_unique<DocumentChecker>(registry, options, mapping));
   for_each_file(files.size(), workers,
                 [&](std::size_t i, unsigned worker) { check_file(files[i], *checkers[worker], options); });
 }
@@ -250,13 +254,15 @@ ValidationReport run_validation(const ValidateOptions& options, Io& io) {
   for (const std::string& folder : options.crd_folders) registry.add_crd_folder(folder);
   std::vector<FileWork> files = list_files(options);
   const unsigned workers = worker_count(options.jobs, files.size(), Workload::computing);
-  io.diagnostics.verbose(fmt::format("validate: {} files listed in {:.3f} s; {} workers", files.size(), watch.lap(), workers));
+  io.diagnostics.verbose(
+      fmt::format("validate: {} files listed in {:.3f} s; {} workers", files.size(), watch.lap(), workers));
   read_all(files, workers, io);
   register_input_crds(files, registry);
   io.diagnostics.verbose(fmt::format("validate: files read and CRDs registered in {:.3f} s", watch.lap()));
-  const Mapping mapping = options.mapping_file.empty()
-                              ? default_mapping()
-                              : load_mapping(read_source(options.mapping_file, ReadLimits{}, io.in, io.stdin_is_terminal));
+  const Mapping mapping =
+      options.mapping_file.empty()
+          ? default_mapping()
+          : load_mapping(read_source(options.mapping_file, ReadLimits{}, io.in, io.stdin_is_terminal));
   check_all(files, workers, registry, options, mapping);
   io.diagnostics.verbose(fmt::format("validate: documents parsed and checked in {:.3f} s", watch.lap()));
   ValidationReport report = gather(files);

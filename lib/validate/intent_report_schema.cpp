@@ -145,7 +145,8 @@ const CompiledSchema& intent_report_schema() {
   static const std::shared_ptr<const CompiledSchema> schema = [] {
     Source source{"<built-in IntentReport schema>", std::string(kIntentReportSchema)};
     ParsedStream stream = parse_json(source, ReadLimits{});
-    auto document = std::make_shared<const std::pair<Source, Node>>(std::move(source), std::move(stream.documents.at(0)));
+    auto document =
+        std::make_shared<const std::pair<Source, Node>>(std::move(source), std::move(stream.documents.at(0)));
     return CompiledSchema::compile(document, document->second, SchemaDialect::json_schema, {}, false);
   }();
   return *schema;
@@ -162,7 +163,8 @@ std::vector<SchemaViolation> check_intent_reports(const Node& document) {
   if (!document.is_array()) return intent_report_schema().check(document);
   std::vector<SchemaViolation> violations;
   for (std::size_t i = 0; i < document.items().size(); ++i)
-    for (SchemaViolation& violation : intent_report_schema().check(document.items()[i], 100, "[" + std::to_string(i) + "]"))
+    for (SchemaViolation& violation :
+         intent_report_schema().check(document.items()[i], 100, "[" + std::to_string(i) + "]"))
       violations.push_back(std::move(violation));
   return violations;
 }

@@ -36,12 +36,14 @@ std::string location_text(const Location& where) {
 } // namespace
 
 IntentChecker::IntentChecker(const Mapping& mapping, bool lax_seed, bool strict)
-    : mapping_(mapping), strict_(strict), reader_(mapping, delta_, ReadRules{.renderable = true, .lax_seed = lax_seed}, &problems_) {}
+    : mapping_(mapping),
+      strict_(strict),
+      reader_(mapping, delta_, ReadRules{.renderable = true, .lax_seed = lax_seed}, &problems_) {}
 
 bool IntentChecker::is_intent_document(const Node& document) {
   if (!document.is_array()) return form_of(document).has_value();
   return !document.items().empty() && std::all_of(document.items().begin(), document.items().end(),
-                                                   [](const Node& item) { return form_of(item).has_value(); });
+                                                  [](const Node& item) { return form_of(item).has_value(); });
 }
 
 void IntentChecker::check_item(const Source& source, const Node& item, IntentScope scope) {
@@ -90,7 +92,8 @@ IntentVerdict IntentChecker::check(const Source& source, const Node& document, I
   }
   for (std::size_t i = since; i < problems_.count(); ++i) verdict.findings.push_back(finding_of(problems_.errors()[i]));
   for (std::size_t i = warned; i < reader_.warnings().size(); ++i)
-    verdict.findings.push_back({Severity::warning, "lax-seed", reader_.warnings()[i].where, reader_.warnings()[i].note});
+    verdict.findings.push_back(
+        {Severity::warning, "lax-seed", reader_.warnings()[i].where, reader_.warnings()[i].note});
   if (strict_)
     for (std::size_t i = noted; i < delta_.size(); ++i)
       verdict.findings.push_back({Severity::error, "no-28312-home", delta_[i].where, delta_[i].note});
@@ -99,7 +102,8 @@ IntentVerdict IntentChecker::check(const Source& source, const Node& document, I
     auto& read = reader_.expectations();
     for (std::size_t i = accepted; i < read.size(); ++i) {
       const InputExpectation& entry = read[i];
-      verdict.taken.push_back({TakenName::Kind::expectation, translates, entry.name, entry.expectation.id, entry.where});
+      verdict.taken.push_back(
+          {TakenName::Kind::expectation, translates, entry.name, entry.expectation.id, entry.where});
       if (!entry.intent_id.empty() &&
           std::find(intent_ids.begin(), intent_ids.end(), entry.intent_id) == intent_ids.end()) {
         intent_ids.push_back(entry.intent_id);

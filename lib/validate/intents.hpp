@@ -19,17 +19,17 @@ namespace intentctl {
 struct TakenName {
   enum class Kind { intent, expectation } kind;
   bool translates; // taken by a TMF921 document (translate's input), else by render's
-  std::string key;  // the intent id, or the expectation's name
-  std::string id;   // as written
+  std::string key; // the intent id, or the expectation's name
+  std::string id;  // as written
   Location where;
 };
 
 // What the acceptance rule said about one document.
 struct IntentVerdict {
-  std::string kind;                // "TMF921 Intent", "28.312 Intent", ...
-  std::string name;                // the intent's (or expectation's) id
-  std::vector<Finding> findings;   // one per wrong part, in the order translate and render meet them
-  std::vector<TakenName> taken;    // what it named, when accepted
+  std::string kind;              // "TMF921 Intent", "28.312 Intent", ...
+  std::string name;              // the intent's (or expectation's) id
+  std::vector<Finding> findings; // one per wrong part, in the order translate and render meet them
+  std::vector<TakenName> taken;  // what it named, when accepted
 };
 
 enum class IntentScope { any, tmf921, gpp28312 };

@@ -37,7 +37,9 @@ void check_name(const Node& name, const ResourceId& id, MetadataFindings& out) {
   }
   if (id.group() == "rbac.authorization.k8s.io") { // path segment names, like system:aggregate-to-view
     if (text.empty() || text == "." || text == ".." || text.find_first_of("/%") != std::string::npos)
-      out.errors.push_back({name.mark, "metadata.name", "name", fmt::format("\"{}\" is not a valid name: it may not be '.' or '..' or contain '/' or '%'", text)});
+      out.errors.push_back(
+          {name.mark, "metadata.name", "name",
+           fmt::format("\"{}\" is not a valid name: it may not be '.' or '..' or contain '/' or '%'", text)});
     return;
   }
   if (!is_dns1123_subdomain(text))
@@ -94,12 +96,14 @@ void check_metadata(const Node& object, const ResourceId& id, Scope scope, Metad
     out.errors.push_back({member->key_mark, "metadata.name", "required", "missing required field"});
   if (const Node* ns = metadata.find("namespace"); ns && ns->is_string()) {
     if (!is_dns1123_label(ns->text()))
-      out.errors.push_back({ns->mark, "metadata.namespace", "name", fmt::format("\"{}\" is not {}", ns->text(), kLabelRule)});
+      out.errors.push_back(
+          {ns->mark, "metadata.namespace", "name", fmt::format("\"{}\" is not {}", ns->text(), kLabelRule)});
     else if (scope == Scope::cluster)
       out.warnings.push_back({ns->mark, "metadata.namespace", "scope",
                               fmt::format("{} is cluster-scoped; the namespace is ignored", id.kind)});
   }
-  if (const Node* labels = metadata.find("labels"); labels && labels->is_object()) check_keys(*labels, "labels", true, out);
+  if (const Node* labels = metadata.find("labels"); labels && labels->is_object())
+    check_keys(*labels, "labels", true, out);
   if (const Node* annotations = metadata.find("annotations"); annotations && annotations->is_object())
     check_keys(*annotations, "annotations", false, out);
 }

@@ -87,7 +87,8 @@ void replace_all(std::string& text, const std::string& name, const std::string& 
     const std::size_t end = text.find("}}", from);
     if (end == std::string::npos) return;
     std::string inside = text.substr(from + 2, end - from - 2);
-    inside.erase(std::remove_if(inside.begin(), inside.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+    inside.erase(std::remove_if(inside.begin(), inside.end(),
+                                [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
                  inside.end());
     if (inside == "." + name) {
       text.replace(from, end + 2 - from, value);
@@ -133,7 +134,8 @@ std::vector<std::string> schema_location_candidates(const std::string& location,
     candidates.push_back((folder / lower(lower_kind + "-" + group + "-" + version + ".json")).string());
     candidates.push_back((folder / lower(group) / lower(lower_kind + "_" + version + ".json")).string());
   }
-  candidates.push_back((folder / (lower_kind + "_" + lower(version) + ".json")).string()); // openapi2jsonschema's default
+  candidates.push_back(
+      (folder / (lower_kind + "_" + lower(version) + ".json")).string()); // openapi2jsonschema's default
   if (group.empty()) { // kubeval's layout: core kinds without a suffix
     if (strict) candidates.push_back((folder / "master-standalone-strict" / (lower_kind + ".json")).string());
     candidates.push_back((folder / "master-standalone" / (lower_kind + ".json")).string());
@@ -156,7 +158,8 @@ const CompiledSchema& SchemaRegistry::object_meta() {
   static const std::shared_ptr<const CompiledSchema> schema = [] {
     Source source{"<built-in ObjectMeta>", std::string(object_meta_schema_yaml())};
     ParsedStream stream = parse_yaml(source, schema_limits());
-    auto document = std::make_shared<const std::pair<Source, Node>>(std::move(source), std::move(stream.documents.at(0)));
+    auto document =
+        std::make_shared<const std::pair<Source, Node>>(std::move(source), std::move(stream.documents.at(0)));
     return CompiledSchema::compile(document, document->second, SchemaDialect::structural, {}, false);
   }();
   return *schema;
@@ -173,7 +176,9 @@ void SchemaRegistry::add_builtins() {
     entry.origin = "built-in";
     entry.schema = CompiledSchema::compile(owned, *root.find("schema"), SchemaDialect::structural);
     for (const Node& kind : root.find("kinds")->items())
-      tiers_[static_cast<int>(SchemaTier::builtin)].emplace(key_of(text_of(kind.find("apiVersion")), text_of(kind.find("kind"))), entry);
+      tiers_[static_cast<int>(SchemaTier::builtin)].emplace(key_of(text_of(kind.find("apiVersion")),
+                                                                   text_of(kind.find("kind"))),
+                                                            entry);
   }
   Source crds{"<built-in bundle CRDs>", bundle_crds_yaml()};
   for (const Node& crd : parse_yaml(crds, schema_limits()).documents) add_crd(crds.name, crd, SchemaTier::builtin);
@@ -224,14 +229,16 @@ std::vector<SchemaViolation> SchemaRegistry::add_crd(const std::string& file, co
     entry.scope = scope;
     entry.origin = origin;
     try {
-      entry.schema = CompiledSchema::compile(document, schema ? *schema : permissive_schema(), SchemaDialect::structural);
+      entry.schema =
+          CompiledSchema::compile(document, schema ? *schema : permissive_schema(), SchemaDialect::structural);
     } catch (const Error& error) {
       entry.problem = fmt::format("the schema in {} is invalid: {}", origin, error.message());
       const std::string path = schema == shared_schema ? "spec.validation.openAPIV3Schema"
                                                        : fmt::format("spec.versions[{}].schema.openAPIV3Schema", i);
       problems.push_back({Mark{error.where().line, error.where().column}, path, "crd", error.message()});
     }
-    tiers_[static_cast<int>(tier)].emplace(key_of(group.empty() ? version : group + "/" + version, kind), std::move(entry));
+    tiers_[static_cast<int>(tier)].emplace(key_of(group.empty() ? version : group + "/" + version, kind),
+                                           std::move(entry));
   }
   return problems;
 }

@@ -50,7 +50,9 @@ std::vector<KindCounts> counts_by_kind(const ValidationReport& report) {
   return table;
 }
 
-void add_count(Node& object, const char* key, std::size_t value) { object.add(key, Node::number(std::to_string(value))); }
+void add_count(Node& object, const char* key, std::size_t value) {
+  object.add(key, Node::number(std::to_string(value)));
+}
 
 Node counts_node(const ValidationCounts& counts) {
   Node node = Node::object();
@@ -155,16 +157,18 @@ void write_text_report(const ValidationReport& report, const ReportStyle& style,
     if (!style.verbose) continue;
     const Location where{resource.file, resource.mark.line, resource.mark.column, {}};
     if (resource.status == ResourceStatus::valid)
-      text += diagnostic_text({Severity::info, resource.label() + " is valid", where}, "intentctl validate", style.palette);
+      text +=
+          diagnostic_text({Severity::info, resource.label() + " is valid", where}, "intentctl validate", style.palette);
     else if (resource.status == ResourceStatus::skipped)
       text += diagnostic_text({Severity::info, fmt::format("{} skipped: {}", resource.label(), resource.note), where},
                               "intentctl validate", style.palette);
   }
   if (style.summary_table) {
-    text += fmt::format("{:<32} {:>9} {:>7} {:>7} {:>6} {:>7}\n", "KIND", "RESOURCES", "VALID", "INVALID", "ERRORS", "SKIPPED");
+    text += fmt::format("{:<32} {:>9} {:>7} {:>7} {:>6} {:>7}\n", "KIND", "RESOURCES", "VALID", "INVALID", "ERRORS",
+                        "SKIPPED");
     for (const auto& [kind, counts] : counts_by_kind(report))
-      text += fmt::format("{:<32} {:>9} {:>7} {:>7} {:>6} {:>7}\n", kind, counts.resources, counts.valid, counts.invalid,
-                          counts.errors, counts.skipped);
+      text += fmt::format("{:<32} {:>9} {:>7} {:>7} {:>6} {:>7}\n", kind, counts.resources, counts.valid,
+                          counts.invalid, counts.errors, counts.skipped);
   }
   if (style.summary_line) text += summary_line(report) + "\n";
   out << text;
@@ -232,17 +236,21 @@ void write_junit_report(const ValidationReport& report, std::ostream& out) {
   }
   const ValidationCounts total = count_results(report.resources);
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  xml += fmt::format("<testsuites name=\"intentctl validate\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
-                     total.resources, total.invalid, total.errors, total.skipped);
+  xml += fmt::format(
+      "<testsuites name=\"intentctl validate\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+      total.resources, total.invalid, total.errors, total.skipped);
   for (std::size_t i = 0; i < files.size(); ++i) {
     ValidationCounts counts;
     for (const auto* resource : files[i].second) tally(counts, resource->status);
-    xml += fmt::format("  <testsuite name=\"{}\" id=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
-                       xml_escape(files[i].first), i, counts.resources, counts.invalid, counts.errors, counts.skipped);
+    xml +=
+        fmt::format("  <testsuite name=\"{}\" id=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+                    xml_escape(files[i].first), i, counts.resources, counts.invalid, counts.errors, counts.skipped);
     for (const auto* resource : files[i].second) {
-      const std::string classname = resource->api_version.empty() ? resource->kind : resource->api_version + "/" + resource->kind;
-      xml += fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"", xml_escape(resource->label()),
-                         xml_escape(classname), xml_escape(resource->file), resource->mark.line);
+      const std::string classname =
+          resource->api_version.empty() ? resource->kind : resource->api_version + "/" + resource->kind;
+      xml += fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
+                         xml_escape(resource->label()), xml_escape(classname), xml_escape(resource->file),
+                         resource->mark.line);
       if (resource->status == ResourceStatus::valid) {
         xml += "/>\n";
         continue;

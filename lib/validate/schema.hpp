@@ -50,7 +50,13 @@ struct SchemaViolation {
 // the CompiledSchema that owns them; $ref cycles are plain pointer cycles.
 struct SchemaNode {
   enum TypeBit : std::uint8_t {
-    null_bit = 1, boolean_bit = 2, integer_bit = 4, number_bit = 8, string_bit = 16, array_bit = 32, object_bit = 64
+    null_bit = 1,
+    boolean_bit = 2,
+    integer_bit = 4,
+    number_bit = 8,
+    string_bit = 16,
+    array_bit = 32,
+    object_bit = 64
   };
   enum class Extra : std::uint8_t { unspecified, allowed, forbidden, schema };
   enum class ListType : std::uint8_t { atomic, set, map };
@@ -61,16 +67,16 @@ struct SchemaNode {
   bool int_or_string = false;
   bool embedded_resource = false;
   bool unique_items = false;
-  bool reject_all = false;         // the schema `false`
-  bool root = false;               // the object's top level: apiVersion, kind, metadata are the caller's
-  bool reports_unknown = false;    // members nothing names are errors (decided at compile time)
+  bool reject_all = false;      // the schema `false`
+  bool root = false;            // the object's top level: apiVersion, kind, metadata are the caller's
+  bool reports_unknown = false; // members nothing names are errors (decided at compile time)
   Extra extra = Extra::unspecified;
   ListType list_type = ListType::atomic;
 
   std::vector<std::pair<std::string, const SchemaNode*>> properties;
   std::vector<std::pair<std::shared_ptr<const std::regex>, const SchemaNode*>> pattern_properties;
   const SchemaNode* additional = nullptr; // when extra == schema
-  const SchemaNode* items = nullptr;       // items as one schema: every item
+  const SchemaNode* items = nullptr;      // items as one schema: every item
   // items as a list (a tuple): item i against tuple_items[i]; the items past
   // the list against additionalItems (extra_items, additional_items).
   bool tuple = false;

@@ -49,10 +49,11 @@ std::uint8_t type_bits_of(const Node& value) {
 
 std::string wanted_types(std::uint8_t bits) {
   static constexpr std::pair<std::uint8_t, const char*> names[] = {
-      {SchemaNode::object_bit, "object"}, {SchemaNode::array_bit, "array"},   {SchemaNode::string_bit, "string"},
+      {SchemaNode::object_bit, "object"}, {SchemaNode::array_bit, "array"},     {SchemaNode::string_bit, "string"},
       {SchemaNode::number_bit, "number"}, {SchemaNode::integer_bit, "integer"}, {SchemaNode::boolean_bit, "boolean"},
       {SchemaNode::null_bit, "null"}};
-  if (bits & SchemaNode::number_bit) bits &= static_cast<std::uint8_t>(~SchemaNode::integer_bit); // "number" covers integers
+  if (bits & SchemaNode::number_bit)
+    bits &= static_cast<std::uint8_t>(~SchemaNode::integer_bit); // "number" covers integers
   std::vector<std::string> parts;
   for (const auto& [bit, name] : names)
     if (bits & bit) parts.emplace_back(name);
@@ -197,14 +198,16 @@ class Checker {
                fmt::format("must be at most {} characters long, got {}", *schema.max_length, length));
     }
     if (schema.pattern && !matches_pattern(text, schema))
-      report(value.mark, path, "pattern", fmt::format("{} does not match the pattern \"{}\"", literal(value), schema.pattern_text));
+      report(value.mark, path, "pattern",
+             fmt::format("{} does not match the pattern \"{}\"", literal(value), schema.pattern_text));
     if (!schema.format.empty()) check_string_format(value, schema.format, path);
   }
 
   void check_string_format(const Node& value, const std::string& format, const PathLink& path) {
     const std::string& text = value.text();
     if (format == "date-time" && !is_rfc3339(text))
-      report(value.mark, path, "format", fmt::format("{} is not a date-time (RFC 3339, like 2024-05-01T12:00:00Z)", literal(value)));
+      report(value.mark, path, "format",
+             fmt::format("{} is not a date-time (RFC 3339, like 2024-05-01T12:00:00Z)", literal(value)));
     else if (format == "date" && !is_rfc3339_date(text))
       report(value.mark, path, "format", fmt::format("{} is not a date (like 2024-05-01)", literal(value)));
     else if (format == "byte" && !is_base64(text))
@@ -216,19 +219,22 @@ class Checker {
     if (schema.minimum) {
       const bool below = schema.exclusive_minimum ? number <= *schema.minimum : number < *schema.minimum;
       if (below)
-        report(value.mark, path, "range", fmt::format("must be {} {}, got {}", schema.exclusive_minimum ? "greater than" : "at least",
-                                                      number_text(*schema.minimum), value.text()));
+        report(value.mark, path, "range",
+               fmt::format("must be {} {}, got {}", schema.exclusive_minimum ? "greater than" : "at least",
+                           number_text(*schema.minimum), value.text()));
     }
     if (schema.maximum) {
       const bool above = schema.exclusive_maximum ? number >= *schema.maximum : number > *schema.maximum;
       if (above)
-        report(value.mark, path, "range", fmt::format("must be {} {}, got {}", schema.exclusive_maximum ? "less than" : "at most",
-                                                      number_text(*schema.maximum), value.text()));
+        report(value.mark, path, "range",
+               fmt::format("must be {} {}, got {}", schema.exclusive_maximum ? "less than" : "at most",
+                           number_text(*schema.maximum), value.text()));
     }
     if (schema.multiple_of) {
       const double ratio = number / *schema.multiple_of;
       if (std::fabs(ratio - std::round(ratio)) > 1e-9)
-        report(value.mark, path, "range", fmt::format("must be a multiple of {}, got {}", number_text(*schema.multiple_of), value.text()));
+        report(value.mark, path, "range",
+               fmt::format("must be a multiple of {}, got {}", number_text(*schema.multiple_of), value.text()));
     }
     if (schema.format == "int32" && (number < -2147483648.0 || number > 2147483647.0))
       report(value.mark, path, "range", fmt::format("{} does not fit in 32 bits (format int32)", value.text()));
@@ -237,11 +243,13 @@ class Checker {
   void check_array(const Node& value, const SchemaNode& schema, const PathLink& path) {
     const auto& items = value.items();
     if (schema.min_items && items.size() < *schema.min_items)
-      report(value.mark, path, "items", fmt::format("must have at least {} item{}, got {}", *schema.min_items,
-                                                    *schema.min_items == 1 ? "" : "s", items.size()));
+      report(value.mark, path, "items",
+             fmt::format("must have at least {} item{}, got {}", *schema.min_items, *schema.min_items == 1 ? "" : "s",
+                         items.size()));
     if (schema.max_items && items.size() > *schema.max_items)
-      report(value.mark, path, "items", fmt::format("must have at most {} item{}, got {}", *schema.max_items,
-                                                    *schema.max_items == 1 ? "" : "s", items.size()));
+      report(value.mark, path, "items",
+             fmt::format("must have at most {} item{}, got {}", *schema.max_items, *schema.max_items == 1 ? "" : "s",
+                         items.size()));
     if (schema.items)
       for (std::size_t i = 0; i < items.size() && !full(); ++i) {
         const PathLink item{&path, {}, i, true};
@@ -261,7 +269,8 @@ class Checker {
     for (std::size_t i = 0; i < items.size() && !full(); ++i) {
       const PathLink item{&path, {}, i, true};
       if (i < places) check(items[i], *schema.tuple_items[i], item, items[i].mark);
-      else if (schema.extra_items == SchemaNode::Extra::schema) check(items[i], *schema.additional_items, item, items[i].mark);
+      else if (schema.extra_items == SchemaNode::Extra::schema)
+        check(items[i], *schema.additional_items, item, items[i].mark);
     }
     if (schema.extra_items == SchemaNode::Extra::forbidden && items.size() > places) {
       const PathLink first_extra{&path, {}, places, true};
@@ -279,7 +288,8 @@ class Checker {
     }
     report(value.mark, path, "items",
            items.empty() ? std::string("must contain an item that matches the contains schema, got an empty list")
-                         : fmt::format("none of the {} item{} matches the contains schema", items.size(), items.size() == 1 ? "" : "s"));
+                         : fmt::format("none of the {} item{} matches the contains schema", items.size(),
+                                       items.size() == 1 ? "" : "s"));
   }
 
   void check_unique(const Node& value, const PathLink& path) {
@@ -289,7 +299,8 @@ class Checker {
       auto [at, fresh] = seen.emplace(to_json(items[i], JsonStyle::compact), i);
       if (fresh) continue;
       const PathLink item{&path, {}, i, true};
-      report(items[i].mark, item, "unique", fmt::format("duplicate item {} (the same as [{}])", literal(items[i]), at->second));
+      report(items[i].mark, item, "unique",
+             fmt::format("duplicate item {} (the same as [{}])", literal(items[i]), at->second));
     }
   }
 
@@ -308,7 +319,8 @@ class Checker {
       auto [at, fresh] = seen.emplace(key, i);
       if (fresh) continue;
       const PathLink item{&path, {}, i, true};
-      report(items[i].mark, item, "unique", fmt::format("duplicate entry with {} (the same as [{}])", shown, at->second));
+      report(items[i].mark, item, "unique",
+             fmt::format("duplicate entry with {} (the same as [{}])", shown, at->second));
     }
   }
 
@@ -319,11 +331,13 @@ class Checker {
   void check_object(const Node& value, const SchemaNode& schema, const PathLink& path, Mark anchor) {
     const auto& members = value.members();
     if (schema.min_properties && members.size() < *schema.min_properties)
-      report(value.mark, path, "properties", fmt::format("must have at least {} field{}, got {}", *schema.min_properties,
-                                                         *schema.min_properties == 1 ? "" : "s", members.size()));
+      report(value.mark, path, "properties",
+             fmt::format("must have at least {} field{}, got {}", *schema.min_properties,
+                         *schema.min_properties == 1 ? "" : "s", members.size()));
     if (schema.max_properties && members.size() > *schema.max_properties)
-      report(value.mark, path, "properties", fmt::format("must have at most {} field{}, got {}", *schema.max_properties,
-                                                         *schema.max_properties == 1 ? "" : "s", members.size()));
+      report(value.mark, path, "properties",
+             fmt::format("must have at most {} field{}, got {}", *schema.max_properties,
+                         *schema.max_properties == 1 ? "" : "s", members.size()));
     for (const std::string& name : schema.required)
       if (!value.find(name) && !(schema.root && (name == "metadata" || name == "apiVersion" || name == "kind"))) {
         const PathLink missing{&path, name};
@@ -397,7 +411,8 @@ class Checker {
         continue;
       }
       // Fewest problems wins; on a tie, an alternative of the value's own type.
-      const bool wrong_type = !found.empty() && found.front().rule == "type" && found.front().mark.line == value.mark.line &&
+      const bool wrong_type = !found.empty() && found.front().rule == "type" &&
+                              found.front().mark.line == value.mark.line &&
                               found.front().mark.column == value.mark.column;
       const std::size_t score = found.size() * 2 + (wrong_type ? 1 : 0);
       if (!have_closest || score < closest_score) {
@@ -412,11 +427,14 @@ class Checker {
       if (have_closest && !closest.empty()) {
         const std::string here = path.text();
         const std::string& there = closest.front().path;
-        why = fmt::format("; closest: {}{}", there.empty() || there == here ? "" : there + ": ", closest.front().message);
+        why =
+            fmt::format("; closest: {}{}", there.empty() || there == here ? "" : there + ": ", closest.front().message);
       }
-      report(value.mark, path, "composition", fmt::format("matches none of the {} alternatives of {}{}", alternatives.size(), keyword, why));
+      report(value.mark, path, "composition",
+             fmt::format("matches none of the {} alternatives of {}{}", alternatives.size(), keyword, why));
     } else if (one_of && matches > 1) {
-      report(value.mark, path, "composition", fmt::format("matches {} of the oneOf alternatives; exactly one must match", matches));
+      report(value.mark, path, "composition",
+             fmt::format("matches {} of the oneOf alternatives; exactly one must match", matches));
     }
   }
 
@@ -429,7 +447,7 @@ class Checker {
 } // namespace
 
 std::vector<SchemaViolation> CompiledSchema::check(const Node& value, std::size_t max_violations,
-                                                  std::string_view base_path) const {
+                                                   std::string_view base_path) const {
   std::vector<SchemaViolation> violations;
   Checker checker(violations, max_violations);
   const PathLink root{nullptr, base_path};

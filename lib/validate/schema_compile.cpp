@@ -34,8 +34,7 @@ std::string unescape_pointer(std::string_view segment) {
   for (std::size_t i = 0; i < decoded.size(); ++i) {
     if (decoded[i] == '~' && i + 1 < decoded.size() && (decoded[i + 1] == '0' || decoded[i + 1] == '1'))
       out.push_back(decoded[++i] == '0' ? '~' : '/');
-    else
-      out.push_back(decoded[i]);
+    else out.push_back(decoded[i]);
   }
   return out;
 }
@@ -156,7 +155,8 @@ class SchemaCompiler {
     if (!file.empty()) target = load(document, ref, file);
     const Node* node = &target->second;
     if (!pointer.empty()) {
-      if (pointer.front() != '/') fail(document, ref, fmt::format("$ref \"{}\": only JSON Pointers (#/...) are supported", text));
+      if (pointer.front() != '/')
+        fail(document, ref, fmt::format("$ref \"{}\": only JSON Pointers (#/...) are supported", text));
       for (std::size_t start = 1;;) {
         const auto slash = pointer.find('/', start);
         node = step(*node, unescape_pointer(std::string_view(pointer).substr(start, slash - start)));
@@ -179,7 +179,8 @@ class SchemaCompiler {
 
   Document load(const Document& document, const Node& ref, const std::string& file) {
     if (file.find("://") != std::string::npos)
-      fail(document, ref, fmt::format("$ref \"{}\": remote schemas are not fetched; keep the files in the schema folder", file));
+      fail(document, ref,
+           fmt::format("$ref \"{}\": remote schemas are not fetched; keep the files in the schema folder", file));
     const std::filesystem::path base = std::filesystem::path(document->first.name).parent_path();
     const std::string path = (base / file).lexically_normal().string();
     if (auto found = loaded_.find(path); found != loaded_.end()) return found->second;
@@ -215,7 +216,10 @@ class SchemaCompiler {
     else names.push_back(&value);
     for (const Node* name : names) {
       const std::uint8_t bit = name->is_string() ? type_bit(name->text()) : 0;
-      if (bit == 0) fail(document, *name, fmt::format("unknown type {}", name->is_string() ? "\"" + name->text() + "\"" : std::string(type_name(name->type()))));
+      if (bit == 0)
+        fail(document, *name,
+             fmt::format("unknown type {}",
+                         name->is_string() ? "\"" + name->text() + "\"" : std::string(type_name(name->type()))));
       node.types |= bit;
     }
   }
@@ -235,7 +239,8 @@ class SchemaCompiler {
       node.reject_all = !schema.as_bool();
       return;
     }
-    if (!schema.is_object()) fail(document, schema, fmt::format("a schema must be an object, not {}", type_name(schema.type())));
+    if (!schema.is_object())
+      fail(document, schema, fmt::format("a schema must be an object, not {}", type_name(schema.type())));
     Bounds bounds;
     for (const auto& member : schema.members()) {
       if (value_keyword(node, document, member, bounds) || object_keyword(node, document, member) ||
@@ -350,7 +355,8 @@ class SchemaCompiler {
       const std::string& type = expect(document, v, Node::Type::string, k).text();
       if (type == "set") node.list_type = SchemaNode::ListType::set;
       else if (type == "map") node.list_type = SchemaNode::ListType::map;
-      else if (type != "atomic") fail(document, v, fmt::format("unknown x-kubernetes-list-type \"{}\" (known: atomic, set, map)", type));
+      else if (type != "atomic")
+        fail(document, v, fmt::format("unknown x-kubernetes-list-type \"{}\" (known: atomic, set, map)", type));
     } else if (k == "x-kubernetes-list-map-keys") node.list_map_keys = strings(document, v, k);
     else return false;
     return true;
@@ -361,7 +367,8 @@ class SchemaCompiler {
   // belongs to another draft: that refuses the schema.
   void other_keyword(const Document& document, const Node& schema, const Node::Member& member) const {
     if (member.key == "$schema") dialect_uri(document, member.value);
-    else if ((member.key == "$id" || member.key == "id") && member.value.is_string()) base_uri(document, schema, member);
+    else if ((member.key == "$id" || member.key == "id") && member.value.is_string())
+      base_uri(document, schema, member);
     else if (const char* draft = unsupported_draft(member.key))
       throw input_error(fmt::format("unsupported schema keyword \"{}\" (JSON Schema {}); intentctl checks JSON Schema "
                                     "draft 4, 6 and 7 and Kubernetes structural schemas",
@@ -396,10 +403,11 @@ class SchemaCompiler {
     const std::string& uri = expect(document, value, Node::Type::string, "$schema").text();
     for (const char* later : {"draft-03", "2019-09", "2020-12"})
       if (uri.find(later) != std::string::npos)
-        throw input_error(fmt::format("unsupported schema dialect \"{}\"; intentctl checks JSON Schema draft 4, 6 and 7 "
-                                      "and Kubernetes structural schemas",
-                                      uri),
-                          location_of(document->first, value.mark));
+        throw input_error(
+            fmt::format("unsupported schema dialect \"{}\"; intentctl checks JSON Schema draft 4, 6 and 7 "
+                        "and Kubernetes structural schemas",
+                        uri),
+            location_of(document->first, value.mark));
   }
 
   // An $id below a document's top would move the base that the $ref inside it
@@ -417,14 +425,12 @@ class SchemaCompiler {
   // Keywords that constrain values in drafts other than 4 to 7.
   static const char* unsupported_draft(std::string_view keyword) {
     static constexpr std::pair<std::string_view, const char*> kOther[] = {
-        {"divisibleBy", "draft 3"},         {"extends", "draft 3"},
-        {"disallow", "draft 3"},            {"dependentRequired", "2019-09"},
-        {"dependentSchemas", "2019-09"},    {"unevaluatedProperties", "2019-09"},
-        {"unevaluatedItems", "2019-09"},    {"minContains", "2019-09"},
-        {"maxContains", "2019-09"},         {"$anchor", "2019-09"},
-        {"$recursiveRef", "2019-09"},       {"$recursiveAnchor", "2019-09"},
-        {"$vocabulary", "2019-09"},         {"prefixItems", "2020-12"},
-        {"$dynamicRef", "2020-12"},         {"$dynamicAnchor", "2020-12"},
+        {"divisibleBy", "draft 3"},       {"extends", "draft 3"},          {"disallow", "draft 3"},
+        {"dependentRequired", "2019-09"}, {"dependentSchemas", "2019-09"}, {"unevaluatedProperties", "2019-09"},
+        {"unevaluatedItems", "2019-09"},  {"minContains", "2019-09"},      {"maxContains", "2019-09"},
+        {"$anchor", "2019-09"},           {"$recursiveRef", "2019-09"},    {"$recursiveAnchor", "2019-09"},
+        {"$vocabulary", "2019-09"},       {"prefixItems", "2020-12"},      {"$dynamicRef", "2020-12"},
+        {"$dynamicAnchor", "2020-12"},
     };
     for (const auto& [name, draft] : kOther)
       if (keyword == name) return draft;
@@ -450,8 +456,8 @@ class SchemaCompiler {
 };
 
 std::shared_ptr<const CompiledSchema> CompiledSchema::compile(std::shared_ptr<const std::pair<Source, Node>> document,
-                                                             const Node& schema, SchemaDialect dialect,
-                                                             SchemaDocumentLoader loader, bool object_root) {
+                                                              const Node& schema, SchemaDialect dialect,
+                                                              SchemaDocumentLoader loader, bool object_root) {
   auto compiled = std::make_shared<CompiledSchema>();
   compiled->dialect_ = dialect;
   compiled->documents_.push_back(document);

@@ -39,7 +39,8 @@ void walk_into(const std::string& folder, bool kustomizations_too, std::vector<s
     std::string name(file_name(it->path().native()));
     if (is_hidden(name)) continue;
     if (it->is_directory(error) && !it->is_symlink(error)) entries.emplace_back(std::move(name), true);
-    else if (it->is_regular_file(error) && (has_resource_extension(name) || (kustomizations_too && name == "Kustomization")))
+    else if (it->is_regular_file(error) &&
+             (has_resource_extension(name) || (kustomizations_too && name == "Kustomization")))
       entries.emplace_back(std::move(name), false);
   }
   std::sort(entries.begin(), entries.end());

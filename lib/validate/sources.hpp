@@ -9,7 +9,7 @@
 namespace intentctl {
 
 struct InputFile {
-  std::string path;    // as given or found; "-" for standard input
+  std::string path; // as given or found; "-" for standard input
   // The folder of the package the file belongs to: the nearest folder (inside
   // the folder named on the command line) that holds a kustomization or a
   // Kptfile; else, when the folder named holds only folders (render's

@@ -38,7 +38,8 @@ void apply_function_config(const Node& config, ValidateOptions& options) {
       for (auto& kind : split_list(value)) options.skip.push_back(kind);
     else if (member.key == "kind") {
       auto kind = parse_validate_kind(value);
-      if (!kind) throw usage_error(fmt::format("functionConfig: unknown kind \"{}\" (known: auto, tmf921, 28312, krm)", value));
+      if (!kind)
+        throw usage_error(fmt::format("functionConfig: unknown kind \"{}\" (known: auto, tmf921, 28312, krm)", value));
       options.kind = *kind;
     } else {
       throw usage_error(fmt::format("functionConfig: unknown key \"{}\" (known: strict, skip, kind)", member.key));

@@ -17,18 +17,18 @@ enum class ValidateKind { automatic, tmf921, gpp28312, krm };
 enum class ValidateFormat { text, json, junit, sarif };
 
 struct ValidateOptions {
-  std::vector<std::string> inputs;           // files, folders, "-"; none means standard input
+  std::vector<std::string> inputs; // files, folders, "-"; none means standard input
   ValidateKind kind = ValidateKind::automatic;
   std::vector<std::string> crd_folders;      // --crds DIR (repeatable)
   std::vector<std::string> schema_locations; // --schema-location DIR or template (repeatable)
   ValidateFormat format = ValidateFormat::text;
-  unsigned jobs = 0;                         // 0: one worker per core
-  bool strict = false;                       // duplicate YAML keys are errors; -strict schema variants first
-  bool summary = false;                      // add a table of counts per kind
-  std::vector<std::string> skip;             // kinds (Kind, or apiVersion/Kind) not checked
-  bool function = false;                     // --fn: kpt validator function on stdin/stdout
-  std::string mapping_file;                  // --mapping FILE: the objectType table render is given
-  bool lax_seed = false;                     // --lax-seed: as render's
+  unsigned jobs = 0;             // 0: one worker per core
+  bool strict = false;           // duplicate YAML keys are errors; -strict schema variants first
+  bool summary = false;          // add a table of counts per kind
+  std::vector<std::string> skip; // kinds (Kind, or apiVersion/Kind) not checked
+  bool function = false;         // --fn: kpt validator function on stdin/stdout
+  std::string mapping_file;      // --mapping FILE: the objectType table render is given
+  bool lax_seed = false;         // --lax-seed: as render's
 };
 
 // Exit class: ok when everything is valid; failed when anything is invalid,

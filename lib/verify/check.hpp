@@ -27,11 +27,11 @@ std::string_view state_word(CheckState state);
 struct CheckResult {
   std::string check; // "git", "cluster", "slo"
   CheckState state = CheckState::pending;
-  std::string summary;              // the one line people read
-  std::vector<std::string> details; // diffs, the reconciler's errors, each object that is not Current
-  Node objects;                     // the cluster check: each rendered object's status (JSON output, report.md)
-  bool permanent = false;     // unknown that asking again will not change (refused credentials)
-  bool at_deadline = false;   // pending or unknown because the deadline (--timeout) cut it off
+  std::string summary;                  // the one line people read
+  std::vector<std::string> details;     // diffs, the reconciler's errors, each object that is not Current
+  Node objects;                         // the cluster check: each rendered object's status (JSON output, report.md)
+  bool permanent = false;               // unknown that asking again will not change (refused credentials)
+  bool at_deadline = false;             // pending or unknown because the deadline (--timeout) cut it off
   std::chrono::microseconds elapsed{0}; // spent on this check, all passes together
 
   bool final() const { return state != CheckState::pending; }

@@ -24,7 +24,8 @@ std::string lower(std::string text) {
 }
 
 bool contains_any(const std::string& text, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view word) { return text.find(word) != std::string::npos; });
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view word) { return text.find(word) != std::string::npos; });
 }
 
 // What an object's status says about itself, read the way kstatus reads it:
@@ -67,7 +68,8 @@ struct ObjectVerdict {
   }
 };
 
-void judge_own_status(const RenderedObject& rendered, const Node& live, ObjectFindings& findings, ObjectVerdict& verdict) {
+void judge_own_status(const RenderedObject& rendered, const Node& live, ObjectFindings& findings,
+                      ObjectVerdict& verdict) {
   std::string reason;
   if (is_bundle(rendered.id)) {
     ++findings.counts.bundles;
@@ -119,10 +121,11 @@ ObjectFindings check_objects(KubeClient& client, HttpClient& http, const Rendere
     std::string status = "Current";
     const GroupedStatus* grouped = group ? group->find(rendered.id) : nullptr;
     const auto resource = client.resource_for(http, rendered.id.api_version, rendered.id.kind, deadline);
-    const auto live = resource ? client.get(http, KubeClient::object_path(rendered.id, *resource), deadline)
-                               : std::optional<Node>{};
+    const auto live =
+        resource ? client.get(http, KubeClient::object_path(rendered.id, *resource), deadline) : std::optional<Node>{};
     if (!resource) {
-      verdict.add(Health::failed, fmt::format("the cluster does not serve {} {}", rendered.id.api_version, rendered.id.kind));
+      verdict.add(Health::failed,
+                  fmt::format("the cluster does not serve {} {}", rendered.id.api_version, rendered.id.kind));
       status = "NotFound";
     } else if (!live) {
       verdict.add(Health::failed, "not found");
@@ -173,7 +176,8 @@ std::optional<CheckResult> judge_group(const ResourceGroupState& group, const st
                        fmt::format("{}; ResourceGroup status of generation {} not yet observed", prefix,
                                    *group.generation));
   if (group.reconciling)
-    return make_result("cluster", CheckState::pending, prefix + "; ResourceGroup Reconciling: " + group.condition_message);
+    return make_result("cluster", CheckState::pending,
+                       prefix + "; ResourceGroup Reconciling: " + group.condition_message);
   return std::nullopt;
 }
 
@@ -237,8 +241,7 @@ ResourceGroupState read_resource_group(const Node& group) {
   if (const Node* stalled = condition(status, "Stalled"); is_true(stalled)) {
     state.stalled = true;
     state.condition_message = condition_text(stalled);
-  } else if (const Node* reconciling = condition(status, "Reconciling");
-             is_true(reconciling)) {
+  } else if (const Node* reconciling = condition(status, "Reconciling"); is_true(reconciling)) {
     state.reconciling = true;
     state.condition_message = condition_text(reconciling);
   }
@@ -272,7 +275,8 @@ Health grouped_health(const GroupedStatus& status, const std::string& expected_c
     return Health::failed;
   }
   if (status.status == "Failed" || status.actuation == "Failed" || status.reconcile == "Failed") {
-    reason = fmt::format("{}, actuation {}, reconcile {}{}", status.status, status.actuation.empty() ? "-" : status.actuation,
+    reason = fmt::format("{}, actuation {}, reconcile {}{}", status.status,
+                         status.actuation.empty() ? "-" : status.actuation,
                          status.reconcile.empty() ? "-" : status.reconcile, messages);
     return Health::failed;
   }
@@ -281,15 +285,16 @@ Health grouped_health(const GroupedStatus& status, const std::string& expected_c
     return Health::failed;
   }
   if (!status.source_hash.empty() && !same_commit(status.source_hash, expected_commit)) {
-    reason = fmt::format("applied from {}, waiting for {}", short_commit(status.source_hash), short_commit(expected_commit));
+    reason =
+        fmt::format("applied from {}, waiting for {}", short_commit(status.source_hash), short_commit(expected_commit));
     return Health::progressing;
   }
   const bool actuated = status.actuation.empty() || status.actuation == "Succeeded";
   const bool reconciled = status.reconcile.empty() || status.reconcile == "Succeeded";
   if (status.status == "Current" && actuated && reconciled) return Health::ready;
   reason = fmt::format("{}, actuation {}, reconcile {}{}", status.status.empty() ? "no status" : status.status,
-                       status.actuation.empty() ? "-" : status.actuation, status.reconcile.empty() ? "-" : status.reconcile,
-                       messages);
+                       status.actuation.empty() ? "-" : status.actuation,
+                       status.reconcile.empty() ? "-" : status.reconcile, messages);
   return Health::progressing;
 }
 

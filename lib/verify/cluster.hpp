@@ -46,12 +46,12 @@ Provisioning provisioning_state(const Node& object, std::string& message);
 
 // One entry of a ResourceGroup's status.resourceStatuses.
 struct GroupedStatus {
-  std::string status;      // Current, InProgress, Failed, Terminating, NotFound, Unknown; Conflict when
-                           // another group owns it (an OwnershipOverlap condition True), as nomos says
-  std::string source_hash; // the commit it was applied from (abbreviated)
-  std::string actuation;   // Pending, Succeeded, Skipped, Failed
-  std::string reconcile;   // Pending, Succeeded, Skipped, Timeout, Failed
-  std::string strategy;    // Apply, Delete
+  std::string status;                // Current, InProgress, Failed, Terminating, NotFound, Unknown; Conflict when
+                                     // another group owns it (an OwnershipOverlap condition True), as nomos says
+  std::string source_hash;           // the commit it was applied from (abbreviated)
+  std::string actuation;             // Pending, Succeeded, Skipped, Failed
+  std::string reconcile;             // Pending, Succeeded, Skipped, Timeout, Failed
+  std::string strategy;              // Apply, Delete
   std::vector<std::string> messages; // its conditions' messages
 };
 

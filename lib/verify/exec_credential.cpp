@@ -38,7 +38,8 @@ struct ProcessOutput {
 class Pipe {
  public:
   Pipe() {
-    if (::pipe2(fds_, O_CLOEXEC) != 0) throw external_error(fmt::format("cannot create a pipe: {}", std::strerror(errno)));
+    if (::pipe2(fds_, O_CLOEXEC) != 0)
+      throw external_error(fmt::format("cannot create a pipe: {}", std::strerror(errno)));
   }
   ~Pipe() {
     close_read();
@@ -132,8 +133,7 @@ ProcessOutput run_process(const ExecConfig& exec, const std::string& exec_info, 
   ProcessOutput output;
   collect(out.read_end(), err.read_end(), deadline, output);
   if (output.timed_out) ::kill(pid, SIGKILL);
-  while (::waitpid(pid, &output.status, 0) < 0 && errno == EINTR) {
-  }
+  while (::waitpid(pid, &output.status, 0) < 0 && errno == EINTR) {}
   return output;
 }
 
@@ -182,8 +182,7 @@ ExecCredential parse_exec_credential(const std::string& text, const std::string&
   } catch (const Error& error) {
     throw external_error(fmt::format("{} did not print an ExecCredential: {}", origin, error.message()));
   }
-  if (stream.documents.size() != 1)
-    throw external_error(fmt::format("{} did not print one ExecCredential", origin));
+  if (stream.documents.size() != 1) throw external_error(fmt::format("{} did not print one ExecCredential", origin));
   try {
     Fields document(source, stream.documents.front(), "");
     const std::string kind = document.require_string("kind");
@@ -223,7 +222,8 @@ ExecCredential run_exec_plugin(const ExecConfig& exec, const KubeEndpoint& endpo
     throw external_error(fmt::format("{} gave no answer within {} s", name, plugin_limit.count()));
   }
   if (WIFSIGNALED(output.status))
-    throw external_error(fmt::format("{} was killed by signal {}: {}", name, WTERMSIG(output.status), tail(output.err)));
+    throw external_error(
+        fmt::format("{} was killed by signal {}: {}", name, WTERMSIG(output.status), tail(output.err)));
   if (WEXITSTATUS(output.status) != 0) {
     // 127 is what a shell wrapper says when the real command is not there.
     std::string message = fmt::format("{} failed (exit {})", name, WEXITSTATUS(output.status));

@@ -69,15 +69,17 @@ GitCheckOutcome check_git(const GitCheckRequest& request) {
     return outcome;
   }
   if (dry_run.commit.empty())
-    return finish(CheckState::fail, fmt::format("{} has no branch {}: nothing is published; run 'intentctl publish' first",
-                                                dry_run.repo, site.branch));
+    return finish(CheckState::fail,
+                  fmt::format("{} has no branch {}: nothing is published; run 'intentctl publish' first", dry_run.repo,
+                              site.branch));
   outcome.head = dry_run.commit;
   if (!request.commit.empty() && !found.on_branch)
-    return finish(CheckState::fail, fmt::format("{} is not on {} (head {})", request.commit, site.branch,
-                                                short_commit(dry_run.commit)));
+    return finish(CheckState::fail,
+                  fmt::format("{} is not on {} (head {})", request.commit, site.branch, short_commit(dry_run.commit)));
   if (found.published.empty())
-    return finish(CheckState::fail, fmt::format("no intentctl commit for {} on {} (head {}); run 'intentctl publish' first",
-                                                site.name, site.branch, short_commit(dry_run.commit)));
+    return finish(CheckState::fail,
+                  fmt::format("no intentctl commit for {} on {} (head {}); run 'intentctl publish' first", site.name,
+                              site.branch, short_commit(dry_run.commit)));
   outcome.published = found.published;
 
   const std::string where = outcome.published == outcome.head

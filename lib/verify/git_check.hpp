@@ -16,11 +16,11 @@ namespace intentctl {
 
 struct GitCheckRequest {
   const Site* site = nullptr;
-  std::string folder;      // <DIR>/<site>
-  std::string commit;      // --commit; "" = the last intentctl commit
-  std::string cache_root;  // publish's cache
-  std::string ssh_key;     // --ssh-key; "" = the site's sshKey, else ssh-agent
-  std::string base_dir;    // relative local remotes are taken from here
+  std::string folder;     // <DIR>/<site>
+  std::string commit;     // --commit; "" = the last intentctl commit
+  std::string cache_root; // publish's cache
+  std::string ssh_key;    // --ssh-key; "" = the site's sshKey, else ssh-agent
+  std::string base_dir;   // relative local remotes are taken from here
   std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 

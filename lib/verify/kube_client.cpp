@@ -36,15 +36,14 @@ std::string status_message(const std::string& body) {
   try {
     ParsedStream stream = parse_json(Source{"status", body}, ReadLimits{.max_bytes = 1 << 20});
     if (stream.documents.size() == 1) return text_member(stream.documents.front(), "message");
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return {};
 }
 
 KubeClient::KubeClient(KubeEndpoint endpoint, CredentialCache& credentials)
     : endpoint_(std::move(endpoint)), credentials_(credentials) {
-  for (const std::string& secret : {endpoint_.token, endpoint_.basic_auth,
-                                    endpoint_.basic_auth.substr(endpoint_.basic_auth.find(':') + 1)})
+  for (const std::string& secret :
+       {endpoint_.token, endpoint_.basic_auth, endpoint_.basic_auth.substr(endpoint_.basic_auth.find(':') + 1)})
     if (!secret.empty()) secrets_.push_back(secret);
 }
 
@@ -64,7 +63,8 @@ std::vector<std::string> KubeClient::auth_headers(Clock::time_point deadline) {
     }
   }
   if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
-  else if (!endpoint_.basic_auth.empty()) headers.push_back("Authorization: Basic " + base64_encode(endpoint_.basic_auth));
+  else if (!endpoint_.basic_auth.empty())
+    headers.push_back("Authorization: Basic " + base64_encode(endpoint_.basic_auth));
   return headers;
 }
 

@@ -74,7 +74,8 @@ ExecConfig read_exec(Fields& user) {
   exec.install_hint = fields.string("installHint").value_or("");
   exec.provide_cluster_info = fields.boolean("provideClusterInfo").value_or(false);
   exec.interactive_mode = fields.string("interactiveMode").value_or("");
-  if (exec.api_version != "client.authentication.k8s.io/v1" && exec.api_version != "client.authentication.k8s.io/v1beta1")
+  if (exec.api_version != "client.authentication.k8s.io/v1" &&
+      exec.api_version != "client.authentication.k8s.io/v1beta1")
     fields.fail("apiVersion", fmt::format("exec plugin apiVersion \"{}\" is not supported (known: "
                                           "client.authentication.k8s.io/v1, client.authentication.k8s.io/v1beta1)",
                                           exec.api_version));
@@ -135,7 +136,8 @@ void read_named(Fields& file, std::string_view list_key, std::string_view entry_
       named.fail("name", fmt::format("{} \"{}\" is defined twice in this file", entry_key, name));
     const Node* entry = named.get(entry_key);
     const Node empty = Node::object(list->items()[i].mark);
-    if (!out.contains(name)) out.emplace(name, reader(file.source(), entry ? *entry : empty, join_path(path, entry_key)));
+    if (!out.contains(name))
+      out.emplace(name, reader(file.source(), entry ? *entry : empty, join_path(path, entry_key)));
   }
 }
 
@@ -214,12 +216,13 @@ KubeEndpoint resolve_endpoint(const Kubeconfig& config, const std::string& conte
   const std::string files = config.files.empty() ? "kubeconfig" : fmt::format("{}", fmt::join(config.files, ":"));
   const std::string name = context_name.empty() ? config.current_context : context_name;
   if (name.empty())
-    throw input_error(fmt::format("{}: no current-context; give --context (contexts: {})", files,
-                                  known_names(config.contexts)));
+    throw input_error(
+        fmt::format("{}: no current-context; give --context (contexts: {})", files, known_names(config.contexts)));
   const auto context = config.contexts.find(name);
   if (context == config.contexts.end()) {
     Location where = context_name.empty() ? config.current_context_where : Location{files, 0, 0, {}};
-    throw input_error(fmt::format("context \"{}\" not found (contexts: {})", name, known_names(config.contexts)), where);
+    throw input_error(fmt::format("context \"{}\" not found (contexts: {})", name, known_names(config.contexts)),
+                      where);
   }
   const auto cluster = config.clusters.find(context->second.cluster);
   if (cluster == config.clusters.end())
@@ -277,7 +280,8 @@ KubeEndpoint resolve_endpoint(const Kubeconfig& config, const std::string& conte
     endpoint.exec = u.exec;
     // One plugin run serves every site that uses this user (and, when the plugin
     // is told the cluster, this cluster).
-    endpoint.exec_key = fmt::format("{}\n{}\n{}", files, user->first, u.exec->provide_cluster_info ? endpoint.server : "");
+    endpoint.exec_key =
+        fmt::format("{}\n{}\n{}", files, user->first, u.exec->provide_cluster_info ? endpoint.server : "");
   }
   return endpoint;
 }

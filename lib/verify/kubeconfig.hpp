@@ -42,7 +42,7 @@ struct KubeUser {
   std::string cert_file;
   std::string cert_pem; // client-certificate-data, decoded
   std::string key_file;
-  std::string key_pem;  // client-key-data, decoded
+  std::string key_pem; // client-key-data, decoded
   std::string token;
   std::string token_file;
   std::string username;
@@ -85,11 +85,11 @@ struct KubeEndpoint {
   std::string context;
   std::string server; // no trailing '/'
   TlsSettings tls;
-  std::string token;       // a bearer token (token, or the tokenFile's content)
-  std::string basic_auth;  // "user:password" for basic auth
+  std::string token;      // a bearer token (token, or the tokenFile's content)
+  std::string basic_auth; // "user:password" for basic auth
   std::optional<ExecConfig> exec;
-  std::string exec_key;    // identifies the plugin's credentials in a cache
-  KubeCluster cluster;     // as configured (the exec plugin may be told about it)
+  std::string exec_key; // identifies the plugin's credentials in a cache
+  KubeCluster cluster;  // as configured (the exec plugin may be told about it)
 };
 
 // The endpoint of context_name (or the current context when empty). Unknown

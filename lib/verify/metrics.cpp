@@ -24,8 +24,7 @@ std::optional<Node> parse_answer(const std::string& body, const std::string& ori
   try {
     ParsedStream stream = parse_json(Source{origin, body}, ReadLimits{.max_bytes = std::size_t{64} << 20});
     if (stream.documents.size() == 1) return std::move(stream.documents.front());
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return std::nullopt;
 }
 
@@ -107,8 +106,7 @@ void check_answer(const HttpResponse& response, const std::string& where, bool q
   if ((response.status < 200 || response.status >= 300) && !query_error) {
     const auto answer = parse_answer(response.body, where);
     const std::string message = answer ? text_member(&*answer, "error") : std::string{};
-    throw external_error(
-        fmt::format("{}: HTTP {}{}{}", where, response.status, message.empty() ? "" : ": ", message));
+    throw external_error(fmt::format("{}: HTTP {}{}{}", where, response.status, message.empty() ? "" : ": ", message));
   }
 }
 
@@ -127,7 +125,9 @@ Measurement MetricsReader::read_prometheus(HttpClient& http, const std::string& 
     return Measurement::missing(origin, fmt::format("no query for target \"{}\": map it in the sites file's "
                                                     "metrics.targets",
                                                     target));
-  HttpRequest request{source_.url + "/api/v1/query?query=" + percent_encode(query), {"Accept: application/json"}, nullptr,
+  HttpRequest request{source_.url + "/api/v1/query?query=" + percent_encode(query),
+                      {"Accept: application/json"},
+                      nullptr,
                       deadline};
   const HttpResponse response = http.get(request);
   const std::string where = source_.url + "/api/v1/query";
@@ -195,8 +195,8 @@ Measurement prometheus_measurement(long status, const std::string& body, const s
     throw external_error(fmt::format("{}: Prometheus answered HTTP {} without a JSON object", origin, status));
   if (text_member(&*answer, "status") != "success") {
     const std::string type = text_member(&*answer, "errorType");
-    return Measurement::missing(origin, fmt::format("Prometheus refused the query ({}): {}", type.empty() ? "error" : type,
-                                                    text_member(&*answer, "error")));
+    return Measurement::missing(origin, fmt::format("Prometheus refused the query ({}): {}",
+                                                    type.empty() ? "error" : type, text_member(&*answer, "error")));
   }
   const Node* data = answer->find("data");
   const std::string type = text_member(data, "resultType");

@@ -28,9 +28,11 @@ std::vector<fs::path> manifest_files(const fs::path& folder) {
   std::vector<fs::path> files;
   std::error_code error;
   fs::recursive_directory_iterator it(folder, error), end;
-  if (error) throw file_error(error.value(), fmt::format("cannot read folder {}: {}", folder.string(), error.message()));
+  if (error)
+    throw file_error(error.value(), fmt::format("cannot read folder {}: {}", folder.string(), error.message()));
   for (; it != end; it.increment(error)) {
-    if (error) throw file_error(error.value(), fmt::format("cannot read folder {}: {}", folder.string(), error.message()));
+    if (error)
+      throw file_error(error.value(), fmt::format("cannot read folder {}: {}", folder.string(), error.message()));
     const std::string name = it->path().filename().string();
     if (name.starts_with(".")) {
       if (it->is_directory()) it.disable_recursion_pending();
@@ -59,9 +61,8 @@ RenderedExpectation read_configmap_expectation(const Node& object, const Node& d
   expectation.intent_id = annotation(object, kIntentAnnotation);
   if (expectation.intent_id.empty()) expectation.intent_id = expectation.expectation.id;
   if (const std::string contexts = annotation(object, kIntentContextsAnnotation); !contexts.empty())
-    expectation.intent_contexts =
-        read_intent_contexts({fmt::format("{} (ConfigMap {} annotation {})", file, id.name, kIntentContextsAnnotation),
-                              contexts});
+    expectation.intent_contexts = read_intent_contexts(
+        {fmt::format("{} (ConfigMap {} annotation {})", file, id.name, kIntentContextsAnnotation), contexts});
   return expectation;
 }
 

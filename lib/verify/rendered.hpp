@@ -18,7 +18,7 @@ struct RenderedObject {
 };
 
 struct RenderedExpectation {
-  std::string intent_id; // render's annotation expectation.nephio.org/intent-id; else the expectation id
+  std::string intent_id;                // render's annotation expectation.nephio.org/intent-id; else the expectation id
   std::vector<Context> intent_contexts; // render's annotation expectation.nephio.org/intent-contexts
   std::string configmap;
   Expectation expectation;
@@ -26,7 +26,7 @@ struct RenderedExpectation {
 
 struct RenderedSite {
   std::string folder;
-  std::vector<RenderedObject> objects;          // sorted by file, then position in the file
+  std::vector<RenderedObject> objects;           // sorted by file, then position in the file
   std::vector<RenderedExpectation> expectations; // in object order
   std::size_t files = 0;
 };

@@ -383,8 +383,12 @@ ConflictAnalysis site_analysis(const SiteResult& result, const Site& settings) {
   std::vector<CheckSubject> subjects;
   for (const auto& rendered : result.expectations) {
     const Domain* domain = default_mapping().for_object_type(rendered.expectation.object.type);
-    subjects.push_back({rendered.intent_id, &rendered.expectation, &rendered.intent_contexts,
-                        domain ? domain->name : rendered.expectation.object.type, {0}, Location{result.folder, 0, 0, {}}});
+    subjects.push_back({rendered.intent_id,
+                        &rendered.expectation,
+                        &rendered.intent_contexts,
+                        domain ? domain->name : rendered.expectation.object.type,
+                        {0},
+                        Location{result.folder, 0, 0, {}}});
   }
   return analyse(std::move(subjects), {&settings});
 }
@@ -437,10 +441,11 @@ std::string markdown_report(const SiteResult& site, const std::string& now) {
   if (!site.targets.empty()) {
     md += "\n## Targets\n\n| Expectation | Target | Wanted | Achieved | Result |\n|---|---|---|---|---|\n";
     for (const auto& target : site.targets)
-      md += fmt::format("| {} | {} | {} | {} | {} |\n", target.expectation_id.empty() ? "-" : cell(target.expectation_id),
-                        cell(target.name), cell(target.verdict.wanted_text),
-                        target.verdict.measured ? cell(target.verdict.achieved_text) : "not measured",
-                        cell(target_result_text(target.verdict)));
+      md +=
+          fmt::format("| {} | {} | {} | {} | {} |\n", target.expectation_id.empty() ? "-" : cell(target.expectation_id),
+                      cell(target.name), cell(target.verdict.wanted_text),
+                      target.verdict.measured ? cell(target.verdict.achieved_text) : "not measured",
+                      cell(target_result_text(target.verdict)));
   }
   if (!site.expectations.empty()) {
     md += "\n## Expectations\n\n| Intent | Expectation | Object | Targets |\n|---|---|---|---|\n";

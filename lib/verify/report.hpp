@@ -21,7 +21,7 @@ struct TargetOutcome {
   std::string intent_id;      // "" for an --slo condition that names no expectation target
   std::string expectation_id; // likewise
   std::string name;
-  std::string origin;         // the query or pointer asked
+  std::string origin; // the query or pointer asked
   TargetVerdict verdict;
 };
 

@@ -35,7 +35,8 @@ std::vector<std::string> error_lines(const RootSyncState& state) {
   for (const auto& error : state.errors)
     lines.push_back(fmt::format("{}{}{} ({})", error.code, error.code.empty() ? "" : ": ", error.message, error.stage));
   if (state.errors.size() < state.error_count)
-    lines.push_back(fmt::format("... and {} more errors not listed in the status", state.error_count - state.errors.size()));
+    lines.push_back(
+        fmt::format("... and {} more errors not listed in the status", state.error_count - state.errors.size()));
   return lines;
 }
 
@@ -76,7 +77,8 @@ RootSyncState read_rootsync(const Node& rootsync) {
     state.status = SyncStatus::stalled;
     const std::string reason = text(stalled, "reason");
     state.stalled_message = text(stalled, "message");
-    if (!reason.empty()) state.stalled_message = reason + (state.stalled_message.empty() ? "" : ": ") + state.stalled_message;
+    if (!reason.empty())
+      state.stalled_message = reason + (state.stalled_message.empty() ? "" : ": ") + state.stalled_message;
   } else if (is_true(condition(status, "Reconciling"))) {
     state.status = SyncStatus::reconciling;
   } else if (!syncing) {
@@ -128,8 +130,8 @@ CheckResult judge_rootsync(const RootSyncState& state, const std::string& name, 
                                    state.observed_generation ? std::to_string(*state.observed_generation) : "none"));
   if (!same_commit(state.source_commit, expected) || !same_commit(state.sync_commit, expected))
     return make_result("cluster", CheckState::pending,
-                       fmt::format("{}PENDING (source {}, sync {}, want {})", prefix, commit_or_none(state.source_commit),
-                                   commit_or_none(state.sync_commit), want));
+                       fmt::format("{}PENDING (source {}, sync {}, want {})", prefix,
+                                   commit_or_none(state.source_commit), commit_or_none(state.sync_commit), want));
   return make_result("cluster", CheckState::pass, fmt::format("{}SYNCED at {}", prefix, want));
 }
 

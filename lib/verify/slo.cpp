@@ -82,11 +82,21 @@ std::optional<bool> holds(Condition condition, const ValueRange& range, const Me
     return false;
   };
   switch (condition) {
-    case Condition::is_less_than: if (auto o = against(0)) return *o < 0; return std::nullopt;
-    case Condition::is_equal_to_or_less_than: if (auto o = against(0)) return *o <= 0; return std::nullopt;
-    case Condition::is_greater_than: if (auto o = against(0)) return *o > 0; return std::nullopt;
-    case Condition::is_equal_to_or_greater_than: if (auto o = against(0)) return *o >= 0; return std::nullopt;
-    case Condition::is_equal_to: if (auto o = against(0)) return *o == 0; return std::nullopt;
+    case Condition::is_less_than:
+      if (auto o = against(0)) return *o < 0;
+      return std::nullopt;
+    case Condition::is_equal_to_or_less_than:
+      if (auto o = against(0)) return *o <= 0;
+      return std::nullopt;
+    case Condition::is_greater_than:
+      if (auto o = against(0)) return *o > 0;
+      return std::nullopt;
+    case Condition::is_equal_to_or_greater_than:
+      if (auto o = against(0)) return *o >= 0;
+      return std::nullopt;
+    case Condition::is_equal_to:
+      if (auto o = against(0)) return *o == 0;
+      return std::nullopt;
     case Condition::is_within_range:
     case Condition::is_outside_range: {
       const auto low = against(0);
@@ -166,8 +176,9 @@ Measurement Measurement::of_number(double value, std::string unit, std::string o
 }
 
 std::string number_text(double value, const std::string& unit) {
-  std::string number = std::isnan(value) ? "NaN" : std::isinf(value) ? (value > 0 ? "+Inf" : "-Inf")
-                                                                      : fmt::format("{:.6g}", value);
+  std::string number = std::isnan(value)   ? "NaN"
+                       : std::isinf(value) ? (value > 0 ? "+Inf" : "-Inf")
+                                           : fmt::format("{:.6g}", value);
   if (unit.empty()) return number;
   if (unit == "%") return number + "%";
   return number + " " + unit;

@@ -35,12 +35,12 @@ struct TargetVerdict {
   bool measured = false;
   std::optional<double> achieved; // the measured number in the target's unit
   std::string achieved_unit;
-  std::string achieved_text; // "2.7 ms"
-  std::string wanted_text;   // "IS_LESS_THAN 1 ms"
+  std::string achieved_text;                    // "2.7 ms"
+  std::string wanted_text;                      // "IS_LESS_THAN 1 ms"
   Condition condition = Condition::is_equal_to; // what was wanted, for the JSON output
   ValueRange wanted;
-  Measurement measurement;   // what was measured, as the endpoint said it
-  std::string reason;        // why not met, or why not measured
+  Measurement measurement; // what was measured, as the endpoint said it
+  std::string reason;      // why not met, or why not measured
 
   bool met() const { return state == CheckState::pass; }
 };

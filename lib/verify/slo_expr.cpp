@@ -18,9 +18,8 @@ struct Suffix {
 
 // Prometheus naming conventions and the short forms people write.
 constexpr Suffix name_suffixes[] = {
-    {"seconds", "s"},   {"milliseconds", "ms"}, {"microseconds", "us"}, {"nanoseconds", "ns"},
-    {"percent", "%"},   {"pct", "%"},           {"ratio", "ratio"},     {"bytes", "B"},
-    {"hertz", "Hz"},    {"bits_per_second", "bps"},
+    {"seconds", "s"}, {"milliseconds", "ms"}, {"microseconds", "us"}, {"nanoseconds", "ns"}, {"percent", "%"},
+    {"pct", "%"},     {"ratio", "ratio"},     {"bytes", "B"},         {"hertz", "Hz"},       {"bits_per_second", "bps"},
 };
 
 class Parser {
@@ -45,9 +44,7 @@ class Parser {
 
  private:
   [[noreturn]] void fail(const std::string& message) const { fail_at(pos_, message); }
-  [[noreturn]] void fail_at(std::size_t pos, const std::string& message) const {
-    throw usage_error_at(message, pos);
-  }
+  [[noreturn]] void fail_at(std::size_t pos, const std::string& message) const { throw usage_error_at(message, pos); }
   Error usage_error_at(const std::string& message, std::size_t pos) const {
     return Error(ExitClass::usage, message, Location{std::string(origin_), 1, static_cast<std::uint32_t>(pos + 1), {}});
   }
@@ -202,7 +199,8 @@ class Parser {
     }
     if (pos_ == digits || (pos_ == digits + 1 && text_[digits] == '.')) fail_at(start, "expected a number");
     if ((peek() == 'e' || peek() == 'E') && pos_ + 1 < text_.size() &&
-        (std::isdigit(static_cast<unsigned char>(text_[pos_ + 1])) || text_[pos_ + 1] == '-' || text_[pos_ + 1] == '+')) {
+        (std::isdigit(static_cast<unsigned char>(text_[pos_ + 1])) || text_[pos_ + 1] == '-' ||
+         text_[pos_ + 1] == '+')) {
       ++pos_;
       if (peek() == '-' || peek() == '+') ++pos_;
       if (!std::isdigit(static_cast<unsigned char>(peek()))) fail("expected the exponent's digits");
@@ -223,7 +221,8 @@ class Parser {
     const std::string unit(text_.substr(unit_start, unit_end - unit_start));
     const auto known = find_unit(unit);
     if (unit.empty() || (!known && unit_start > number_end)) return Quantity{number, name_unit};
-    if (!known) fail_at(unit_start, fmt::format("unknown unit \"{}\" (known: ms, s, us, Mbps, Gbps, %, ratio, ...)", unit));
+    if (!known)
+      fail_at(unit_start, fmt::format("unknown unit \"{}\" (known: ms, s, us, Mbps, Gbps, %, ratio, ...)", unit));
     pos_ = unit_end;
     return Quantity{number, std::string(known->symbol)};
   }
@@ -254,8 +253,8 @@ std::string unit_from_name(std::string_view name) {
   if (separator == std::string_view::npos) return {};
   const std::string_view last = name.substr(separator + 1);
   // Only units that cannot be mistaken for words: "_s" yes, "_b" or "_h" no.
-  for (std::string_view symbol : {"ms", "s", "us", "ns", "bps", "kbps", "Kbps", "Mbps", "Gbps", "mbps", "gbps", "Hz",
-                                  "MHz", "GHz", "dBm"}) {
+  for (std::string_view symbol :
+       {"ms", "s", "us", "ns", "bps", "kbps", "Kbps", "Mbps", "Gbps", "mbps", "gbps", "Hz", "MHz", "GHz", "dBm"}) {
     if (last == symbol) {
       const auto unit = find_unit(last);
       return unit ? std::string(unit->symbol) : std::string{};

@@ -119,8 +119,8 @@ std::unique_ptr<SiteState> prepare_site(Run& run, const Site& site, KubeconfigSo
   if (auto source = metrics_for(run.options, site)) state->metrics.emplace(std::move(*source));
   else state->metrics_missing = fmt::format("no metrics source for {}", site.name);
   if (!run.slo.empty() && !state->metrics)
-    throw usage_error(fmt::format("--slo needs a metrics source for {}: give --metrics URL or the site's metrics.url",
-                                  site.name));
+    throw usage_error(
+        fmt::format("--slo needs a metrics source for {}: give --metrics URL or the site's metrics.url", site.name));
   SiteResult& result = state->result;
   result.site = site.name;
   result.folder = folder;
@@ -139,14 +139,12 @@ std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
   run->options = options;
   run->start = Clock::now();
   run->deadline = run->start + options.timeout;
-  if (!options.commit.empty() &&
-      (options.commit.size() < 7 || options.commit.size() > 40 ||
-       options.commit.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
+  if (!options.commit.empty() && (options.commit.size() < 7 || options.commit.size() > 40 ||
+                                  options.commit.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
     throw usage_error(fmt::format("--commit \"{}\" is not a commit id (7 to 40 hex digits)", options.commit));
   if (!options.slo.empty()) run->slo = parse_slo(options.slo);
   run->sites = load_sites(options.sites_file, io.in, io.stdin_is_terminal);
-  const std::vector<const Site*> chosen =
-      run->sites.select_rendered(options.sites, options.all, options.dir, "verify");
+  const std::vector<const Site*> chosen = run->sites.select_rendered(options.sites, options.all, options.dir, "verify");
   // The remote publish found (or made) for this rendered folder.
   if (run->sites.embedded_default())
     for (Site& site : run->sites.sites) site.repo = find_default_remote(options.dir).repo;
@@ -156,8 +154,7 @@ std::shared_ptr<Run> prepare(const VerifyOptions& options, Io& io) {
   // not part of any site's checks.
   git::ensure_initialised();
   KubeconfigSource kubeconfigs(run->options);
-  for (const Site* site : chosen)
-    run->states.push_back(prepare_site(*run, *site, kubeconfigs));
+  for (const Site* site : chosen) run->states.push_back(prepare_site(*run, *site, kubeconfigs));
   return run;
 }
 
@@ -273,7 +270,8 @@ std::vector<SloTarget> slo_targets(const Run& run, const SiteState& state) {
 }
 
 std::string target_line(const TargetOutcome& target) {
-  const std::string where = target.expectation_id.empty() ? "" : fmt::format(" (expectation {})", target.expectation_id);
+  const std::string where =
+      target.expectation_id.empty() ? "" : fmt::format(" (expectation {})", target.expectation_id);
   const TargetVerdict& verdict = target.verdict;
   if (verdict.measured && (verdict.met() || verdict.reason.ends_with(verdict.wanted_text)))
     return fmt::format("{} {}, wanted {}{}", target.name, verdict.achieved_text, verdict.wanted_text, where);
@@ -306,7 +304,8 @@ CheckResult judge_targets(const std::vector<TargetOutcome>& outcomes) {
     }
   }
   const std::string unknown_part =
-      unknown ? fmt::format("; {} of {} target{} unknown", unknown, outcomes.size(), outcomes.size() == 1 ? "" : "s") : "";
+      unknown ? fmt::format("; {} of {} target{} unknown", unknown, outcomes.size(), outcomes.size() == 1 ? "" : "s")
+              : "";
   if (first_failure)
     return make_result("slo", CheckState::fail,
                        target_line(*first_failure) +
@@ -357,8 +356,8 @@ void run_slo(Run& run, SiteState& state, HttpClient& http) {
   // Measuring before the cluster runs the published configuration says nothing about it.
   if (state.kube && result.cluster.state != CheckState::pass) {
     const bool may_still_pass = needs_work(result.cluster, run.options.wait);
-    const std::string why = result.cluster.state == CheckState::fail ? "failed"
-                                                                      : fmt::format("is {}", state_word(result.cluster.state));
+    const std::string why =
+        result.cluster.state == CheckState::fail ? "failed" : fmt::format("is {}", state_word(result.cluster.state));
     result.slo = make_result("slo", may_still_pass ? CheckState::pending : CheckState::skip,
                              may_still_pass ? "waiting for the cluster check"
                                             : fmt::format("not measured: the cluster check {}", why));
@@ -522,8 +521,7 @@ void roll_back_failed(Run& run, Io& io) {
 // Checks whose evidence another pass might still bring: pending ones, and
 // under --wait unknown ones a server may yet answer.
 bool still_open(const CheckResult& check, bool waiting) {
-  return check.state == CheckState::pending ||
-         (waiting && check.state == CheckState::unknown && !check.permanent);
+  return check.state == CheckState::pending || (waiting && check.state == CheckState::unknown && !check.permanent);
 }
 
 // 1 for a measured failure; 3 for what could not be known; 4 when the
@@ -572,11 +570,11 @@ void write_site_reports(Run& run, Io& io) {
       state->result.reports = write_reports(state->result, run.options.report_dir);
     } catch (const std::exception& error) {
       const auto* ours = dynamic_cast<const Error*>(&error);
-      io.diagnostics.report({Severity::warning,
-                             fmt::format("{}: no report written: {}", state->result.site,
-                                         ours ? location_prefix(ours->where()) + ours->message()
-                                              : std::string(error.what())),
-                             {}});
+      io.diagnostics.report(
+          {Severity::warning,
+           fmt::format("{}: no report written: {}", state->result.site,
+                       ours ? location_prefix(ours->where()) + ours->message() : std::string(error.what())),
+           {}});
     }
   }
 }

@@ -69,9 +69,9 @@ int bench_check(int rounds, const std::string& sites_file, const std::vector<std
     return std::count_if(analysis.intents.begin(), analysis.intents.end(),
                          [&](const CheckedIntent& intent) { return intent.feasibility == feasibility; });
   };
-  std::printf("%.6f %.6f %.6f %zu %zu %zu %td %td\n", median(times), median(cpu_times), read, reader.expectations().size(),
-              analysis.compared_targets, analysis.conflict_count(), count(Feasibility::infeasible),
-              count(Feasibility::unknown));
+  std::printf("%.6f %.6f %.6f %zu %zu %zu %td %td\n", median(times), median(cpu_times), read,
+              reader.expectations().size(), analysis.compared_targets, analysis.conflict_count(),
+              count(Feasibility::infeasible), count(Feasibility::unknown));
   return 0;
 }
 

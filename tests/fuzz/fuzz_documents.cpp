@@ -12,16 +12,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Source source{"fuzz", std::string(reinterpret_cast<const char*>(data), size)};
   try {
     (void)parse_sites(source);
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   try {
     (void)load_mapping(source);
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   try {
     const ResourceList list = read_resource_list(source);
     (void)write_resource_list(list, {});
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;
 }

@@ -12,8 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const char* version : {"client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"}) {
     try {
       (void)parse_exec_credential(text, version, "exec plugin \"fuzz\"");
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
   }
   return 0;
 }

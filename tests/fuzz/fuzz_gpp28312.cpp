@@ -45,8 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::optional<Intent> intent;
     try {
       intent = read_intent(source, document, "", delta);
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
     if (intent) {
       const Node flat = to_node(*intent, Layout::flat);
       const Node attributes = to_node(*intent, Layout::attributes);
@@ -60,8 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::optional<Node> expectation;
     try {
       expectation = to_node(read_expectation(source, document, "", delta));
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
     if (expectation) {
       try {
         if (!(reread_expectation(*expectation) == *expectation)) __builtin_trap();

@@ -30,13 +30,11 @@ void resolve_all(Kubeconfig config) {
   for (auto& [name, user] : config.users) user.token_file.clear();
   try {
     (void)resolve_endpoint(config, "");
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   for (const auto& [name, context] : config.contexts) {
     try {
       (void)resolve_endpoint(config, name);
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
   }
 }
 
@@ -53,7 +51,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     merge_kubeconfig(Source{"fuzz/earlier", kEarlierFile}, merged);
     merge_kubeconfig(source, merged);
     resolve_all(merged);
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;
 }

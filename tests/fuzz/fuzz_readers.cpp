@@ -27,8 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         if (again.documents.size() != 1 || !(again.documents[0] == document)) __builtin_trap();
       }
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
   }
   return 0;
 }

@@ -27,8 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
       const ParsedStream stream = parse_json(Source{"measured", input.substr(newline + 1)}, ReadLimits{});
       for (const Node& document : stream.documents) measurements.push_back(json_measurement(document, "measured", ""));
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
   }
   if (measurements.empty()) {
     measurements.push_back(Measurement::of_number(1.5, "", "one and a half"));

@@ -39,10 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ParsedStream stream = parse_documents(source, ReadLimits{});
     std::vector<DeltaEntry> delta;
     for (const Node& document : stream.documents) {
-      for (std::optional<Form> form : {std::optional<Form>{}, std::optional(Form::tmf921_v5),
-                                       std::optional(Form::tmf921_v4), std::optional(Form::gateway),
-                                       std::optional(Form::specification), std::optional(Form::short_form),
-                                       std::optional(Form::gpp_intent)}) {
+      for (std::optional<Form> form :
+           {std::optional<Form>{}, std::optional(Form::tmf921_v5), std::optional(Form::tmf921_v4),
+            std::optional(Form::gateway), std::optional(Form::specification), std::optional(Form::short_form),
+            std::optional(Form::gpp_intent)}) {
         // Stopping at the first problem, and keeping them all as validate does:
         // the first kept is the one thrown.
         std::string thrown;
@@ -62,8 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (first != thrown) __builtin_trap();
       }
     }
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
 
   const std::string format = size % 2 ? "yaml" : "json";
   const std::string first = run_translate(source.text, format);

@@ -23,7 +23,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.format = formats[size % 4];
   try {
     (void)validate(options, io);
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;
 }

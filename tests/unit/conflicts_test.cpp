@@ -21,8 +21,8 @@
 
 #include "conflicts/allowed.hpp"
 #include "conflicts/analysis.hpp"
-#include "conflicts/span.hpp"
 #include "conflicts/report.hpp"
+#include "conflicts/span.hpp"
 #include "io/writer.hpp"
 #include "model/expectation_reader.hpp"
 #include "render/render.hpp"
@@ -49,8 +49,9 @@ std::string context(const std::string& attribute, const std::string& value) {
 
 std::string expectation(const std::string& id, const std::string& type, const std::string& instance,
                         const std::vector<std::string>& targets, const std::vector<std::string>& contexts = {}) {
-  std::string text = R"({"expectationId": ")" + id + R"(", "expectationVerb": "DELIVER", "expectationObject": {"objectType": ")" +
-                     type + R"(", "objectInstance": ")" + instance + R"("}, "expectationTargets": [)";
+  std::string text = R"({"expectationId": ")" + id +
+                     R"(", "expectationVerb": "DELIVER", "expectationObject": {"objectType": ")" + type +
+                     R"(", "objectInstance": ")" + instance + R"("}, "expectationTargets": [)";
   for (std::size_t i = 0; i < targets.size(); ++i) text += (i ? ", " : "") + targets[i];
   text += "]";
   if (!contexts.empty()) {
@@ -61,8 +62,8 @@ std::string expectation(const std::string& id, const std::string& type, const st
   return text + "}";
 }
 
-std::string intent(const std::string& id, const std::vector<std::string>& sites, const std::vector<std::string>& expectations,
-                   const std::vector<std::string>& contexts = {}) {
+std::string intent(const std::string& id, const std::vector<std::string>& sites,
+                   const std::vector<std::string>& expectations, const std::vector<std::string>& contexts = {}) {
   std::string text = R"({"id": ")" + id + R"(", "intentExpectations": [)";
   for (std::size_t i = 0; i < expectations.size(); ++i) text += (i ? ", " : "") + expectations[i];
   text += R"(], "intentContexts": [)";
@@ -72,7 +73,8 @@ std::string intent(const std::string& id, const std::vector<std::string>& sites,
     std::string names;
     for (const auto& site : sites) names += (names.empty() ? "\"" : ", \"") + site + "\"";
     list += std::string(list.empty() ? "" : ", ") +
-            R"({"contextAttribute": "DeploymentSite", "contextCondition": "IS_ONE_OF", "contextValueRange": [)" + names + "]}";
+            R"({"contextAttribute": "DeploymentSite", "contextCondition": "IS_ONE_OF", "contextValueRange": [)" +
+            names + "]}";
   }
   return text + list + "]}";
 }
@@ -387,18 +389,24 @@ TEST_CASE("conflict and feasibility cases") {
        two_sites,
        {}},
       {"another S-NSSAI (an intent context) is another context",
-       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}, {context("sNSSAI", "1-000001")}),
-        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})}, {context("sNSSAI", "1-000002")})},
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})},
+               {context("sNSSAI", "1-000001")}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})},
+               {context("sNSSAI", "1-000002")})},
        two_sites,
        {}},
       {"the same S-NSSAI conflicts",
-       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}, {context("sNSSAI", "1-000001")}),
-        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})}, {context("sNSSAI", "1-000001")})},
+       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"")})},
+               {context("sNSSAI", "1-000001")}),
+        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})},
+               {context("sNSSAI", "1-000001")})},
        two_sites,
        {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
       {"another target context (UE group) is another context",
-       {intent("a", {"edge1"}, {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"", context("UEGroup", "robots"))})}),
-        intent("b", {"edge1"}, {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"", context("UEGroup", "cameras"))})})},
+       {intent("a", {"edge1"},
+               {cn("cn-a", {target("latency", "IS_LESS_THAN", "\"1ms\"", context("UEGroup", "robots"))})}),
+        intent("b", {"edge1"},
+               {cn("cn-b", {target("latency", "IS_GREATER_THAN", "\"5ms\"", context("UEGroup", "cameras"))})})},
        two_sites,
        {}},
       {"another site is no conflict",
@@ -407,33 +415,41 @@ TEST_CASE("conflict and feasibility cases") {
        two_sites,
        {}},
       {"another object instance is no conflict",
-       {intent("a", {"edge1"}, {expectation("cn-a", "5GC_SubNetwork", "core-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
-        intent("b", {"edge1"}, {expectation("cn-b", "5GC_SubNetwork", "core-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       {intent("a", {"edge1"},
+               {expectation("cn-a", "5GC_SubNetwork", "core-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"},
+               {expectation("cn-b", "5GC_SubNetwork", "core-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
        two_sites,
        {}},
       {"objectType spellings of one domain are one object",
-       {intent("a", {"edge1"}, {expectation("cn-a", "5GC_SubNetwork", "core", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
-        intent("b", {"edge1"}, {expectation("cn-b", "CoreNetwork", "core", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       {intent("a", {"edge1"},
+               {expectation("cn-a", "5GC_SubNetwork", "core", {target("latency", "IS_LESS_THAN", "\"1ms\"")})}),
+        intent("b", {"edge1"},
+               {expectation("cn-b", "CoreNetwork", "core", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
        two_sites,
        {"INTENT_CONFLICT edge1 a/cn-a/latency b/cn-b/latency"}},
       {"two expectations of one intent: EXPECTATION_CONFLICT",
-       {intent("a", {"edge1"}, {cn("cn-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")}),
-                                cn("cn-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       {intent("a", {"edge1"},
+               {cn("cn-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")}),
+                cn("cn-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
        two_sites,
        {"EXPECTATION_CONFLICT edge1 a/cn-1/latency a/cn-2/latency"}},
       {"two expectations of one intent on two object instances: no conflict",
-       {intent("a", {"edge1"}, {expectation("cn-1", "5GC_SubNetwork", "core-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")}),
-                                expectation("cn-2", "5GC_SubNetwork", "core-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       {intent("a", {"edge1"},
+               {expectation("cn-1", "5GC_SubNetwork", "core-1", {target("latency", "IS_LESS_THAN", "\"1ms\"")}),
+                expectation("cn-2", "5GC_SubNetwork", "core-2", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
        two_sites,
        {}},
       {"one name twice in one expectation, in two units: TARGET_CONFLICT",
-       {intent("a", {"edge1"}, {cn("cn-1", {target("throughput", "IS_EQUAL_TO_OR_GREATER_THAN", "\"1Gbps\""),
-                                            target("throughput", "IS_EQUAL_TO_OR_LESS_THAN", "\"800Mbps\"")})})},
+       {intent("a", {"edge1"},
+               {cn("cn-1", {target("throughput", "IS_EQUAL_TO_OR_GREATER_THAN", "\"1Gbps\""),
+                            target("throughput", "IS_EQUAL_TO_OR_LESS_THAN", "\"800Mbps\"")})})},
        two_sites,
        {"TARGET_CONFLICT edge1 a/cn-1/throughput a/cn-1/throughput"}},
       {"one name twice in one expectation: TARGET_CONFLICT",
-       {intent("a", {"edge1"}, {cn("cn-1", {target("latency", "IS_LESS_THAN", "\"1ms\""),
-                                            target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
+       {intent("a", {"edge1"},
+               {cn("cn-1",
+                   {target("latency", "IS_LESS_THAN", "\"1ms\""), target("latency", "IS_GREATER_THAN", "\"5ms\"")})})},
        two_sites,
        {"TARGET_CONFLICT edge1 a/cn-1/latency a/cn-1/latency"}},
       {"one intent over two sites conflicts only where the other lands",
@@ -459,7 +475,8 @@ TEST_CASE("conflict and feasibility cases") {
        {}},
       {"summed throughput over what the site declares: INTENT_CONFLICT, each intent feasible alone",
        {intent("a", {"edge1"}, {cn("cn-a", {target("throughput", "IS_GREATER_THAN", "\"6Gbps\"")}, "video")}),
-        intent("b", {"edge1"}, {cn("cn-b", {target("throughput", "IS_EQUAL_TO_OR_GREATER_THAN", "\"6000Mbps\"")}, "robot")})},
+        intent("b", {"edge1"},
+               {cn("cn-b", {target("throughput", "IS_EQUAL_TO_OR_GREATER_THAN", "\"6000Mbps\"")}, "robot")})},
        edge1_10g,
        {"INTENT_CONFLICT edge1 maxThroughput a b"},
        {"a feasible", "b feasible"}},
@@ -482,14 +499,22 @@ TEST_CASE("conflict and feasibility cases") {
        {"INTENT_CONFLICT edge1 maxSubscribers a b"},
        {"a feasible", "b feasible"}},
       {"summed bandwidth over what the site declares, in two units",
-       {intent("a", {"edge1"}, {expectation("tn-a", "TN_SubNetwork", "tn", {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"12Gbps\"")})}),
-        intent("b", {"edge1"}, {expectation("tn-b", "TN_SubNetwork", "tn2", {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"9000Mbps\"")})})},
+       {intent("a", {"edge1"},
+               {expectation("tn-a", "TN_SubNetwork", "tn",
+                            {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"12Gbps\"")})}),
+        intent("b", {"edge1"},
+               {expectation("tn-b", "TN_SubNetwork", "tn2",
+                            {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"9000Mbps\"")})})},
        sites_with("{maxBandwidth: 20Gbps}"),
        {"INTENT_CONFLICT edge1 maxBandwidth a b"},
        {"a feasible", "b feasible"}},
       {"summed bandwidth within what the site declares: no conflict",
-       {intent("a", {"edge1"}, {expectation("tn-a", "TN_SubNetwork", "tn", {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"12Gbps\"")})}),
-        intent("b", {"edge1"}, {expectation("tn-b", "TN_SubNetwork", "tn2", {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"8000Mbps\"")})})},
+       {intent("a", {"edge1"},
+               {expectation("tn-a", "TN_SubNetwork", "tn",
+                            {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"12Gbps\"")})}),
+        intent("b", {"edge1"},
+               {expectation("tn-b", "TN_SubNetwork", "tn2",
+                            {target("bandwidth", "IS_EQUAL_TO_OR_GREATER_THAN", "\"8000Mbps\"")})})},
        sites_with("{maxBandwidth: 20Gbps}"),
        {},
        {"a feasible", "b feasible"}},
@@ -505,7 +530,8 @@ TEST_CASE("conflict and feasibility cases") {
        edge1_10g,
        {},
        {"big infeasible", "small feasible"},
-       {"its targets on site edge1 ask for 20Gbps in all (cn-big throughput IS_GREATER_THAN 20Gbps), above the maxThroughput 10Gbps the site declares"}},
+       {"its targets on site edge1 ask for 20Gbps in all (cn-big throughput IS_GREATER_THAN 20Gbps), above the "
+        "maxThroughput 10Gbps the site declares"}},
       {"latency below what the site can achieve is infeasible",
        {intent("fast", {"edge1"}, {cn("cn-f", {target("latency", "IS_LESS_THAN", "\"500us\"")})}),
         intent("slow", {"edge1"}, {cn("cn-s", {target("latency", "IS_LESS_THAN", "\"2ms\"")}, "video")})},
@@ -518,18 +544,27 @@ TEST_CASE("conflict and feasibility cases") {
        edge1_10g,
        {},
        {"a infeasible"},
-       {"availability IS_EQUAL_TO_OR_GREATER_THAN 99.999% (expectation cn-a) is above the maxAvailability 99.99% site edge1 declares"}},
+       {"availability IS_EQUAL_TO_OR_GREATER_THAN 99.999% (expectation cn-a) is above the maxAvailability 99.99% site "
+        "edge1 declares"}},
       {"reliability above what the site offers is infeasible; at it, feasible",
        {intent("a", {"edge1"}, {cn("cn-a", {target("reliability", "IS_EQUAL_TO_OR_GREATER_THAN", "\"99.9999%\"")})}),
-        intent("b", {"edge1"}, {cn("cn-b", {target("reliability", "IS_EQUAL_TO_OR_GREATER_THAN", "0.99999")}, "video")})},
+        intent("b", {"edge1"},
+               {cn("cn-b", {target("reliability", "IS_EQUAL_TO_OR_GREATER_THAN", "0.99999")}, "video")})},
        sites_with("{maxReliability: 99.999%}"),
        {},
        {"a infeasible", "b feasible"},
-       {"reliability IS_EQUAL_TO_OR_GREATER_THAN 99.9999% (expectation cn-a) is above the maxReliability 99.999% site edge1 declares"}},
+       {"reliability IS_EQUAL_TO_OR_GREATER_THAN 99.9999% (expectation cn-a) is above the maxReliability 99.999% site "
+        "edge1 declares"}},
       {"per-UE throughput is held alone against maxThroughput, never summed",
-       {intent("a", {"edge1"}, {expectation("ran-a", "RAN_SubNetwork", "ran", {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
-        intent("b", {"edge1"}, {expectation("ran-b", "RAN_SubNetwork", "ran2", {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
-        intent("c", {"edge1"}, {expectation("ran-c", "RAN_SubNetwork", "ran3", {target("AveDLRANUEThpt", "IS_GREATER_THAN", "\"12Gbps\"")})})},
+       {intent("a", {"edge1"},
+               {expectation("ran-a", "RAN_SubNetwork", "ran",
+                            {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
+        intent("b", {"edge1"},
+               {expectation("ran-b", "RAN_SubNetwork", "ran2",
+                            {target("DlThptPerUE", "IS_GREATER_THAN", "\"6Gbps\"")})}),
+        intent("c", {"edge1"},
+               {expectation("ran-c", "RAN_SubNetwork", "ran3",
+                            {target("AveDLRANUEThpt", "IS_GREATER_THAN", "\"12Gbps\"")})})},
        edge1_10g,
        {},
        {"a feasible", "b feasible", "c infeasible"}},
@@ -575,7 +610,8 @@ TEST_CASE("the IntentReport schema refuses what the standard does not allow") {
   CHECK(schema_errors(report(R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [
       {"conflictId": "c", "conflictType": "INTENT_CONFLICT", "conflictingIntent": "Intent=b"}],
       "intentFeasibilityCheckReport": {"feasibilityCheckResult": "FEASIBLE"},
-      "lastUpdatedTime": "2026-05-01T12:00:00Z"})")).empty());
+      "lastUpdatedTime": "2026-05-01T12:00:00Z"})"))
+            .empty());
   const std::pair<const char*, std::vector<std::string>> wrong[] = {
       {R"({"id": "r", "intentReference": "Intent=a", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "INFEASIBLE"}})",
        {"intentFeasibilityCheckReport.infeasibilityReason: missing required field"}},
@@ -593,7 +629,8 @@ TEST_CASE("the IntentReport schema refuses what the standard does not allow") {
        {"intentConflictReports[0].conflictingIntent: no value is allowed here"}},
       {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [{"conflictId": "c", "conflictType": "SLICE_CONFLICT"}]})",
        {R"(intentConflictReports[0].conflictType: unsupported value "SLICE_CONFLICT" (allowed: "INTENT_CONFLICT", "EXPECTATION_CONFLICT", "TARGET_CONFLICT"))"}},
-      {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [], "extra": 1})", {"extra: unknown field"}},
+      {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [], "extra": 1})",
+       {"extra: unknown field"}},
       {R"({"id": "r", "intentReference": "Intent=a"})",
        {": matches none of the 3 alternatives of anyOf; closest: intentFulfilmentReport: missing required field"}},
       {R"({"id": "r", "intentReference": "Intent=a", "intentConflictReports": [], "lastUpdatedTime": "2026-05-01 12:00"})",
@@ -615,7 +652,9 @@ TEST_CASE("validate checks IntentReports, one or a list, against the schema, eac
   const Node list = parse_json(Source{"reports.json", R"([
   {"id": "a", "intentReference": "Intent=a", "intentConflictReports": []},
   {"id": "b", "intentReference": "Intent=b", "intentFeasibilityCheckReport": {"feasibilityCheckResult": "INFEASIBLE"}}
-])"}, ReadLimits{}).documents.at(0);
+])"},
+                               ReadLimits{})
+                        .documents.at(0);
   CHECK(is_intent_report_document(list));
   CHECK(is_intent_report_document(list.items()[0]));
   const auto violations = check_intent_reports(list);
@@ -623,9 +662,12 @@ TEST_CASE("validate checks IntentReports, one or a list, against the schema, eac
   CHECK(violations[0].path == "[1].intentFeasibilityCheckReport.infeasibilityReason");
   CHECK(violations[0].mark.line == 3);
   // An Intent is no report, though it has an id; nor is a list that holds anything else.
-  const Node intent = parse_json(Source{"intent.json", R"({"id": "a", "intentExpectations": []})"}, ReadLimits{}).documents.at(0);
+  const Node intent =
+      parse_json(Source{"intent.json", R"({"id": "a", "intentExpectations": []})"}, ReadLimits{}).documents.at(0);
   CHECK_FALSE(is_intent_report_document(intent));
-  const Node mixed = parse_json(Source{"mixed.json", R"([{"id": "a", "intentConflictReports": []}, {"id": "b"}])"}, ReadLimits{}).documents.at(0);
+  const Node mixed =
+      parse_json(Source{"mixed.json", R"([{"id": "a", "intentConflictReports": []}, {"id": "b"}])"}, ReadLimits{})
+          .documents.at(0);
   CHECK_FALSE(is_intent_report_document(mixed));
 }
 
@@ -662,7 +704,8 @@ TEST_CASE("verify's IntentReports carry the conflicts and feasibility of the sit
     CHECK(conflicts->items()[0].find("conflictType")->text() == "INTENT_CONFLICT");
     CHECK(file.report.find("intentFulfilmentReport"));
   }
-  CHECK(reports[0].report.find("intentConflictReports")->items()[0].find("conflictingIntent")->text() == "Intent=video");
+  CHECK(reports[0].report.find("intentConflictReports")->items()[0].find("conflictingIntent")->text() ==
+        "Intent=video");
   CHECK(reports[0].report.find("intentFeasibilityCheckReport")->find("feasibilityCheckResult")->text() == "INFEASIBLE");
   CHECK(reports[1].report.find("intentFeasibilityCheckReport")->find("feasibilityCheckResult")->text() == "FEASIBLE");
   // A site that declares no capacity: feasibility unknown, no feasibility report.
@@ -673,14 +716,19 @@ TEST_CASE("verify's IntentReports carry the conflicts and feasibility of the sit
   }
 }
 
-TEST_CASE("an intent's contexts travel with its rendered expectations, so verify tells two slices apart as check does") {
+TEST_CASE(
+    "an intent's contexts travel with its rendered expectations, so verify tells two slices apart as check does") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("intentctl-conflicts-" + std::to_string(::getpid()));
   fs::remove_all(dir);
-  const std::string robot = intent("robot", {"edge1"}, {expectation("cn-1", "5GC_SubNetwork", "core", {target("latency", "IS_LESS_THAN", "\"1ms\"")})},
-                                   {context("sNSSAI", "1-000001")});
-  const std::string video = intent("video", {"edge1"}, {expectation("cn-2", "5GC_SubNetwork", "core", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})},
-                                   {context("sNSSAI", "1-000002")});
+  const std::string robot =
+      intent("robot", {"edge1"},
+             {expectation("cn-1", "5GC_SubNetwork", "core", {target("latency", "IS_LESS_THAN", "\"1ms\"")})},
+             {context("sNSSAI", "1-000001")});
+  const std::string video =
+      intent("video", {"edge1"},
+             {expectation("cn-2", "5GC_SubNetwork", "core", {target("latency", "IS_GREATER_THAN", "\"5ms\"")})},
+             {context("sNSSAI", "1-000002")});
   CHECK(analyse_text({robot, video}, two_sites).conflicts.empty());
   std::istringstream in(robot + "\n" + video);
   std::ostringstream out, err;

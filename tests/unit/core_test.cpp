@@ -1,5 +1,5 @@
-#include <filesystem>
 #include <doctest/doctest.h>
+#include <filesystem>
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
@@ -69,7 +69,8 @@ TEST_CASE("sites file: defaults, unknown keys, bad names") {
                        doctest::Contains("is not a DNS-1123 label"), Error);
   CHECK_THROWS_WITH_AS(parse_sites(Source{"s.yaml", "sites:\n  edge1: {repo: r, path: ../x}\n"}),
                        doctest::Contains("must stay inside the repository"), Error);
-  CHECK_THROWS_WITH_AS(sites.select({"edge3"}), doctest::Contains("unknown site \"edge3\" (known: edge1, edge2)"), Error);
+  CHECK_THROWS_WITH_AS(sites.select({"edge3"}), doctest::Contains("unknown site \"edge3\" (known: edge1, edge2)"),
+                       Error);
   CHECK(default_sites().sites.at(0).repo == kDefaultRemote);
 }
 

@@ -26,7 +26,8 @@ struct Terminal {
     const std::string erase = "\r\033[K";
     for (std::size_t at = text.find(erase); at != std::string::npos;) {
       const std::size_t next = text.find(erase, at + erase.size());
-      std::string line = text.substr(at + erase.size(), next == std::string::npos ? std::string::npos : next - at - erase.size());
+      std::string line =
+          text.substr(at + erase.size(), next == std::string::npos ? std::string::npos : next - at - erase.size());
       if (!line.empty()) lines.push_back(line);
       at = next;
     }

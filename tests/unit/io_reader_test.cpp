@@ -88,7 +88,8 @@ TEST_CASE("invalid UTF-8 and NUL bytes are refused") {
         "a.json:2:4: error: NUL byte in the input (binary file?)");
   CHECK(parse_error("a.yaml", "a: \"\xc3\x28\"\n").find("a.yaml:1:") == 0);
   // libyaml's reader gives a byte offset, not a mark: the error is still at the bad byte.
-  CHECK(parse_error("a.yaml", "a: 1\nb: 2\nc: \"\xc3\xa9\xc3\x28\"\n") == "a.yaml:3:7: error: invalid trailing UTF-8 octet");
+  CHECK(parse_error("a.yaml", "a: 1\nb: 2\nc: \"\xc3\xa9\xc3\x28\"\n") ==
+        "a.yaml:3:7: error: invalid trailing UTF-8 octet");
   CHECK(parse_error("a.yaml", "a: 1\nb: \xff\n") == "a.yaml:2:4: error: invalid leading UTF-8 octet");
 }
 
@@ -104,7 +105,8 @@ TEST_CASE("duplicate keys are an error, or recorded when allowed") {
 }
 
 TEST_CASE("nesting deeper than the limit is refused before any recursion") {
-  CHECK(parse_error("a.json", nested('[', ']', 257)).find("nesting too deep (more than 256 levels)") != std::string::npos);
+  CHECK(parse_error("a.json", nested('[', ']', 257)).find("nesting too deep (more than 256 levels)") !=
+        std::string::npos);
   CHECK_NOTHROW(parse("a.json", nested('[', ']', 256)));
   CHECK(parse_error("a.json", nested('[', ']', 100000)).find("nesting too deep") != std::string::npos);
   CHECK(parse_error("a.yaml", "x: " + nested('[', ']', 10000)).find("nesting too deep") != std::string::npos);
@@ -135,7 +137,8 @@ TEST_CASE("YAML aliases and merge keys expand") {
 
 TEST_CASE("YAML scalars resolve by the core schema") {
   const auto stream =
-      parse("a.yaml", "a: 1\nb: 1.5\nc: true\nd: ~\ne: '1'\nf: 0x1F\ng: .5\nh: 1e3\ni: yes\nj: 1ms\nk: !!str 2\nl: \"\"\n");
+      parse("a.yaml",
+            "a: 1\nb: 1.5\nc: true\nd: ~\ne: '1'\nf: 0x1F\ng: .5\nh: 1e3\ni: yes\nj: 1ms\nk: !!str 2\nl: \"\"\n");
   const Node& r = stream.documents[0];
   CHECK(r.find("a")->is_number());
   CHECK(r.find("b")->text() == "1.5");
@@ -162,7 +165,8 @@ TEST_CASE("YAML streams: documents, empty ones left out, positions") {
 TEST_CASE("document count and size limits") {
   ReadLimits limits;
   limits.max_documents = 2;
-  CHECK(parse_error("a.yaml", "a: 1\n---\nb: 2\n---\nc: 3\n", limits).find("more than 2 documents") != std::string::npos);
+  CHECK(parse_error("a.yaml", "a: 1\n---\nb: 2\n---\nc: 3\n", limits).find("more than 2 documents") !=
+        std::string::npos);
   CHECK(parse_error("a.json", "1 2 3", limits).find("more than 2 documents") != std::string::npos);
   limits.max_bytes = 10;
   std::istringstream in(std::string(100, ' '));
@@ -211,7 +215,8 @@ TEST_CASE("an input unread for want of file descriptors is the machine's failure
     message = error.message();
   }
   int given_back = 0;
-  for (int fd; given_back < 3 && (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0; ++given_back) taken.push_back(fd);
+  for (int fd; given_back < 3 && (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0; ++given_back)
+    taken.push_back(fd);
   for (const int fd : taken) ::close(fd);
   ::setrlimit(RLIMIT_NOFILE, &saved);
   CHECK(why == EMFILE);

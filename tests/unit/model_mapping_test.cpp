@@ -12,10 +12,10 @@ TEST_CASE("every objectType spelling selects its domain") {
     const char* domain;
   };
   const Row rows[] = {
-      {"RANFunction", "ran"},      {"RAN_SubNetwork", "ran"},     {"RAN_SUBNETWORK", "ran"},
-      {"Radio_Service", "ran"},    {"RADIO_SERVICE", "ran"},      {"CoreNetwork", "cn"},
-      {"5GC_SubNetwork", "cn"},    {"5GC_SUBNETWORK", "cn"},      {"TransportNetwork", "tn"},
-      {"TN_SubNetwork", "tn"},     {"Edge_Service_Support", "edge"}, {"EDGE_SERVICE_SUPPORT", "edge"},
+      {"RANFunction", "ran"},   {"RAN_SubNetwork", "ran"},        {"RAN_SUBNETWORK", "ran"},
+      {"Radio_Service", "ran"}, {"RADIO_SERVICE", "ran"},         {"CoreNetwork", "cn"},
+      {"5GC_SubNetwork", "cn"}, {"5GC_SUBNETWORK", "cn"},         {"TransportNetwork", "tn"},
+      {"TN_SubNetwork", "tn"},  {"Edge_Service_Support", "edge"}, {"EDGE_SERVICE_SUPPORT", "edge"},
   };
   const Mapping& mapping = default_mapping();
   for (const auto& row : rows) {
@@ -71,11 +71,11 @@ TEST_CASE("target names pick the domain, however they are spelled") {
     const char* domain;
   };
   const Row rows[] = {
-      {"latency", "cn"},       {"Latency", "cn"},          {"jitter", "cn"},          {"packet loss", "cn"},
-      {"packet_loss", "cn"},   {"packetLoss", "cn"},       {"bandwidth", "cn"},       {"DlLatency", "cn"},
-      {"throughput", "ran"},   {"subscribers", "ran"},     {"frequency", "ran"},      {"radio coverage", "ran"},
-      {"radio-coverage", "ran"}, {"DlThptPerUE", "ran"},   {"availability", "tn"},    {"reliability", "tn"},
-      {"redundancy", "tn"},    {"sites", "tn"},
+      {"latency", "cn"},         {"Latency", "cn"},      {"jitter", "cn"},       {"packet loss", "cn"},
+      {"packet_loss", "cn"},     {"packetLoss", "cn"},   {"bandwidth", "cn"},    {"DlLatency", "cn"},
+      {"throughput", "ran"},     {"subscribers", "ran"}, {"frequency", "ran"},   {"radio coverage", "ran"},
+      {"radio-coverage", "ran"}, {"DlThptPerUE", "ran"}, {"availability", "tn"}, {"reliability", "tn"},
+      {"redundancy", "tn"},      {"sites", "tn"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.target);
@@ -101,7 +101,7 @@ TEST_CASE("a --mapping file replaces named domains and adds new ones") {
     targets: [gpu]
 )"});
   CHECK(mapping.for_target_name("slices")->name == "cn");
-  CHECK_FALSE(mapping.for_target_name("jitter")); // cn's targets were replaced
+  CHECK_FALSE(mapping.for_target_name("jitter"));              // cn's targets were replaced
   CHECK(mapping.for_target_name("throughput")->name == "ran"); // other domains stay
   const Domain* mec = mapping.for_object_type("MecHost");
   REQUIRE(mec);

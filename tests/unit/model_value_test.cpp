@@ -54,14 +54,14 @@ std::string read_error(const std::string& json) {
 
 TEST_CASE("units: every spelling to one canonical symbol") {
   const std::pair<const char*, const char*> spellings[] = {
-      {"%", "%"},          {"percent", "%"},    {"percentage", "%"}, {"Percent", "%"},   {"pct", "%"},
-      {"us", "us"},        {"\u00b5s", "us"},   {"\u03bcs", "us"},   {"usec", "us"},     {"ms", "ms"},
-      {"msec", "ms"},      {"milliseconds", "ms"}, {"s", "s"},       {"sec", "s"},       {"seconds", "s"},
-      {"min", "min"},      {"hours", "h"},      {"bps", "bps"},      {"bit/s", "bps"},   {"kbps", "kbps"},
-      {"Kbps", "kbps"},    {"kbit/s", "kbps"},  {"Mbps", "Mbps"},    {"MBPS", "Mbps"},   {"mbps", "Mbps"},
-      {"Mbit/s", "Mbps"},  {"Mb/s", "Mbps"},    {"Gbps", "Gbps"},    {"gbps", "Gbps"},   {"Gbit/s", "Gbps"},
-      {"Tbps", "Tbps"},    {"MHz", "MHz"},      {"mhz", "MHz"},      {"GHz", "GHz"},     {"dBm", "dBm"},
-      {"MB", "MB"},        {"KiB", "KiB"},      {"ppm", "ppm"},
+      {"%", "%"},         {"percent", "%"},       {"percentage", "%"}, {"Percent", "%"}, {"pct", "%"},
+      {"us", "us"},       {"\u00b5s", "us"},      {"\u03bcs", "us"},   {"usec", "us"},   {"ms", "ms"},
+      {"msec", "ms"},     {"milliseconds", "ms"}, {"s", "s"},          {"sec", "s"},     {"seconds", "s"},
+      {"min", "min"},     {"hours", "h"},         {"bps", "bps"},      {"bit/s", "bps"}, {"kbps", "kbps"},
+      {"Kbps", "kbps"},   {"kbit/s", "kbps"},     {"Mbps", "Mbps"},    {"MBPS", "Mbps"}, {"mbps", "Mbps"},
+      {"Mbit/s", "Mbps"}, {"Mb/s", "Mbps"},       {"Gbps", "Gbps"},    {"gbps", "Gbps"}, {"Gbit/s", "Gbps"},
+      {"Tbps", "Tbps"},   {"MHz", "MHz"},         {"mhz", "MHz"},      {"GHz", "GHz"},   {"dBm", "dBm"},
+      {"MB", "MB"},       {"KiB", "KiB"},         {"ppm", "ppm"},
   };
   for (const auto& [spelling, symbol] : spellings) {
     CAPTURE(spelling);
@@ -69,11 +69,11 @@ TEST_CASE("units: every spelling to one canonical symbol") {
     CHECK(find_unit(spelling)->symbol == symbol);
     CHECK(canonical_unit(spelling) == symbol);
   }
-  CHECK_FALSE(find_unit("Mb"));   // megabits are no rate
-  CHECK_FALSE(find_unit("mb"));   // nor millibytes: bytes keep their case
+  CHECK_FALSE(find_unit("Mb")); // megabits are no rate
+  CHECK_FALSE(find_unit("mb")); // nor millibytes: bytes keep their case
   CHECK_FALSE(find_unit("users"));
-  CHECK_FALSE(find_unit("MS"));   // times keep their case
-  CHECK_FALSE(find_unit(""));     // a plain number has no unit
+  CHECK_FALSE(find_unit("MS")); // times keep their case
+  CHECK_FALSE(find_unit(""));   // a plain number has no unit
   CHECK(canonical_unit("users") == "users");
 }
 
@@ -145,7 +145,8 @@ TEST_CASE("ranges: every notation, units on either or both ends, negatives") {
   CHECK(range_of("2026-01-01T00:00:00Z") == "not a range");
   CHECK(range_of("n1-n3") == "not a range");
   CHECK(range_of("1-") == "not a range");
-  CHECK(range_of("1ms-5Mbps").find("problem: the ends of the range \"1ms-5Mbps\" are in units that do not compare") == 0);
+  CHECK(range_of("1ms-5Mbps").find("problem: the ends of the range \"1ms-5Mbps\" are in units that do not compare") ==
+        0);
 }
 
 TEST_CASE("values: every ValueRangeType alternative of 28.312 is read as such") {
@@ -160,7 +161,8 @@ TEST_CASE("values: every ValueRangeType alternative of 28.312 is read as such") 
   CHECK_FALSE(window.end);
   CHECK(std::get<PlmnId>(read(R"({"mcc": "001", "mnc": "01"})")) == PlmnId{"001", "01"});
   CHECK(std::get<GeoCoordinate>(read(R"({"latitude": 48.1, "longitude": 11.5})")).latitude == doctest::Approx(48.1));
-  CHECK(std::get<GeoArea>(read(R"({"convexGeoPolygon": [{"latitude": 1, "longitude": 2}, {"latitude": 1.5, "longitude": 2},
+  CHECK(std::get<GeoArea>(
+            read(R"({"convexGeoPolygon": [{"latitude": 1, "longitude": 2}, {"latitude": 1.5, "longitude": 2},
                                                           {"latitude": 1, "longitude": 2.5}]})"))
             .polygon.size() == 3);
   const auto group = std::get<UeGroup>(read(R"({"fiveQI": 9, "sNssai": {"sst": 1, "sd": "00ABCD"}})"));
@@ -181,10 +183,13 @@ TEST_CASE("values: what is no 28.312 value is refused with what was expected") {
   CHECK(read_error("[1, 2]").find("got a list inside the list of values") != std::string::npos);
   CHECK(read_error("null").find("got null") != std::string::npos);
   CHECK(read_error(R"({"mcc": "1", "mnc": "01"})") == "v.json:1:9: error: v.mcc: mcc must be three digits, got \"1\"");
-  CHECK(read_error(R"({"startTime": "yesterday"})").find("startTime must be an RFC 3339 date-time") != std::string::npos);
+  CHECK(read_error(R"({"startTime": "yesterday"})").find("startTime must be an RFC 3339 date-time") !=
+        std::string::npos);
   CHECK(read_error(R"({"fiveQI": 300})").find("fiveQI must be a whole number from 0 to 255") != std::string::npos);
-  CHECK(read_error(R"({"sNssai": {"sst": 1, "sd": "xyz"}})").find("sd must be six hexadecimal digits") != std::string::npos);
-  CHECK(read_error(R"({"latitude": 91, "longitude": 0})").find("latitude must be a number from -90 to 90") != std::string::npos);
+  CHECK(read_error(R"({"sNssai": {"sst": 1, "sd": "xyz"}})").find("sd must be six hexadecimal digits") !=
+        std::string::npos);
+  CHECK(read_error(R"({"latitude": 91, "longitude": 0})").find("latitude must be a number from -90 to 90") !=
+        std::string::npos);
   CHECK(read_error(R"({"mcc": "001", "mnc": "01", "extra": 1})").find("unknown field \"extra\"") != std::string::npos);
 }
 
@@ -215,10 +220,12 @@ TEST_CASE("targets: values against the name and the condition, one message sayin
         "target \"throughput\": expected a bit rate such as 100Mbps (bps, kbps, Mbps, Gbps, Tbps), got \"fast\"");
   CHECK(problem_of(target("availability", C::is_equal_to_or_greater_than, {q("99.99", "%")})).empty());
   CHECK(problem_of(target("availability", C::is_equal_to_or_greater_than, {q("0.9999")})).empty());
-  CHECK(problem_of(target("availability", C::is_equal_to_or_greater_than, {q("99.99")})) ==
-        "target \"availability\": expected a ratio such as 99.9% or a fraction from 0 to 1, got 99.99, which is above 1");
+  CHECK(
+      problem_of(target("availability", C::is_equal_to_or_greater_than, {q("99.99")})) ==
+      "target \"availability\": expected a ratio such as 99.9% or a fraction from 0 to 1, got 99.99, which is above 1");
   CHECK(problem_of(target("availability", C::is_equal_to_or_greater_than, {q("120", "%")})) ==
-        "target \"availability\": expected a ratio such as 99.9% or a fraction from 0 to 1, got 120%, which is above 100%");
+        "target \"availability\": expected a ratio such as 99.9% or a fraction from 0 to 1, got 120%, which is above "
+        "100%");
   CHECK(problem_of(target("subscribers", C::is_less_than, {q("200")})).empty());
   CHECK(problem_of(target("subscribers", C::is_less_than, {q("200", "users")})).empty());
   CHECK(problem_of(target("subscribers", C::is_less_than, {q("1.5")})) ==
@@ -228,7 +235,8 @@ TEST_CASE("targets: values against the name and the condition, one message sayin
   CHECK(problem_of(target("beamforming", C::is_equal_to, {true})).empty());
   CHECK(problem_of(target("beamforming", C::is_equal_to, {std::string("yes")})) ==
         "target \"beamforming\": expected true or false, got \"yes\"");
-  CHECK(problem_of(target("beamforming", C::is_less_than, {true})).find("a boolean target has none") != std::string::npos);
+  CHECK(problem_of(target("beamforming", C::is_less_than, {true})).find("a boolean target has none") !=
+        std::string::npos);
   CHECK(problem_of(target("mobilityLevel", C::is_equal_to, {std::string("nomadic")})).empty());
   CHECK(problem_of(target("mobilityLevel", C::is_equal_to, {std::string("running")})) ==
         "target \"mobilityLevel\": expected one of \"STATIONARY\", \"NOMADIC\", \"RESTRICTED MOBILITY\", \"FULLY "

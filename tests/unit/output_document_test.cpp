@@ -48,8 +48,8 @@ TEST_CASE("validate: each intent of a list is a resource, with its own findings"
     for (std::size_t at; (at = text.find("ID")) != std::string::npos;) text.replace(at, 2, id);
     return text.replace(text.find("COND"), 4, condition);
   };
-  const std::string text = "[" + with("a", "IS_LESS_THAN") + ",\n" + with("b", "NEARLY") + ",\n" +
-                           with("c", "IS_LESS_THAN") + "]";
+  const std::string text =
+      "[" + with("a", "IS_LESS_THAN") + ",\n" + with("b", "NEARLY") + ",\n" + with("c", "IS_LESS_THAN") + "]";
   const Source source{"list.json", text};
   const Node document = parse_json(source, ReadLimits{}).documents.at(0);
   SchemaRegistry registry({}, false);

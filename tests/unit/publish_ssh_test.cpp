@@ -22,9 +22,8 @@ namespace {
 // prints it, and a known_hosts line for [127.0.0.1]:2222 hashed by ssh-keygen -H.
 constexpr const char* kKey = "AAAAC3NzaC1lZDI1NTE5AAAAINXSZWjuJ+5+rPFt1Nr6bWa2VNw87ShjIwj5gTt1BscF";
 constexpr const char* kFingerprint = "SHA256:ixjaOUPRJWksJFo/aNuKbmJdrW4VDiF4+aW6HsIsSRE";
-constexpr const char* kHashedLine =
-    "|1|PtD7dMfIupIJSuDh79c/yn/0adw=|1OHflVlPxc6CADb7kX1ONq25Q0E= ssh-ed25519 "
-    "AAAAC3NzaC1lZDI1NTE5AAAAINXSZWjuJ+5+rPFt1Nr6bWa2VNw87ShjIwj5gTt1BscF";
+constexpr const char* kHashedLine = "|1|PtD7dMfIupIJSuDh79c/yn/0adw=|1OHflVlPxc6CADb7kX1ONq25Q0E= ssh-ed25519 "
+                                    "AAAAC3NzaC1lZDI1NTE5AAAAINXSZWjuJ+5+rPFt1Nr6bWa2VNw87ShjIwj5gTt1BscF";
 // Another ed25519 key, and an ECDSA key's blob (only its type matters here).
 constexpr const char* kOtherKey = "AAAAC3NzaC1lZDI1NTE5AAAAIKHrWGMjsv11jc2Kme+YzCe1XxSJM/C8ar4CgPAhhhFW";
 
@@ -259,8 +258,8 @@ TEST_CASE("key types and fingerprints") {
   const std::string rsa_public = wire("ssh-rsa") + wire("\x01\x00\x01") + wire("modulus");
   const std::string body = std::string("openssh-key-v1\0", 15) + wire("aes256-ctr") + wire("bcrypt") + wire("salt") +
                            std::string("\0\0\0\1", 4) + wire(rsa_public) + wire("encrypted part");
-  std::ofstream(key) << "-----BEGIN OPENSSH PRIVATE KEY-----\n" << base64_encode(body)
-                     << "\n-----END OPENSSH PRIVATE KEY-----\n";
+  std::ofstream(key) << "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                     << base64_encode(body) << "\n-----END OPENSSH PRIVATE KEY-----\n";
   CHECK(private_key_type(key) == "ssh-rsa");
   std::ofstream(key + ".pub") << "ssh-ed25519 " << kKey << " me@host\n";
   CHECK(private_key_type(key) == "ssh-ed25519"); // the .pub beside it wins

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -58,7 +58,8 @@ std::vector<std::string> entry_names(git_repository* repo, const git_oid& tree_i
   return names;
 }
 
-git_oid commit_with(git_repository* repo, const git_oid& tree_id, const git_commit* parent, const std::string& message) {
+git_oid commit_with(git_repository* repo, const git_oid& tree_id, const git_commit* parent,
+                    const std::string& message) {
   git_signature* raw = nullptr;
   REQUIRE(git_signature_new(&raw, "t", "t@example.net", 1700000000, 0) == 0);
   git::Signature signature(raw);
@@ -127,8 +128,9 @@ TEST_CASE("redact hides userinfo in URLs and listed secrets, keeps ssh user name
   CHECK(redact("no url here") == "no url here");
   // An unencoded '@' in a password, a diff line, a YAML value.
   CHECK(redact("https://u:p@ss@h/x.git") == "https://***@h/x.git");
-  CHECK(redact("-    repo: http://bob:url-Pa55%40w0rd@127.0.0.1:8080/e.git\n+    repo: http://127.0.0.1:8080/e.git\n") ==
-        "-    repo: http://***@127.0.0.1:8080/e.git\n+    repo: http://127.0.0.1:8080/e.git\n");
+  CHECK(
+      redact("-    repo: http://bob:url-Pa55%40w0rd@127.0.0.1:8080/e.git\n+    repo: http://127.0.0.1:8080/e.git\n") ==
+      "-    repo: http://***@127.0.0.1:8080/e.git\n+    repo: http://127.0.0.1:8080/e.git\n");
   CHECK(redact("repo: \"https://t0k@h\"") == "repo: \"https://***@h\"");
 }
 
@@ -263,12 +265,10 @@ TEST_CASE("intent ids come from the expectation ConfigMaps") {
                "    expectation.nephio.org/id: a\n  annotations:\n    expectation.nephio.org/intent-id: robot-cell\n"
                "---\napiVersion: cn.nephio.org/v1alpha1\nkind: CNBundle\nmetadata:\n  name: cn-bundle-a\n  labels:\n"
                "    expectation.nephio.org/id: bundle-not-counted\n");
-  folder.write("apps/intent/b.yaml",
-               "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: expectation-b\n  labels:\n"
-               "    expectation.nephio.org/id: b\n    intent.nephio.org/id: robot-cell\n");
-  folder.write("apps/intent/c.yml",
-               "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: expectation-c\n  labels:\n"
-               "    expectation.nephio.org/id: c-alone\n");
+  folder.write("apps/intent/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: expectation-b\n  labels:\n"
+                                     "    expectation.nephio.org/id: b\n    intent.nephio.org/id: robot-cell\n");
+  folder.write("apps/intent/c.yml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: expectation-c\n  labels:\n"
+                                    "    expectation.nephio.org/id: c-alone\n");
   folder.write("apps/intent/notes.txt", "kind: ConfigMap\n");
   CHECK(collect_intent_ids(folder.path.string()) == std::vector<std::string>{"c-alone", "robot-cell"});
 
@@ -350,9 +350,8 @@ TEST_CASE("commit messages carry trailers, and rollback finds the last publish")
   git_oid tree{};
   REQUIRE(git_oid_fromstr(&tree, "d4b87210232084c7cdccdf73176a5b70a6530fdd") == 0);
   const std::string message = publish_message("Publish edge1: 2 files changed", {"i1", "i2"}, "edge1", tree);
-  CHECK(message ==
-        "Publish edge1: 2 files changed\n\nIntent-Id: i1\nIntent-Id: i2\nIntentctl-Site: edge1\n"
-        "Tree-Digest: git-tree:d4b87210232084c7cdccdf73176a5b70a6530fdd\n");
+  CHECK(message == "Publish edge1: 2 files changed\n\nIntent-Id: i1\nIntent-Id: i2\nIntentctl-Site: edge1\n"
+                   "Tree-Digest: git-tree:d4b87210232084c7cdccdf73176a5b70a6530fdd\n");
   const auto trailers = read_trailers(message);
   REQUIRE(trailers);
   CHECK(trailers->intent_ids == std::vector<std::string>{"i1", "i2"});
@@ -481,8 +480,8 @@ TEST_CASE("publish places intentctl's files beside the files of others, and only
   const FlatTree v1 = site_files(repo, "edge1", {{"a.yaml", "a: 1\n"}, {"apps/b.yaml", "b: 1\n"}});
   const OwnedTree first = place_site_files(repo, head.get(), root, v1);
   CHECK(first.kept == std::vector<std::string>{"README.md", "platform/thing.yaml"});
-  CHECK(paths_in(repo, first.root) == std::vector<std::string>{".intentctl-manifest", "README.md", "a.yaml",
-                                                               "apps/b.yaml", "platform/thing.yaml"});
+  CHECK(paths_in(repo, first.root) ==
+        std::vector<std::string>{".intentctl-manifest", "README.md", "a.yaml", "apps/b.yaml", "platform/thing.yaml"});
 
   // The next one deletes intentctl's file it no longer has, nothing else.
   git::Tree after_first = git::lookup_tree(repo, first.root);

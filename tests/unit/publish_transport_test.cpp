@@ -142,8 +142,9 @@ TEST_CASE("a local push moves the branch only from the commit it was built on") 
   CredentialSettings credentials;
   TransferContext context(credentials, Clock::now() + std::chrono::minutes(1), nullptr);
   const auto push = [&](const git_oid& commit, std::optional<git_oid> expected) {
-    return push_to_local_repository(
-        LocalPush{cache.get(), (scratch.path / "remote.git").string(), "refs/heads/main", commit, expected}, context);
+    return push_to_local_repository(LocalPush{cache.get(), (scratch.path / "remote.git").string(), "refs/heads/main",
+                                              commit, expected},
+                                    context);
   };
 
   // A new branch: only while there is none.

@@ -99,7 +99,8 @@ spec:
 TEST_CASE("--fn adds the missing bundles beside their ConfigMaps and passes other items through") {
   const std::string input = resource_list(
       {kService, config_map("cn-1", "apps/intent/cn-1.yaml", expectation_json("cn-1", "CoreNetwork", "1ms")),
-       config_map("edge-1", "site/apps/intent/edge-1.yaml", expectation_json("edge-1", "Edge_Service_Support", "9ms"))});
+       config_map("edge-1", "site/apps/intent/edge-1.yaml",
+                  expectation_json("edge-1", "Edge_Service_Support", "9ms"))});
   const FnRun result = run_fn(input);
   INFO(result.error);
   REQUIRE(result.code == ExitClass::ok);
@@ -137,7 +138,8 @@ TEST_CASE("--fn adds the missing bundles beside their ConfigMaps and passes othe
 }
 
 TEST_CASE("--fn keeps the ConfigMap's intent id on the bundle, and --namespace wins over the functionConfig") {
-  Node map = parse_yaml(Source{"cm", config_map("cn-1", "apps/intent/cn-1.yaml", expectation_json("cn-1", "CoreNetwork", "1ms"))},
+  Node map = parse_yaml(Source{"cm", config_map("cn-1", "apps/intent/cn-1.yaml",
+                                                expectation_json("cn-1", "CoreNetwork", "1ms"))},
                         ReadLimits{})
                  .documents.at(0);
   map.find("metadata")->find("annotations")->set(kIntentAnnotation, Node::string("urllc-robot-cell"));
@@ -183,7 +185,8 @@ TEST_CASE("--fn replaces stale generated objects in place and removes orphans") 
   CHECK(result.list.find("items")->items().size() == 2);
 
   // An objectType that moves the expectation to another domain replaces the old kind.
-  items = {config_map("cn-1", "apps/intent/cn-1.yaml", expectation_json("cn-1", "RANFunction", "7ms")), to_yaml(*bundle)};
+  items = {config_map("cn-1", "apps/intent/cn-1.yaml", expectation_json("cn-1", "RANFunction", "7ms")),
+           to_yaml(*bundle)};
   result = run_fn(resource_list(items));
   REQUIRE(result.code == ExitClass::ok);
   CHECK(item_named(result.list, "CNBundle", "cn-bundle-cn-1") == nullptr);
@@ -199,8 +202,9 @@ TEST_CASE("--fn keeps the cluster and template render wrote for a site when no s
   const Node* request = item_named(result.list, "ProvisioningRequest", "pr-edge-1");
   REQUIRE(request != nullptr);
   std::string edited = to_yaml(*request);
-  for (const auto& [from, to] : {std::pair<std::string, std::string>{"clusterName: edge1", "clusterName: edge-cluster-01"},
-                                 {"templateVersion: v3.0.0", "templateVersion: v4.1.0"}}) {
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"clusterName: edge1", "clusterName: edge-cluster-01"},
+        {"templateVersion: v3.0.0", "templateVersion: v4.1.0"}}) {
     REQUIRE(edited.find(from) != std::string::npos);
     edited.replace(edited.find(from), from.size(), to);
   }
@@ -217,9 +221,9 @@ TEST_CASE("--fn keeps the cluster and template render wrote for a site when no s
 }
 
 TEST_CASE("--fn reports problems as results and fails") {
-  FnRun result = run_fn(resource_list(
-      {config_map("bad", "apps/intent/bad.yaml", expectation_json("bad", "Toaster", "1ms")),
-       config_map("good", "apps/intent/good.yaml", expectation_json("good", "CoreNetwork", "1ms"))}));
+  FnRun result = run_fn(
+      resource_list({config_map("bad", "apps/intent/bad.yaml", expectation_json("bad", "Toaster", "1ms")),
+                     config_map("good", "apps/intent/good.yaml", expectation_json("good", "CoreNetwork", "1ms"))}));
   CHECK(result.code == ExitClass::usage);
   const Node* results = result.list.find("results");
   REQUIRE(results != nullptr);

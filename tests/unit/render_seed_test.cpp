@@ -47,7 +47,8 @@ void check_seed_case(const std::vector<Node>& rendered, const std::string& id) {
   CHECK(*config_map->find("apiVersion") == *want_config_map.find("apiVersion"));
   CHECK(*cm_metadata.find("namespace") == *want_cm_metadata.find("namespace"));
   check_contains(*cm_metadata.find("labels"), *want_cm_metadata.find("labels"), id + " ConfigMap labels");
-  check_contains(*cm_metadata.find("annotations"), *want_cm_metadata.find("annotations"), id + " ConfigMap annotations");
+  check_contains(*cm_metadata.find("annotations"), *want_cm_metadata.find("annotations"),
+                 id + " ConfigMap annotations");
 
   const Node* bundle = find_object(rendered, bundle_kind, bundle_name);
   REQUIRE(bundle != nullptr);

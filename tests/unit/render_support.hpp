@@ -42,7 +42,8 @@ inline Run run(intentctl::RenderOptions options, const std::string& input = "") 
 }
 
 // -o - of inputs, as parsed documents.
-inline std::vector<intentctl::Node> objects_of(const std::vector<std::string>& inputs, const std::string& stdin_text = "",
+inline std::vector<intentctl::Node> objects_of(const std::vector<std::string>& inputs,
+                                               const std::string& stdin_text = "",
                                                std::vector<std::string> extra_sites = {}) {
   intentctl::RenderOptions options;
   options.inputs = inputs;

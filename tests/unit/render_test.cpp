@@ -52,7 +52,8 @@ TEST_CASE("every target survives, with ranges, sets and units, in the seed's con
         R"("MaxNumberofPDUsessions":{"condition":"GREATER_THAN_OR_EQUAL","value":"5000"},)"
         R"("PLMN":{"condition":"ONE_OF","value":"[001-01, 001-02]","values":["001-01","001-02"]}})");
   const Node& annotations = *bundle->find("metadata")->find("annotations");
-  CHECK(annotations.find("expectation.nephio.org/target-attribute")->text() == "latency; jitter; MaxNumberofPDUsessions; PLMN");
+  CHECK(annotations.find("expectation.nephio.org/target-attribute")->text() ==
+        "latency; jitter; MaxNumberofPDUsessions; PLMN");
   CHECK(annotations.find("expectation.nephio.org/target-condition")->text() ==
         "LESS_THAN; WITHIN_RANGE; GREATER_THAN_OR_EQUAL; ONE_OF");
   CHECK(annotations.find("expectation.nephio.org/intent-id")->text() == "campus");
@@ -95,8 +96,8 @@ TEST_CASE("edge-service expectations become O2IMS ProvisioningRequests from the 
 TEST_CASE("expectation ids become DNS-1123 names or are refused") {
   CHECK(name_for_id("cn-cap-001") == "cn-cap-001");
   CHECK(name_for_id("CN_Cap.001") == "cn-cap-001");
-  for (const char* bad : {"../../etc", "/etc/passwd", "a/../../b", "..", ".", "-x", "x-", "", "a b", "é",
-                          "a\\b", "0123456789012345678901234567890123456789012345678901234567890123"}) {
+  for (const char* bad : {"../../etc", "/etc/passwd", "a/../../b", "..", ".", "-x", "x-", "", "a b", "é", "a\\b",
+                          "0123456789012345678901234567890123456789012345678901234567890123"}) {
     CAPTURE(bad);
     CHECK_FALSE(name_for_id(bad).has_value());
   }
@@ -149,7 +150,8 @@ TEST_CASE("input errors name the file, line and column") {
       {"a seed expectation without its context",
        R"({"intentExpectationId": "x", "intentExpectationType": "ServiceCapacity", "intentExpectationObject": {"objectType": "CoreNetwork"},
            "intentExpectationTarget": {"targetAttribute": "latency", "targetCondition": "LESS_THAN", "targetValue": "1ms"}})",
-       "<stdin>:1:1: error: seed expectation \"x\" has no intentExpectationContext, which the seed's function required"},
+       "<stdin>:1:1: error: seed expectation \"x\" has no intentExpectationContext, which the seed's function "
+       "required"},
       {"a TMF921 intent", R"({"intent": "x", "requirements": {"latency": "<1ms"}})",
        "<stdin>:1:1: error: a TMF921 intent (short form) is an input of translate: render reads 28.312 intents and "
        "expectations (run intentctl translate first)"},
@@ -171,7 +173,8 @@ TEST_CASE("an intent's own sites pick its trees, --site filters them, unknown si
   Run result = run_stdout(intent);
   INFO(result.error);
   CHECK(result.code == ExitClass::usage);
-  CHECK(result.error.find("<stdin>:4:86: error: intentContexts[0].contextValueRange: intent \"i\" names site \"edge9\"") !=
+  CHECK(result.error.find(
+            "<stdin>:4:86: error: intentContexts[0].contextValueRange: intent \"i\" names site \"edge9\"") !=
         std::string::npos);
 
   const std::string everywhere = R"({"expectationId": "e", "expectationObject": {"objectType": "CoreNetwork"},

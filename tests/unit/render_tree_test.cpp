@@ -32,7 +32,8 @@ struct ScratchDir {
 
 std::string expectation(const std::string& id, const std::string& latency) {
   return R"({"expectationId": ")" + id + R"(", "expectationObject": {"objectType": "CoreNetwork"},
-    "expectationTargets": [{"targetName": "latency", "targetCondition": "<", "targetValueRange": ")" + latency + R"("}]})";
+    "expectationTargets": [{"targetName": "latency", "targetCondition": "<", "targetValueRange": ")" +
+         latency + R"("}]})";
 }
 
 Run render_into(const fs::path& out, const std::string& input, bool overwrite = false) {
@@ -180,9 +181,9 @@ TEST_CASE("files render did not write stay, and so does one put there while it r
   CHECK(files.at("late.txt") == "late\n");
   CHECK(files.contains("apps/intent/b.yaml"));
   CHECK_FALSE(files.contains("apps/intent/a.yaml")); // render's, no longer rendered
-  CHECK(inode(out / "edge1/Kptfile") == kptfile);     // the same file, linked, not copied
+  CHECK(inode(out / "edge1/Kptfile") == kptfile);    // the same file, linked, not copied
   REQUIRE(tree.notes().size() == 1);
-  CHECK(tree.notes().front() ==
-        "note: " + (out / "edge1").string() + ": kept 2 files that render did not write: Kptfile, apps/intent/notes/n.txt");
+  CHECK(tree.notes().front() == "note: " + (out / "edge1").string() +
+                                    ": kept 2 files that render did not write: Kptfile, apps/intent/notes/n.txt");
   CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1); // no staging folder left
 }

@@ -6,7 +6,8 @@ using namespace intentctl::test;
 
 namespace {
 
-std::string seed(const std::string& expectations, const std::string& fields = R"("id": "s1", "name": "Seed intent", )") {
+std::string seed(const std::string& expectations,
+                 const std::string& fields = R"("id": "s1", "name": "Seed intent", )") {
   return "{" + fields + R"("intentSpecification": {"intentExpectations": [)" + expectations + "]}}";
 }
 
@@ -19,11 +20,12 @@ std::string target(const std::string& name, const std::string& condition, const 
 } // namespace
 
 TEST_CASE("seed form: every target and every context is kept") {
-  const std::string text = seed(R"({"expectationId": "cn-cap-001", "expectationType": "deliver",
+  const std::string text =
+      seed(R"({"expectationId": "cn-cap-001", "expectationType": "deliver",
       "expectationObject": {"objectType": "CoreNetwork", "objectInstance": "core-1"},
-      "expectationTargets": [)" + target("latency", "lessThan", "\"5\"", "ms") + "," +
-                                target("jitter", "lessThanOrEqual", "1", "ms") + "," +
-                                target("packet loss", "lessThan", "\"0.1%\"") + R"(],
+      "expectationTargets": [)" +
+           target("latency", "lessThan", "\"5\"", "ms") + "," + target("jitter", "lessThanOrEqual", "1", "ms") + "," +
+           target("packet loss", "lessThan", "\"0.1%\"") + R"(],
       "expectationContext": [{"contextParameter": "networkSlice", "contextValue": "slice-a"},
                              {"contextParameter": "region", "contextValue": "us-east-1"},
                              {"contextParameter": "site", "contextValue": ["edge1", "edge2"]}]})");
@@ -49,8 +51,10 @@ TEST_CASE("seed form: every target and every context is kept") {
 }
 
 TEST_CASE("seed form: an Edge_Service_Support object gives an edge expectation for the sites") {
-  const std::string text = seed(R"({"expectationObject": {"objectType": "Edge_Service_Support", "objectInstance": "analytics"},
-      "expectationTargets": [)" + target("DlLatency", "lessThan", "\"10\"", "ms") + R"(],
+  const std::string text =
+      seed(R"({"expectationObject": {"objectType": "Edge_Service_Support", "objectInstance": "analytics"},
+      "expectationTargets": [)" +
+           target("DlLatency", "lessThan", "\"10\"", "ms") + R"(],
       "expectationContext": [{"contextParameter": "sites", "contextValue": ["edge1", "edge2"]}]})");
   const auto intent_result = translate_text(text);
   const Intent& intent = intent_result.only();
@@ -61,10 +65,11 @@ TEST_CASE("seed form: an Edge_Service_Support object gives an edge expectation f
 }
 
 TEST_CASE("seed form: without a known objectType the target names pick the domains") {
-  const std::string text = seed(R"({"expectationType": "ensure", "expectationObject": {"objectType": "service"},
-      "expectationTargets": [)" + target("latency", "<", "\"20\"", "ms") + "," +
-                                target("throughput", ">", "\"500\"", "Mbps") + "," +
-                                target("availability", ">=", "\"99.9\"", "%") + "]}");
+  const std::string text =
+      seed(R"({"expectationType": "ensure", "expectationObject": {"objectType": "service"},
+      "expectationTargets": [)" +
+           target("latency", "<", "\"20\"", "ms") + "," + target("throughput", ">", "\"500\"", "Mbps") + "," +
+           target("availability", ">=", "\"99.9\"", "%") + "]}");
   const auto result = translate_text(text);
   const Intent& intent = result.only();
   REQUIRE(intent.expectations.size() == 3);
@@ -98,17 +103,19 @@ TEST_CASE("seed form: errors at the place they are") {
       "{\"id\": \"s1\",\n \"intentSpecification\": {\"intentExpectations\": [{\"expectationTargets\": [\n  "
       "{\"targetName\": \"latency\", \"targetCondition\": \"roughlyAround\", \"targetValue\": 5}]}]}}",
       std::nullopt, "bad.json");
-  CHECK(unknown == "bad.json:3:48: error: intentSpecification.intentExpectations[0].expectationTargets[0].targetCondition: "
-                   "unknown condition \"roughlyAround\" (known: lessThan, lessThanOrEqual, greaterThan, "
-                   "greaterThanOrEqual, equalTo, between, <, <=, >, >=, =, IS_LESS_THAN, IS_EQUAL_TO_OR_LESS_THAN, "
-                   "IS_GREATER_THAN, IS_EQUAL_TO_OR_GREATER_THAN, IS_EQUAL_TO, IS_WITHIN_RANGE, IS_OUTSIDE_RANGE, "
-                   "IS_ONE_OF, IS_NOT_ONE_OF, IS_ALL_OF, quan:smaller, quan:greater, quan:atLeast, quan:atMost, "
-                   "quan:inRange, quan:exactly)");
+  CHECK(unknown ==
+        "bad.json:3:48: error: intentSpecification.intentExpectations[0].expectationTargets[0].targetCondition: "
+        "unknown condition \"roughlyAround\" (known: lessThan, lessThanOrEqual, greaterThan, "
+        "greaterThanOrEqual, equalTo, between, <, <=, >, >=, =, IS_LESS_THAN, IS_EQUAL_TO_OR_LESS_THAN, "
+        "IS_GREATER_THAN, IS_EQUAL_TO_OR_GREATER_THAN, IS_EQUAL_TO, IS_WITHIN_RANGE, IS_OUTSIDE_RANGE, "
+        "IS_ONE_OF, IS_NOT_ONE_OF, IS_ALL_OF, quan:smaller, quan:greater, quan:atLeast, quan:atMost, "
+        "quan:inRange, quan:exactly)");
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "between", "\"5\"", "ms") + "]}"))
             .find("between needs two values, low and high") != std::string::npos);
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "lessThan", "\"soon\"", "ms") + "]}"))
             .find("value \"soon\" is not a number, so the unit \"ms\" cannot apply to it") != std::string::npos);
-  CHECK(translate_error(seed(R"({"expectationType": "avoid", "expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}"))
+  CHECK(translate_error(
+            seed(R"({"expectationType": "avoid", "expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}"))
             .find("expectationType \"avoid\" has no 28.312 expectationVerb") != std::string::npos);
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("colour", "<", "1") + "]}"))
             .find("no domain for target \"colour\"") != std::string::npos);
@@ -123,21 +130,24 @@ TEST_CASE("seed form: values are ones 28.312 knows") {
       "expectationContext": [{"contextParameter": "PLMN", "contextValue": {"mcc": "001", "mnc": "01"}},
                              {"contextParameter": "window", "contextValue": {"startTime": "2026-01-01T00:00:00Z", "endTime": "2026-01-02T00:00:00Z"}}]})");
   const auto result = translate_text(plmn);
-  CHECK(value_text(result.only().expectations.at(0).contexts.at(0).range.values.at(0)) == R"({"mcc":"001","mnc":"01"})");
+  CHECK(value_text(result.only().expectations.at(0).contexts.at(0).range.values.at(0)) ==
+        R"({"mcc":"001","mnc":"01"})");
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", R"({"foo": 1})") + "]}"))
-            .find("targetValue: expected a number, a string, a boolean, a date-time or one of 28.312's structured values") !=
-        std::string::npos);
+            .find("targetValue: expected a number, a string, a boolean, a date-time or one of 28.312's structured "
+                  "values") != std::string::npos);
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", "{}") + "]}"))
-            .find("expected a number, a string, a boolean, a date-time or one of 28.312's structured values") != std::string::npos);
+            .find("expected a number, a string, a boolean, a date-time or one of 28.312's structured values") !=
+        std::string::npos);
   CHECK(translate_error(seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") +
                              R"(], "expectationContext": [{"contextParameter": "slice", "contextValue": ""}]})"))
             .find("contextValue: empty value") != std::string::npos);
 }
 
 TEST_CASE("seed form: fields without a 28.312 home are listed") {
-  const std::string text = seed(R"({"customExpectationField": 1, "validFor": {}, "expectationTargets": [
+  const std::string text =
+      seed(R"({"customExpectationField": 1, "validFor": {}, "expectationTargets": [
       {"targetName": "latency", "targetCondition": "<", "targetValue": 1, "targetUnit": "ms", "customTargetField": "x"}]})",
-                                R"("id": "s1", "intentType": "ServiceIntent", "priority": "high", "category": "perf", )");
+           R"("id": "s1", "intentType": "ServiceIntent", "priority": "high", "category": "perf", )");
   const auto result = translate_text(text);
   CHECK(result.has_delta("intentType"));
   CHECK(result.has_delta("category"));
@@ -149,14 +159,19 @@ TEST_CASE("seed form: fields without a 28.312 home are listed") {
 }
 
 TEST_CASE("seed form: intentId and a name stand in for a missing id") {
-  CHECK(translate_text(seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}", R"("intentId": "x7", )"))
-            .only().id == "x7");
-  CHECK(translate_text(seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}", R"("name": "Low latency", )"))
-            .only().id == "low-latency");
+  CHECK(translate_text(
+            seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}", R"("intentId": "x7", )"))
+            .only()
+            .id == "x7");
+  CHECK(translate_text(seed(R"({"expectationTargets": [)" + target("latency", "<", "1", "ms") + "]}",
+                            R"("name": "Low latency", )"))
+            .only()
+            .id == "low-latency");
 }
 
 TEST_CASE("short form: the seed document's example") {
-  const auto result = translate_text(R"({"intent": "5G network", "requirements": {"latency": "<1ms", "throughput": ">1Gbps"}})");
+  const auto result =
+      translate_text(R"({"intent": "5G network", "requirements": {"latency": "<1ms", "throughput": ">1Gbps"}})");
   const Intent& intent = result.only();
   CHECK(intent.id == "5g-network");
   REQUIRE(intent.expectations.size() == 2);
@@ -166,8 +181,9 @@ TEST_CASE("short form: the seed document's example") {
 }
 
 TEST_CASE("--mapping: a mapping file adds target names and domains") {
-  const Mapping mapping = load_mapping(Source{"m.yaml", "domains:\n  - name: mec\n    objectTypes: [MEC_Host]\n    specBlock: resources\n"
-                                                        "    targets: [gpu, gpuMemory]\n  - name: tn\n    targets: [colour]\n"});
+  const Mapping mapping =
+      load_mapping(Source{"m.yaml", "domains:\n  - name: mec\n    objectTypes: [MEC_Host]\n    specBlock: resources\n"
+                                    "    targets: [gpu, gpuMemory]\n  - name: tn\n    targets: [colour]\n"});
   const auto result = translate_text(seed(R"({"expectationTargets": [)" + target("gpu", ">=", "2") + "," +
                                           target("colour", "=", "\"blue\"") + "]}"),
                                      std::nullopt, mapping);

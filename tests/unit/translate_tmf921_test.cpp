@@ -43,7 +43,8 @@ TEST_CASE("v5: the set:forAll form of a condition, as Turtle states it") {
 TEST_CASE("v5: prefixes are whatever the @context binds; operators are matched by IRI") {
   SUBCASE("q: bound to the QuantityOntology") {
     const std::string value = R"({"@context": {"tio": ")" + tio + R"(IntentCommonModel/", "l": ")" + tio +
-                              R"(LogicalOperators/", "q": ")" + tio + R"(QuantityOntology/", "p": "https://example.net/p/"},
+                              R"(LogicalOperators/", "q": ")" + tio +
+                              R"(QuantityOntology/", "p": "https://example.net/p/"},
         "@type": "tio:Intent", "l:allOf": [{"@type": "tio:DeliveryExpectation", "l:allOf": [
           {"@type": "tio:Condition", "tio:valuesOfTargetProperty": "p:jitter", "q:atMost": {"http://www.w3.org/1999/02/22-rdf-syntax-ns#value": 2, "q:unit": "ms"}}]}]})";
     const auto result = translate_text(v5(value));
@@ -64,23 +65,24 @@ TEST_CASE("v5: prefixes are whatever the @context binds; operators are matched b
     const std::string value = R"({"@type": ")" + tio + R"(IntentCommonModel/Intent", ")" + tio +
                               R"(LogicalOperators/allOf": [{"@type": ")" + tio +
                               R"(IntentCommonModel/DeliveryExpectation", ")" + tio +
-                              R"(IntentCommonModel/valuesOfTargetProperty": "https://example.net/throughput", ")" + tio +
-                              R"(QuantityOntology/greater": "1Gbps"}]})";
+                              R"(IntentCommonModel/valuesOfTargetProperty": "https://example.net/throughput", ")" +
+                              tio + R"(QuantityOntology/greater": "1Gbps"}]})";
     const auto target_result = translate_text(v5(value));
-  const Target& target = target_result.only().expectations.at(0).targets.at(0);
+    const Target& target = target_result.only().expectations.at(0).targets.at(0);
     CHECK(target.name == "throughput");
     CHECK(target.condition == Condition::is_greater_than);
     CHECK(range_of(target) == "1Gbps");
   }
   SUBCASE("@vocab and term aliases") {
-    const std::string value = R"({"@context": {"@vocab": ")" + tio + R"(IntentCommonModel/", "allOf": ")" + tio +
-                              R"(LogicalOperators/allOf", "atLeast": ")" + tio +
-                              R"(QuantityOntology/atLeast", "value": "http://www.w3.org/1999/02/22-rdf-syntax-ns#value", "unit": ")" +
-                              tio + R"(QuantityOntology/unit"},
+    const std::string value =
+        R"({"@context": {"@vocab": ")" + tio + R"(IntentCommonModel/", "allOf": ")" + tio +
+        R"(LogicalOperators/allOf", "atLeast": ")" + tio +
+        R"(QuantityOntology/atLeast", "value": "http://www.w3.org/1999/02/22-rdf-syntax-ns#value", "unit": ")" + tio +
+        R"(QuantityOntology/unit"},
         "@type": "Intent", "allOf": [{"@type": "PropertyExpectation", "allOf": [
           {"@type": "Condition", "valuesOfTargetProperty": "availability", "atLeast": {"value": 99.99, "unit": "%"}}]}]})";
     const auto e_result = translate_text(v5(value));
-  const Expectation& e = e_result.only().expectations.at(0);
+    const Expectation& e = e_result.only().expectations.at(0);
     CHECK(e.verb == "ENSURE");
     CHECK(e.object.type == "TN_SubNetwork");
     CHECK(e.targets.at(0).name == "availability");
@@ -92,7 +94,7 @@ TEST_CASE("v5: prefixes are whatever the @context binds; operators are matched b
         "@type": "icm:Intent", "log:allOf": [{"@type": "icm:DeliveryExpectation", "log:allOf": [
           {"@type": "icm:Condition", "icm:valuesOfTargetProperty": "ex:latency", "m:exactly": "3ms"}]}]})";
     const auto target_result = translate_text(v5(value));
-  const Target& target = target_result.only().expectations.at(0).targets.at(0);
+    const Target& target = target_result.only().expectations.at(0).targets.at(0);
     CHECK(target.name == "latency");
     CHECK(target.condition == Condition::is_equal_to);
   }
@@ -155,13 +157,16 @@ TEST_CASE("v5: values with units, typed literals, lists and ranges") {
     CHECK(range_of(target) == "[3700MHz, 3800MHz]");
   }
   SUBCASE("a typed literal keeps its digits") {
-    const auto result = translate_text(v5(intent_with(expectation(condition(
-        "ex:availability", "quan:atLeast", R"({"rdf:value": {"@value": "99.990", "@type": "xsd:decimal"}, "quan:unit": "%"})")))));
+    const auto result = translate_text(v5(intent_with(
+        expectation(condition("ex:availability", "quan:atLeast",
+                              R"({"rdf:value": {"@value": "99.990", "@type": "xsd:decimal"}, "quan:unit": "%"})")))));
     CHECK(range_of(result.only().expectations.at(0).targets.at(0)) == "99.990%");
   }
   SUBCASE("inRange needs two values") {
-    const std::string error = translate_error(v5(intent_with(expectation(condition("ex:latency", "quan:inRange", "\"5ms\"")))));
-    CHECK(error.find("target \"latency\": quan:inRange needs two values, low and high (such as [1ms, 5ms] or \"1-5ms\"); got 1") != std::string::npos);
+    const std::string error =
+        translate_error(v5(intent_with(expectation(condition("ex:latency", "quan:inRange", "\"5ms\"")))));
+    CHECK(error.find("target \"latency\": quan:inRange needs two values, low and high (such as [1ms, 5ms] or "
+                     "\"1-5ms\"); got 1") != std::string::npos);
   }
   SUBCASE("a single-value operator takes one value") {
     const std::string error =
@@ -169,8 +174,8 @@ TEST_CASE("v5: values with units, typed literals, lists and ranges") {
     CHECK(error.find("quan:smaller compares with one value; got 2") != std::string::npos);
   }
   SUBCASE("a value and a unit that disagree") {
-    const std::string error = translate_error(
-        v5(intent_with(expectation(condition("ex:latency", "quan:smaller", R"({"rdf:value": "5ms", "quan:unit": "s"})")))));
+    const std::string error = translate_error(v5(intent_with(
+        expectation(condition("ex:latency", "quan:smaller", R"({"rdf:value": "5ms", "quan:unit": "s"})")))));
     CHECK(error.find("value \"5ms\" has the unit \"ms\" but the unit given beside it is \"s\"") != std::string::npos);
   }
 }
@@ -255,8 +260,9 @@ TEST_CASE("v5: the intent id: TMF921 id, else the icm:Intent's @id, else the nam
   CHECK(translate_text(R"({"name": "A name", )" + expression + "}").only().id == "i1");
   std::string anonymous = value;
   anonymous.replace(anonymous.find(R"("@id": "ex:i1", )"), std::string(R"("@id": "ex:i1", )").size(), "");
-  CHECK(translate_text(R"j({"name": "Fast 5G (URLLC)", "expression": {"expressionValue": )j" + anonymous + "}}").only().id ==
-        "fast-5g-urllc");
+  CHECK(translate_text(R"j({"name": "Fast 5G (URLLC)", "expression": {"expressionValue": )j" + anonymous + "}}")
+            .only()
+            .id == "fast-5g-urllc");
   const std::string hashed = translate_text(R"({"expression": {"expressionValue": )" + anonymous + "}}").only().id;
   CHECK(hashed.rfind("intent-", 0) == 0);
   CHECK(hashed == translate_text(R"({"expression": {"expressionValue": )" + anonymous + "}}").only().id);
@@ -266,7 +272,8 @@ TEST_CASE("v5: icm:target gives objectType (28.312 or mapping spellings), instan
   const std::string target = R"({"@id": "ex:core1", "@type": ["ex:Thing", "ex:CoreNetwork"], "ex:slice": "s1",
       "ex:area": {"convexGeoPolygon": [{"latitude": 1, "longitude": 2}, {"latitude": 1.5, "longitude": 2}, {"latitude": 1, "longitude": 2.5}]},
       "ex:plmn": {"@value": {"mcc": "001", "mnc": "01"}, "@type": "@json"}})";
-  const auto result = translate_text(v5(intent_with(expectation(condition("ex:throughput", "quan:greater", "\"1Gbps\""), target))));
+  const auto result =
+      translate_text(v5(intent_with(expectation(condition("ex:throughput", "quan:greater", "\"1Gbps\""), target))));
   const Expectation& e = result.only().expectations.at(0);
   CHECK(e.object.type == "5GC_SubNetwork"); // the mapping's CoreNetwork, written as 28.312 spells it
   CHECK(e.object.instance == "core1");
@@ -282,23 +289,28 @@ TEST_CASE("v5: icm:target gives objectType (28.312 or mapping spellings), instan
 }
 
 TEST_CASE("v5: plain JSON values must be ones 28.312 knows") {
-  const std::string error = translate_error(v5(intent_with(expectation(
-      condition("ex:latency", "quan:smaller", "\"1ms\"") + R"(, {"@type": "icm:Context", "ex:thing": {"@value": {"colour": "red"}, "@type": "@json"}})"))));
-  CHECK(error.find("log:allOf[0].log:allOf[1].ex:thing.@value: expected a number, a string, a boolean, a date-time or one of 28.312's structured values") != std::string::npos);
-  CHECK(translate_error(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"\""))))).find("empty value") !=
-        std::string::npos);
+  const std::string error = translate_error(v5(intent_with(
+      expectation(condition("ex:latency", "quan:smaller", "\"1ms\"") +
+                  R"(, {"@type": "icm:Context", "ex:thing": {"@value": {"colour": "red"}, "@type": "@json"}})"))));
+  CHECK(error.find("log:allOf[0].log:allOf[1].ex:thing.@value: expected a number, a string, a boolean, a date-time or "
+                   "one of 28.312's structured values") != std::string::npos);
+  CHECK(translate_error(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"\"")))))
+            .find("empty value") != std::string::npos);
 }
 
 TEST_CASE("v5: a GeoArea needs three points") {
-  const std::string target = R"({"@id": "ex:ran1", "ex:area": {"convexGeoPolygon": [{"latitude": 1, "longitude": 2}, {"latitude": 1.5, "longitude": 2}]}})";
-  const std::string error = translate_error(v5(intent_with(expectation(condition("ex:throughput", "quan:greater", "1"), target))));
+  const std::string target =
+      R"({"@id": "ex:ran1", "ex:area": {"convexGeoPolygon": [{"latitude": 1, "longitude": 2}, {"latitude": 1.5, "longitude": 2}]}})";
+  const std::string error =
+      translate_error(v5(intent_with(expectation(condition("ex:throughput", "quan:greater", "1"), target))));
   CHECK(error.find("a convexGeoPolygon needs at least 3 points") != std::string::npos);
 }
 
 TEST_CASE("v5: contexts: sites become the intent's sites, others 28.312 contexts at their level") {
   const std::string items =
-      expectation(condition("ex:latency", "quan:smaller", "\"1ms\"") +
-                  R"(, {"@type": "icm:Context", "ex:deploymentSite": "edge3", "ex:networkSlice": {"@list": ["a", "b"]}})") +
+      expectation(
+          condition("ex:latency", "quan:smaller", "\"1ms\"") +
+          R"(, {"@type": "icm:Context", "ex:deploymentSite": "edge3", "ex:networkSlice": {"@list": ["a", "b"]}})") +
       R"(, {"@type": "icm:Context", "ex:site": {"@list": ["edge1", "edge2"]}, "ex:region": "north",
             "ex:RAT": {"quan:exactly": "NR"}})";
   const auto intent_result = translate_text(v5(intent_with(items)));
@@ -316,23 +328,25 @@ TEST_CASE("v5: contexts: sites become the intent's sites, others 28.312 contexts
 }
 
 TEST_CASE("v5: a reporting expectation's interval is the observation period; the rest is delta") {
-  const std::string items = expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")) +
-                            R"(, {"@type": "icm:ReportingExpectation", "icm:reportingInterval": "PT5M", "ex:channel": "email"})";
+  const std::string items =
+      expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")) +
+      R"(, {"@type": "icm:ReportingExpectation", "icm:reportingInterval": "PT5M", "ex:channel": "email"})";
   const auto result = translate_text(v5(intent_with(items)));
   CHECK(result.only().observation_period == 300);
   CHECK(result.has_delta("ex:channel", "icm:ReportingExpectation"));
-  const auto seconds = translate_text(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")) +
-                                                      R"(, {"@type": "icm:ReportingExpectation", "icm:reportingInterval": {"rdf:value": 2, "quan:unit": "min"}})")));
+  const auto seconds = translate_text(v5(intent_with(
+      expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")) +
+      R"(, {"@type": "icm:ReportingExpectation", "icm:reportingInterval": {"rdf:value": 2, "quan:unit": "min"}})")));
   CHECK(seconds.only().observation_period == 120);
   const auto without = translate_text(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")) +
-                                                      R"(, {"@type": "icm:ReportingExpectation"})")));
+                                                     R"(, {"@type": "icm:ReportingExpectation"})")));
   CHECK_FALSE(without.only().observation_period);
   CHECK(without.has_delta("log:allOf[1]", "without a reporting interval"));
   std::string endless = "P";
   for (int i = 0; i < 16000; ++i) endless += "999999999W"; // more seconds than a long holds
-  CHECK(translate_error(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")) +
-                                       R"(, {"@type": "icm:ReportingExpectation", "icm:reportingInterval": ")" +
-                                       endless + "\"}")))
+  CHECK(translate_error(
+            v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")) +
+                           R"(, {"@type": "icm:ReportingExpectation", "icm:reportingInterval": ")" + endless + "\"}")))
             .find("a reporting interval must be a positive duration") != std::string::npos);
 }
 
@@ -376,8 +390,9 @@ TEST_CASE("v5: references that form a circle are refused, not followed forever")
 }
 
 TEST_CASE("v5: errors for intents that say nothing 28.312 can hold") {
-  CHECK(translate_error(v5("{" + context() + R"(, "@type": "icm:Intent"})")).find("intent \"i1\" has no expectations") !=
-        std::string::npos);
+  CHECK(
+      translate_error(v5("{" + context() + R"(, "@type": "icm:Intent"})")).find("intent \"i1\" has no expectations") !=
+      std::string::npos);
   CHECK(translate_error(v5(intent_with(R"({"@type": "icm:DeliveryExpectation", "log:allOf": []})")))
             .find("expectation has no targets") != std::string::npos);
   CHECK(translate_error(v5("{" + context() + R"(, "@type": "ex:Report"})")).find("is a Report, not an icm:Intent") !=
@@ -389,7 +404,8 @@ TEST_CASE("v5: errors for intents that say nothing 28.312 can hold") {
 }
 
 TEST_CASE("v5: a TurtleExpression is refused, also when the form is forced") {
-  const std::string turtle = R"({"id": "t", "expression": {"@type": "TurtleExpression", "expressionValue": "@prefix icm: <x> ."}})";
+  const std::string turtle =
+      R"({"id": "t", "expression": {"@type": "TurtleExpression", "expressionValue": "@prefix icm: <x> ."}})";
   CHECK(translate_error(turtle).find("Turtle expressions are not supported") != std::string::npos);
   CHECK(translate_error(turtle, Form::tmf921_v4).find("Turtle expressions are not supported") != std::string::npos);
   const std::string language = R"({"id": "t", "expression": {"expressionLanguage": "Turtle", "expressionValue": "x"}})";
@@ -397,10 +413,12 @@ TEST_CASE("v5: a TurtleExpression is refused, also when the form is forced") {
 }
 
 TEST_CASE("TMF921 resource fields: id, name and priority map; everything else is listed, never dropped") {
-  const std::string fields = R"("description": "d", "version": "1", "validFor": {"startDateTime": "2026-01-01T00:00:00Z"},
+  const std::string fields =
+      R"("description": "d", "version": "1", "validFor": {"startDateTime": "2026-01-01T00:00:00Z"},
       "lifecycleStatus": "created", "priority": "42", "isBundle": false, "intentType": "ServiceIntent",
       "characteristic": [{"name": "tier", "value": "gold"}], "@baseType": "Intent", )";
-  const auto result = translate_text(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\""))), fields));
+  const auto result =
+      translate_text(v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\""))), fields));
   CHECK(result.only().priority == 42);
   for (const char* field : {"description", "version", "validFor", "lifecycleStatus", "isBundle", "@baseType"}) {
     CAPTURE(field);
@@ -421,7 +439,8 @@ TEST_CASE("TMF921 resource fields: id, name and priority map; everything else is
 TEST_CASE("v5: properties without a 28.312 home inside the expression are listed") {
   const std::string items = R"({"@id": "ex:e1", "@type": "icm:DeliveryExpectation", "ex:owner": "ops",
       "log:allOf": [{"@type": "icm:Condition", "icm:valuesOfTargetProperty": "ex:latency", "quan:smaller": "1ms", "ex:note": "n"}]})";
-  const std::string value = "{" + context() + R"(, "@type": "icm:Intent", "ex:createdBy": "x", "log:allOf": [)" + items + "]}";
+  const std::string value =
+      "{" + context() + R"(, "@type": "icm:Intent", "ex:createdBy": "x", "log:allOf": [)" + items + "]}";
   const auto result = translate_text(v5(value));
   CHECK(result.has_delta("expressionValue.ex:createdBy", "property of the icm:Intent"));
   CHECK(result.has_delta("log:allOf[0].ex:owner", "property of an expectation"));
@@ -433,8 +452,9 @@ TEST_CASE("v4: the expressionValue string is parsed; positions inside it point i
   const std::string inner = intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\"")));
   std::string escaped;
   for (char c : inner) escaped += c == '"' ? std::string("\\\"") : std::string(1, c);
-  const std::string text = R"({"id": "v4", "expression": {"@type": "JsonLdExpression", "expressionLanguage": "JSON-LD", "expressionValue": ")" +
-                           escaped + "\"}}";
+  const std::string text =
+      R"({"id": "v4", "expression": {"@type": "JsonLdExpression", "expressionLanguage": "JSON-LD", "expressionValue": ")" +
+      escaped + "\"}}";
   const auto intent_result = translate_text(text);
   const Intent& intent = intent_result.only();
   CHECK(intent.id == "v4");
@@ -446,7 +466,8 @@ TEST_CASE("v4: the expressionValue string is parsed; positions inside it point i
   std::string bad_inner = "{\n" + context() + ",\n \"@type\": \"icm:Intent\", \"log:allOf\": [" +
                           expectation(condition("ex:latency", "quan:roughly", "1")) + "]}";
   std::string bad_escaped;
-  for (char c : bad_inner) bad_escaped += c == '"' ? std::string("\\\"") : c == '\n' ? std::string("\\n") : std::string(1, c);
+  for (char c : bad_inner)
+    bad_escaped += c == '"' ? std::string("\\\"") : c == '\n' ? std::string("\\n") : std::string(1, c);
   const std::string prefix = "{\"id\": \"v4\",\n \"expression\": {\"expressionValue\": \"";
   const std::string bad = prefix + bad_escaped + "\"}}";
   const std::size_t line_start = bad.find('\n') + 1;
@@ -471,8 +492,8 @@ TEST_CASE("v4 in YAML: positions point at the string") {
 
 TEST_CASE("forms are detected; a v5 value given to v4 is a clear error") {
   const std::string text = v5(intent_with(expectation(condition("ex:latency", "quan:smaller", "\"1ms\""))));
-  CHECK(translate_error(text, Form::tmf921_v4).find("expected string as the expressionValue of a TMF921 v4 intent, got object") !=
-        std::string::npos);
+  CHECK(translate_error(text, Form::tmf921_v4)
+            .find("expected string as the expressionValue of a TMF921 v4 intent, got object") != std::string::npos);
   CHECK(translate_text(text, Form::tmf921_v5).only().id == "i1");
 }
 

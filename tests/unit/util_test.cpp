@@ -34,7 +34,8 @@ TEST_CASE("xml_escape: entities, and U+FFFD where XML 1.0 has no place") {
   CHECK(xml_escape("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;");
   CHECK(xml_escape("tab\tline\ncr\r") == "tab\tline\ncr\r");
   // The copies disagreed here ('?' in one): U+FFFD shows that something stood there.
-  CHECK(xml_escape(std::string("bell\x07 nul") + '\0' + "esc\x1b") == "bell\xEF\xBF\xBD nul\xEF\xBF\xBD" "esc\xEF\xBF\xBD");
+  CHECK(xml_escape(std::string("bell\x07 nul") + '\0' + "esc\x1b") == "bell\xEF\xBF\xBD nul\xEF\xBF\xBD"
+                                                                      "esc\xEF\xBF\xBD");
   CHECK(xml_escape("\xEF\xBF\xBE and \xEF\xBF\xBF") == "\xEF\xBF\xBD and \xEF\xBF\xBD"); // U+FFFE, U+FFFF
   CHECK(xml_escape("caf\xC3\xA9 \xEF\xBF\xBD \x7F") == "caf\xC3\xA9 \xEF\xBF\xBD \x7F"); // UTF-8 and DEL are XML
   CHECK(xml_escape("").empty());
@@ -64,12 +65,26 @@ TEST_CASE("parse_rfc3339: the grammar of RFC 3339, checked field by field") {
   // The copies disagreed on the separator: a space was a date-time to the
   // schema checker only. RFC 3339's grammar and Kubernetes take 'T' or 't'.
   CHECK_FALSE(parse_rfc3339("2024-05-01 12:00:00Z"));
-  for (const char* text : {"2024-05-01", "2024-05-01T12:00:00", "2024-05-01T12:00Z", "2024-13-01T12:00:00Z",
-                           "2024-00-01T12:00:00Z", "2023-02-29T12:00:00Z", "2024-04-31T12:00:00Z",
-                           "2024-05-01T24:00:00Z", "2024-05-01T12:60:00Z", "2024-05-01T12:00:61Z",
-                           "2024-05-01T12:00:00.Z", "2024-05-01T12:00:00+0200", "2024-05-01T12:00:00+24:00",
-                           "2024-05-01T12:00:00+02:60", "2024-05-01T12:00:00+02", "2024-05-01T12:00:00Zx",
-                           "24-05-01T12:00:00Z", "2024-5-01T12:00:00Z", "2024/05/01T12:00:00Z", ""})
+  for (const char* text : {"2024-05-01",
+                           "2024-05-01T12:00:00",
+                           "2024-05-01T12:00Z",
+                           "2024-13-01T12:00:00Z",
+                           "2024-00-01T12:00:00Z",
+                           "2023-02-29T12:00:00Z",
+                           "2024-04-31T12:00:00Z",
+                           "2024-05-01T24:00:00Z",
+                           "2024-05-01T12:60:00Z",
+                           "2024-05-01T12:00:61Z",
+                           "2024-05-01T12:00:00.Z",
+                           "2024-05-01T12:00:00+0200",
+                           "2024-05-01T12:00:00+24:00",
+                           "2024-05-01T12:00:00+02:60",
+                           "2024-05-01T12:00:00+02",
+                           "2024-05-01T12:00:00Zx",
+                           "24-05-01T12:00:00Z",
+                           "2024-5-01T12:00:00Z",
+                           "2024/05/01T12:00:00Z",
+                           ""})
     CHECK_MESSAGE(!parse_rfc3339(text), text);
   // Beyond what the clock holds: its ends, still a date-time.
   CHECK(parse_rfc3339("9999-12-31T23:59:59Z") == std::chrono::system_clock::time_point::max());
@@ -122,7 +137,7 @@ TEST_CASE("base64: lenient for PEM and kubeconfig data, strict for the byte form
   CHECK_FALSE(base64_decode("not base64!"));
   CHECK(is_base64("aGVsbG8="));
   CHECK(is_base64(""));
-  CHECK(is_base64("aGVs\r\nbG8=")); // Go's decoder skips line breaks
+  CHECK(is_base64("aGVs\r\nbG8="));    // Go's decoder skips line breaks
   CHECK_FALSE(is_base64("aGVsbG8"));   // padding is required
   CHECK_FALSE(is_base64("aGVs bG8=")); // spaces are not skipped
   CHECK_FALSE(is_base64("not base64!"));

@@ -65,24 +65,25 @@ TEST_CASE("registry: kubeconform's file names for a kind") {
   CHECK(std::find(strict.begin(), strict.end(), "schemas/cnbundle-cn.nephio.org-v1alpha1.json") != strict.end());
   CHECK(std::find(strict.begin(), strict.end(), "schemas/cn.nephio.org/cnbundle_v1alpha1.json") != strict.end());
   CHECK(std::find(strict.begin(), strict.end(), "schemas/cnbundle_v1alpha1.json") != strict.end());
-  const auto templated = schema_location_candidates(
-      "s/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{.ResourceKind}}{{ .KindSuffix }}-{{ .Group }}-{{ .ResourceAPIVersion }}.json",
-      "apps/v1", "Deployment", true);
+  const auto templated =
+      schema_location_candidates("s/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix "
+                                 "}}/{{.ResourceKind}}{{ .KindSuffix }}-{{ .Group }}-{{ .ResourceAPIVersion }}.json",
+                                 "apps/v1", "Deployment", true);
   CHECK(templated == std::vector<std::string>{"s/master-standalone-strict/deployment-apps-v1-apps-v1.json"});
 }
 
 TEST_CASE("registry: built-in schemas for what render emits, render's own CRDs included") {
   SchemaRegistry registry({}, false);
-  for (auto [api_version, kind] : std::vector<std::pair<std::string, std::string>>{
-           {"v1", "Namespace"},
-           {"v1", "ConfigMap"},
-           {"kustomize.config.k8s.io/v1beta1", "Kustomization"},
-           {"configsync.gke.io/v1beta1", "RootSync"},
-           {"o2ims.provisioning.oran.org/v1alpha1", "ProvisioningRequest"},
-           {"apiextensions.k8s.io/v1", "CustomResourceDefinition"},
-           {"cn.nephio.org/v1alpha1", "CNBundle"},
-           {"ran.nephio.org/v1alpha1", "RANBundle"},
-           {"tn.nephio.org/v1alpha1", "TNBundle"}}) {
+  for (auto [api_version, kind] :
+       std::vector<std::pair<std::string, std::string>>{{"v1", "Namespace"},
+                                                        {"v1", "ConfigMap"},
+                                                        {"kustomize.config.k8s.io/v1beta1", "Kustomization"},
+                                                        {"configsync.gke.io/v1beta1", "RootSync"},
+                                                        {"o2ims.provisioning.oran.org/v1alpha1", "ProvisioningRequest"},
+                                                        {"apiextensions.k8s.io/v1", "CustomResourceDefinition"},
+                                                        {"cn.nephio.org/v1alpha1", "CNBundle"},
+                                                        {"ran.nephio.org/v1alpha1", "RANBundle"},
+                                                        {"tn.nephio.org/v1alpha1", "TNBundle"}}) {
     const KindSchema* schema = registry.find(api_version, kind);
     REQUIRE_MESSAGE(schema, kind);
     CHECK(schema->schema);
@@ -151,11 +152,15 @@ TEST_CASE("metadata: names, namespaces, labels and annotations as the API server
   CHECK(check("  namespace: x\n") == "3:1 metadata.name: missing required field\n");
   CHECK(check("  generateName: x-\n").empty());
   CHECK(check("  name: a\n  namespace: a.b\n").find("5:14 metadata.namespace: \"a.b\" is not a DNS-1123 label") == 0);
-  CHECK(check("  name: a\n  labels:\n    version: 1\n") == "6:14 metadata.labels.version: expected string, got integer\n");
-  CHECK(check("  name: a\n  labels:\n    'bad key': x\n").find("6:5 metadata.labels[\"bad key\"]: \"bad key\" is not a qualified name") == 0);
-  CHECK(check("  name: a\n  labels:\n    a: -bad-\n").find("6:8 metadata.labels.a: \"-bad-\" is not a label value") == 0);
+  CHECK(check("  name: a\n  labels:\n    version: 1\n") ==
+        "6:14 metadata.labels.version: expected string, got integer\n");
+  CHECK(check("  name: a\n  labels:\n    'bad key': x\n")
+            .find("6:5 metadata.labels[\"bad key\"]: \"bad key\" is not a qualified name") == 0);
+  CHECK(check("  name: a\n  labels:\n    a: -bad-\n").find("6:8 metadata.labels.a: \"-bad-\" is not a label value") ==
+        0);
   CHECK(check("  name: a\n  annotations:\n    example.com/free: 'any text: at all'\n").empty());
-  CHECK(check("  name: a\n  annotations:\n    Example.com/x: y\n").find("is not a qualified name") != std::string::npos);
+  CHECK(check("  name: a\n  annotations:\n    Example.com/x: y\n").find("is not a qualified name") !=
+        std::string::npos);
   CHECK(check("  name: a\n  colour: blue\n") == "5:3 metadata.colour: unknown field\n");
   // Namespaces are labels, not subdomains.
   CHECK(messages(check_object("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a.b\n", registry))
@@ -185,7 +190,8 @@ TEST_CASE("objects: missing kind, no schema, --skip, local configuration, duplic
   CHECK(result.findings[0].rule == "no-schema");
   ValidateOptions skip;
   skip.skip = {"v1/Secret"};
-  CHECK(check_object("apiVersion: v1\nkind: Secret\nmetadata: {name: a}\n", registry, skip).status == ResourceStatus::skipped);
+  CHECK(check_object("apiVersion: v1\nkind: Secret\nmetadata: {name: a}\n", registry, skip).status ==
+        ResourceStatus::skipped);
   result = check_object("apiVersion: kpt.dev/v1\nkind: Kptfile\nmetadata:\n  name: a\n  annotations:\n"
                         "    config.kubernetes.io/local-config: \"true\"\n",
                         registry);
@@ -283,7 +289,8 @@ TEST_CASE("reports: the summary line and the per-kind table") {
   report.resources[1].status = ResourceStatus::invalid;
   report.resources[1].name = "b";
   report.resources[1].file = "a.yaml";
-  report.resources[1].findings.push_back({Severity::error, "type", Location{"a.yaml", 3, 5, "data.x"}, "expected string, got integer"});
+  report.resources[1].findings.push_back(
+      {Severity::error, "type", Location{"a.yaml", 3, 5, "data.x"}, "expected string, got integer"});
   report.resources[2].kind = "Widget";
   report.resources[2].status = ResourceStatus::skipped;
   report.resources[3].status = ResourceStatus::error;
@@ -293,7 +300,8 @@ TEST_CASE("reports: the summary line and the per-kind table") {
   style.summary_table = true;
   write_text_report(report, style, text);
   CHECK(text.str().find("a.yaml:3:5: error: data.x: expected string, got integer (ConfigMap b)\n") == 0);
-  CHECK(text.str().find("ConfigMap                                2       1       1      0       0") != std::string::npos);
+  CHECK(text.str().find("ConfigMap                                2       1       1      0       0") !=
+        std::string::npos);
   ValidationReport one;
   one.files = 1;
   one.resources.resize(1);
@@ -359,7 +367,8 @@ TEST_CASE("intents: lists of intents, and documents that are no intent at all") 
   const IntentVerdict none = check_intent_text("name: x\n", IntentScope::tmf921);
   REQUIRE(none.findings.size() == 1);
   CHECK(none.findings[0].message.find("not an intent or an expectation in a form intentctl reads") == 0);
-  const IntentVerdict scoped = check_intent_text("{intent: x, requirements: {latency: '<1ms'}}\n", IntentScope::gpp28312);
+  const IntentVerdict scoped =
+      check_intent_text("{intent: x, requirements: {latency: '<1ms'}}\n", IntentScope::gpp28312);
   REQUIRE(scoped.findings.size() == 1);
   CHECK(scoped.findings[0].message == "a TMF921 intent (short form) is not a 28.312 document (--kind 28312)");
   CHECK(unknown_document_message(yaml("just text\n")) ==

@@ -19,7 +19,8 @@ Node yaml(const std::string& text, const std::string& name = "doc.yaml") {
 std::shared_ptr<const CompiledSchema> compile(const std::string& schema_yaml,
                                               SchemaDialect dialect = SchemaDialect::structural,
                                               bool object_root = false) {
-  auto document = std::make_shared<const std::pair<Source, Node>>(Source{"schema.yaml", {}}, yaml(schema_yaml, "schema.yaml"));
+  auto document =
+      std::make_shared<const std::pair<Source, Node>>(Source{"schema.yaml", {}}, yaml(schema_yaml, "schema.yaml"));
   return CompiledSchema::compile(document, document->second, dialect, {}, object_root);
 }
 
@@ -177,11 +178,12 @@ TEST_CASE("schema: minLength and maxLength count characters, not bytes") {
 }
 
 TEST_CASE("schema: minItems, maxItems, uniqueItems, list types") {
-  const char* schema = "type: object\nproperties:\n  l: {type: array, minItems: 1, maxItems: 2, items: {type: integer}}\n"
-                       "  u: {type: array, uniqueItems: true}\n"
-                       "  s: {type: array, x-kubernetes-list-type: set, items: {type: string}}\n"
-                       "  m:\n    type: array\n    x-kubernetes-list-type: map\n    x-kubernetes-list-map-keys: [type]\n"
-                       "    items: {type: object, properties: {type: {type: string}, status: {type: string}}}\n";
+  const char* schema =
+      "type: object\nproperties:\n  l: {type: array, minItems: 1, maxItems: 2, items: {type: integer}}\n"
+      "  u: {type: array, uniqueItems: true}\n"
+      "  s: {type: array, x-kubernetes-list-type: set, items: {type: string}}\n"
+      "  m:\n    type: array\n    x-kubernetes-list-type: map\n    x-kubernetes-list-map-keys: [type]\n"
+      "    items: {type: object, properties: {type: {type: string}, status: {type: string}}}\n";
   CHECK(check(schema, "l: [1]\nu: [1, 2]\ns: [a, b]\nm: [{type: Ready}, {type: Synced}]\n").empty());
   CHECK(only(check(schema, "l: []\n")) == "1:4 l: must have at least 1 item, got 0 [items]");
   CHECK(only(check(schema, "l: [1, 2, 3]\n")) == "1:4 l: must have at most 2 items, got 3 [items]");
@@ -197,16 +199,19 @@ TEST_CASE("schema: minProperties, maxProperties, propertyNames, patternPropertie
   CHECK(check(schema, "a: x\n").empty());
   CHECK(only(check(schema, "{}\n")) == "1:1 : must have at least 1 field, got 0 [properties]");
   CHECK(only(check(schema, "a: x\nb: y\nc: z\n")) == "1:1 : must have at most 2 fields, got 3 [properties]");
-  CHECK(only(check(schema, "Bad: x\n")) == "1:1 Bad: field name: \"Bad\" does not match the pattern \"^[a-z.]+$\" [pattern]");
+  CHECK(only(check(schema, "Bad: x\n")) ==
+        "1:1 Bad: field name: \"Bad\" does not match the pattern \"^[a-z.]+$\" [pattern]");
   const char* patterned = "type: object\npatternProperties:\n  '^x-': {type: integer}\nadditionalProperties: false\n";
   CHECK(check(patterned, "x-a: 1\n", SchemaDialect::json_schema).empty());
-  CHECK(only(check(patterned, "x-a: one\n", SchemaDialect::json_schema)) == "1:6 x-a: expected integer, got string [type]");
+  CHECK(only(check(patterned, "x-a: one\n", SchemaDialect::json_schema)) ==
+        "1:6 x-a: expected integer, got string [type]");
   CHECK(only(check(patterned, "y: 1\n", SchemaDialect::json_schema)) == "1:1 y: unknown field [unknown-field]");
 }
 
 TEST_CASE("schema: formats") {
-  const char* schema = "type: object\nproperties:\n  t: {type: string, format: date-time}\n  b: {type: string, format: byte}\n"
-                       "  i: {type: integer, format: int32}\n";
+  const char* schema =
+      "type: object\nproperties:\n  t: {type: string, format: date-time}\n  b: {type: string, format: byte}\n"
+      "  i: {type: integer, format: int32}\n";
   CHECK(check(schema, "t: '2024-05-01T12:00:00Z'\nb: aGVsbG8=\ni: 5\n").empty());
   CHECK(check(schema, "t: '2024-05-01T12:00:00.5+02:00'\n").empty());
   CHECK(only(check(schema, "t: yesterday\n")).find("1:4 t: \"yesterday\" is not a date-time") == 0);
@@ -223,9 +228,10 @@ TEST_CASE("schema: allOf, anyOf, oneOf, not, if/then/else") {
                        "  cond: {if: {type: string}, then: {minLength: 2}, else: {minimum: 10}}\n";
   CHECK(check(schema, "all: 4\nany: ab\none: 1.5\nnope: 1\ncond: ab\n").empty());
   CHECK(only(check(schema, "all: 2\n")) == "1:6 all: must be at least 3, got 2 [range]");
-  CHECK(only(check(schema, "any: a\n")) ==
-        "1:6 any: matches none of the 2 alternatives of anyOf; closest: must be at least 2 characters long, got 1 [composition]");
-  CHECK(only(check(schema, "one: 1\n")) == "1:6 one: matches 2 of the oneOf alternatives; exactly one must match [composition]");
+  CHECK(only(check(schema, "any: a\n")) == "1:6 any: matches none of the 2 alternatives of anyOf; closest: must be at "
+                                           "least 2 characters long, got 1 [composition]");
+  CHECK(only(check(schema, "one: 1\n")) ==
+        "1:6 one: matches 2 of the oneOf alternatives; exactly one must match [composition]");
   CHECK(only(check(schema, "nope: x\n")) == "1:7 nope: matches a schema it must not match (not) [composition]");
   CHECK(only(check(schema, "cond: a\n")) == "1:7 cond: must be at least 2 characters long, got 1 [length]");
   CHECK(only(check(schema, "cond: 3\n")) == "1:7 cond: must be at least 10, got 3 [range]");
@@ -244,7 +250,8 @@ TEST_CASE("schema: contains, items as a tuple, additionalItems") {
   CHECK(only(check(schema, "c: [80, 8080]\n", s)) == "1:4 c: none of the 2 items matches the contains schema [items]");
   CHECK(only(check(schema, "c: []\n", s)) ==
         "1:4 c: must contain an item that matches the contains schema, got an empty list [items]");
-  CHECK(only(check(schema, "t: [a, 1, 2, 3]\n", s)) == "1:11 t[2]: must have at most 2 items (additionalItems: false), got 4 [items]");
+  CHECK(only(check(schema, "t: [a, 1, 2, 3]\n", s)) ==
+        "1:11 t[2]: must have at most 2 items (additionalItems: false), got 4 [items]");
   CHECK(only(check(schema, "t: [1, 1]\n", s)) == "1:5 t[0]: expected string, got integer [type]");
   CHECK(only(check(schema, "e: [a, 1, b]\n", s)) == "1:11 e[2]: expected integer, got string [type]");
   CHECK(only(check(schema, "o: [1]\n", s)) == "1:5 o[0]: expected string, got integer [type]");
@@ -267,16 +274,18 @@ TEST_CASE("schema: dependencies, as a list of members and as a schema") {
   REQUIRE(replicas.size() == 2);
   CHECK(replicas[0].path == "mode");
   CHECK(replicas[1].message == "must be at least 2, got 1");
-  CHECK(schema_error("type: object\ndependencies: [a]\n") == "schema.yaml:2:15: error: invalid schema: dependencies must be object, not array");
+  CHECK(schema_error("type: object\ndependencies: [a]\n") ==
+        "schema.yaml:2:15: error: invalid schema: dependencies must be object, not array");
 }
 
 TEST_CASE("schema: keywords of other drafts refuse the schema at the keyword") {
   CHECK(schema_error("type: array\nprefixItems: [{type: string}]\n") ==
         "schema.yaml:2:1: error: unsupported schema keyword \"prefixItems\" (JSON Schema 2020-12); intentctl checks "
         "JSON Schema draft 4, 6 and 7 and Kubernetes structural schemas");
-  for (const char* keyword : {"dependentRequired: {}", "dependentSchemas: {}", "unevaluatedProperties: false",
-                              "unevaluatedItems: false", "minContains: 1", "maxContains: 1", "$anchor: x",
-                              "$dynamicRef: '#x'", "$recursiveRef: '#'", "divisibleBy: 2", "extends: {}", "disallow: string"}) {
+  for (const char* keyword :
+       {"dependentRequired: {}", "dependentSchemas: {}", "unevaluatedProperties: false", "unevaluatedItems: false",
+        "minContains: 1", "maxContains: 1", "$anchor: x", "$dynamicRef: '#x'", "$recursiveRef: '#'", "divisibleBy: 2",
+        "extends: {}", "disallow: string"}) {
     CAPTURE(keyword);
     const std::string name = std::string(keyword).substr(0, std::string(keyword).find(':'));
     CHECK(schema_error(std::string("type: object\nproperties:\n  a:\n    ") + keyword + "\n")
@@ -309,10 +318,12 @@ TEST_CASE("schema: a KRM object's apiVersion, kind and metadata are left to the 
   const auto schema = compile("type: object\nproperties:\n  spec: {type: object}\n", SchemaDialect::structural, true);
   CHECK(schema->check(yaml("apiVersion: v1\nkind: X\nmetadata: {name: a}\nspec: {}\n")).empty());
   CHECK(only(schema->check(yaml("apiVersion: v1\nkind: X\nextra: 1\n"))) == "3:1 extra: unknown field [unknown-field]");
-  const auto embedded = compile("type: object\nproperties:\n  template: {type: object, x-kubernetes-embedded-resource: true, "
-                                "properties: {spec: {type: object, x-kubernetes-preserve-unknown-fields: true}}}\n");
+  const auto embedded =
+      compile("type: object\nproperties:\n  template: {type: object, x-kubernetes-embedded-resource: true, "
+              "properties: {spec: {type: object, x-kubernetes-preserve-unknown-fields: true}}}\n");
   CHECK(embedded->check(yaml("template: {apiVersion: v1, kind: Pod, metadata: {}, spec: {a: 1}}\n")).empty());
-  CHECK(only(embedded->check(yaml("template: {kind: Pod, other: 1}\n"))) == "1:23 template.other: unknown field [unknown-field]");
+  CHECK(only(embedded->check(yaml("template: {kind: Pod, other: 1}\n"))) ==
+        "1:23 template.other: unknown field [unknown-field]");
 }
 
 TEST_CASE("schema: keys that contain dots get brackets in paths") {
@@ -324,10 +335,12 @@ TEST_CASE("schema: keys that contain dots get brackets in paths") {
 TEST_CASE("schema: broken schemas are refused at the keyword") {
   CHECK(schema_error("type: object\nproperties:\n  a: {type: strnig}\n") ==
         "schema.yaml:3:13: error: invalid schema: unknown type \"strnig\"");
-  CHECK(schema_error("type: string\npattern: '(['\n").find("schema.yaml:2:10: error: invalid schema: pattern \"([\" is not a regular expression") == 0);
+  CHECK(schema_error("type: string\npattern: '(['\n")
+            .find("schema.yaml:2:10: error: invalid schema: pattern \"([\" is not a regular expression") == 0);
   CHECK(schema_error("$ref: '#/definitions/missing'\n") ==
         "schema.yaml:1:7: error: invalid schema: $ref \"#/definitions/missing\" leads nowhere");
-  CHECK(schema_error("type: array\nminItems: -1\n") == "schema.yaml:2:11: error: invalid schema: minItems must be a non-negative integer");
+  CHECK(schema_error("type: array\nminItems: -1\n") ==
+        "schema.yaml:2:11: error: invalid schema: minItems must be a non-negative integer");
   CHECK(schema_error("type: array\nx-kubernetes-list-type: map\n") ==
         "schema.yaml:1:1: error: invalid schema: x-kubernetes-list-type: map needs x-kubernetes-list-map-keys");
 }
@@ -355,8 +368,8 @@ TEST_CASE("schema: character-class patterns give what the regular expression giv
 
 TEST_CASE("schema: a schema that refers to itself without end stops with a finding") {
   for (const char* schema : {"allOf: [{$ref: '#'}]\n", "anyOf: [{$ref: '#'}]\n", "not: {$ref: '#'}\n",
-                             "anyOf: [{$ref: '#'}, {$ref: '#'}, {$ref: '#'}]\n", "oneOf: [{$ref: '#'}, {not: {$ref: '#'}}]\n",
-                             "if: {$ref: '#'}\nthen: {$ref: '#'}\n"}) {
+                             "anyOf: [{$ref: '#'}, {$ref: '#'}, {$ref: '#'}]\n",
+                             "oneOf: [{$ref: '#'}, {not: {$ref: '#'}}]\n", "if: {$ref: '#'}\nthen: {$ref: '#'}\n"}) {
     const auto found = check(schema, "a: 1\n", SchemaDialect::json_schema);
     REQUIRE_MESSAGE(!found.empty(), schema);
     CHECK(found.front().message.find("refers to itself") != std::string::npos);

@@ -146,7 +146,8 @@ TEST_CASE("fast YAML: limits send the stream to libyaml, which says what is wron
   for (int i = 0; i < 270; ++i, indent += "  ") deep += indent + "a:\n";
   ParsedStream out;
   CHECK_FALSE(yaml_detail::parse_block_subset(Source{"deep.yaml", deep}, ReadLimits{}, out));
-  CHECK_THROWS_WITH_AS(parse_yaml(Source{"deep.yaml", deep}, ReadLimits{}), doctest::Contains("nesting too deep"), Error);
+  CHECK_THROWS_WITH_AS(parse_yaml(Source{"deep.yaml", deep}, ReadLimits{}), doctest::Contains("nesting too deep"),
+                       Error);
   ReadLimits two;
   two.max_documents = 2;
   CHECK_FALSE(yaml_detail::parse_block_subset(Source{"many.yaml", "a: 1\n---\nb: 2\n---\nc: 3\n"}, two, out));

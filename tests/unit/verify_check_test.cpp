@@ -20,7 +20,8 @@ TEST_CASE("an error is unknown; a deadline's is pending") {
   CHECK(unknown.state == CheckState::unknown);
   CHECK_FALSE(unknown.at_deadline);
   CHECK(unknown.summary == "http://***@host:9090/api/v1/query: refused");
-  const CheckResult cut = error_result("cluster", Error(ExitClass::timeout, "https://api: no answer before the deadline"));
+  const CheckResult cut =
+      error_result("cluster", Error(ExitClass::timeout, "https://api: no answer before the deadline"));
   CHECK(cut.state == CheckState::pending);
   CHECK(cut.at_deadline);
 }
@@ -47,7 +48,8 @@ TEST_CASE("server text loses credentials before it is printed") {
   CHECK(redact_output("basic authentication is off") == "basic authentication is off");
   // Query parameters that carry secrets.
   CHECK(redact_output("redirect to /login?token=abc123&next=/x") == "redirect to /login?token=***&next=/x");
-  CHECK(redact_output("?access_token=zzz&client_secret=yyy password=p") == "?access_token=***&client_secret=*** password=***");
+  CHECK(redact_output("?access_token=zzz&client_secret=yyy password=p") ==
+        "?access_token=***&client_secret=*** password=***");
   // Nothing to mask, nothing changed.
   CHECK(redact_output("the query returned no series") == "the query returned no series");
   CHECK(redact_output("") == "");

@@ -134,9 +134,9 @@ TEST_CASE("kubeconfig mistakes are input errors that say where") {
 
   const std::string bad_data = scratch.write("bad-data.yaml", "clusters:\n- name: c\n  cluster:\n    server: x\n"
                                                               "    certificate-authority-data: '%%%'\n");
-  CHECK_THROWS_WITH_AS(load_kubeconfig({bad_data}, false),
-                       (bad_data + ":5:33: error: clusters[0].cluster.certificate-authority-data: not valid base64").c_str(),
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      load_kubeconfig({bad_data}, false),
+      (bad_data + ":5:33: error: clusters[0].cluster.certificate-authority-data: not valid base64").c_str(), Error);
 
   const std::string conflict =
       scratch.write("conflict.yaml", "current-context: c\nclusters:\n- name: c\n  cluster: {server: x, "
@@ -198,12 +198,17 @@ TEST_CASE("ExecCredential parsing") {
   CHECK(cert.cert_pem == "C");
   CHECK(cert.key_pem == "K");
   CHECK(std::chrono::system_clock::to_time_t(*cert.expires) == 1893553445);
-  CHECK_THROWS_WITH_AS(parse_exec_credential(R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"x"}})", v1, "plugin"),
-                       doctest::Contains("the kubeconfig asked for"), Error);
-  CHECK_THROWS_WITH_AS(parse_exec_credential(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}})", v1, "plugin"),
-                       doctest::Contains("neither a token nor a client certificate"), Error);
-  CHECK_THROWS_WITH_AS(parse_exec_credential("not json", v1, "plugin"), doctest::Contains("did not print an ExecCredential"),
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      parse_exec_credential(
+          R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"x"}})", v1,
+          "plugin"),
+      doctest::Contains("the kubeconfig asked for"), Error);
+  CHECK_THROWS_WITH_AS(
+      parse_exec_credential(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}})",
+                            v1, "plugin"),
+      doctest::Contains("neither a token nor a client certificate"), Error);
+  CHECK_THROWS_WITH_AS(parse_exec_credential("not json", v1, "plugin"),
+                       doctest::Contains("did not print an ExecCredential"), Error);
   try {
     parse_exec_credential(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential"})", v1, "plugin");
     FAIL("expected an error");
@@ -216,7 +221,8 @@ TEST_CASE("ExecCredential expirationTimestamp: offsets are +hh:mm, times beyond 
   const std::string v1 = "client.authentication.k8s.io/v1";
   const auto expiring = [&](const std::string& when) {
     return parse_exec_credential(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",)"
-                                 R"("status":{"token":"t","expirationTimestamp":")" + when + R"("}})",
+                                 R"("status":{"token":"t","expirationTimestamp":")" +
+                                     when + R"("}})",
                                  v1, "plugin");
   };
   CHECK(std::chrono::system_clock::to_time_t(*expiring("2030-01-02T01:34:05-01:30").expires) == 1893553445);
@@ -231,16 +237,22 @@ TEST_CASE("ExecCredential expirationTimestamp: offsets are +hh:mm, times beyond 
 TEST_CASE("exec plugins run once per credential, with KUBERNETES_EXEC_INFO and their env") {
   Scratch scratch;
   const std::string count = (scratch.dir / "count").string();
-  const std::string plugin = scratch.write("plugin.sh",
-                                           "#!/bin/sh\necho run >> \"$COUNT_FILE\"\n"
-                                           "case \"$KUBERNETES_EXEC_INFO\" in *'\"interactive\":false'*) ;; *) exit 3;; esac\n"
-                                           "printf '{\"apiVersion\":\"%s\",\"kind\":\"ExecCredential\",\"status\":"
-                                           "{\"token\":\"%s\"}}' \"$1\" \"$PLUGIN_TOKEN\"\n",
-                                           true);
+  const std::string plugin =
+      scratch.write("plugin.sh",
+                    "#!/bin/sh\necho run >> \"$COUNT_FILE\"\n"
+                    "case \"$KUBERNETES_EXEC_INFO\" in *'\"interactive\":false'*) ;; *) exit 3;; esac\n"
+                    "printf '{\"apiVersion\":\"%s\",\"kind\":\"ExecCredential\",\"status\":"
+                    "{\"token\":\"%s\"}}' \"$1\" \"$PLUGIN_TOKEN\"\n",
+                    true);
   KubeEndpoint endpoint;
   endpoint.server = "https://127.0.0.1:1";
-  endpoint.exec = ExecConfig{"client.authentication.k8s.io/v1beta1", plugin, {"client.authentication.k8s.io/v1beta1"},
-                             {{"COUNT_FILE", count}, {"PLUGIN_TOKEN", "exec-token"}}, "", false, ""};
+  endpoint.exec = ExecConfig{"client.authentication.k8s.io/v1beta1",
+                             plugin,
+                             {"client.authentication.k8s.io/v1beta1"},
+                             {{"COUNT_FILE", count}, {"PLUGIN_TOKEN", "exec-token"}},
+                             "",
+                             false,
+                             ""};
   endpoint.exec_key = "k";
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   CredentialCache cache;

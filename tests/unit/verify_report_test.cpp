@@ -92,7 +92,8 @@ TEST_CASE("IntentReport: one per intent, the standard's field names and misspell
   const Node& intent_info = at(fulfilment, "intentFulfilmentInfo");
   CHECK(at(intent_info, "fulfilmentStatus").text() == "NOT_FULFILLED");
   CHECK(at(intent_info, "notFullfilledState").text() == "FULFILMENTFAILED"); // sic
-  CHECK(at(intent_info, "notFulfilledReasons").items().at(0).text() == "cn-1: latency: 2.7 ms, wanted IS_LESS_THAN 1 ms");
+  CHECK(at(intent_info, "notFulfilledReasons").items().at(0).text() ==
+        "cn-1: latency: 2.7 ms, wanted IS_LESS_THAN 1 ms");
 
   const Node& results = at(fulfilment, "expectationFulfilmentResult");
   REQUIRE(results.items().size() == 2);
@@ -129,8 +130,9 @@ TEST_CASE("a failed cluster check fails every expectation of the site; a pending
   const Node report = intent_reports(site, "t").at(1).report;
   const Node& info = at(at(report, "intentFulfilmentReport"), "intentFulfilmentInfo");
   CHECK(at(info, "notFullfilledState").text() == "FULFILMENTFAILED");
-  CHECK(to_json(at(info, "notFulfilledReasons"), JsonStyle::compact).find("cluster: RootSync root-sync: STALLED: bad") !=
-        std::string::npos);
+  CHECK(
+      to_json(at(info, "notFulfilledReasons"), JsonStyle::compact).find("cluster: RootSync root-sync: STALLED: bad") !=
+      std::string::npos);
 
   site.cluster = make_result("cluster", CheckState::pending, "RootSync root-sync: PENDING");
   const Node pending = intent_reports(site, "t").at(1).report;
@@ -166,8 +168,9 @@ TEST_CASE("text lines, JSON records, JUnit") {
   CheckResult cut = make_result("cluster", CheckState::pending, "no answer before the deadline");
   cut.at_deadline = true;
   site.cluster = cut;
-  CHECK(junit_report({site}, {}).find("<error type=\"timeout\" message=\"cut off by the deadline: no answer before "
-                                      "the deadline\">") != std::string::npos);
+  CHECK(junit_report({site}, {})
+            .find("<error type=\"timeout\" message=\"cut off by the deadline: no answer before "
+                  "the deadline\">") != std::string::npos);
   CHECK(at(at(json_record(site), "checks").items()[1], "deadline").as_bool());
 }
 
@@ -205,9 +208,10 @@ TEST_CASE("rendered trees: objects Config Sync applies, expectations from the Co
   CHECK(site.expectations[0].expectation.targets.at(0).name == "latency");
 
   std::ofstream(dir / "apps" / "intent" / "broken.yaml")
-      << "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: expectation-x}\ndata:\n  expectation.json: '{\"expectationId\": 5}'\n";
-  CHECK_THROWS_WITH_AS(read_rendered_site(dir.string()), doctest::Contains("broken.yaml (ConfigMap expectation-x data.expectation.json):1:19"),
-                       Error);
+      << "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: expectation-x}\ndata:\n  expectation.json: "
+         "'{\"expectationId\": 5}'\n";
+  CHECK_THROWS_WITH_AS(read_rendered_site(dir.string()),
+                       doctest::Contains("broken.yaml (ConfigMap expectation-x data.expectation.json):1:19"), Error);
   fs::remove_all(dir);
   CHECK_THROWS_WITH_AS(read_rendered_site(dir.string()), doctest::Contains("no such folder"), Error);
 }

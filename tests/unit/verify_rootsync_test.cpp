@@ -39,9 +39,10 @@ TEST_CASE("nomos status: Stalled, Reconciling, no Syncing, Syncing=True, errors,
   CHECK(read_rootsync(rootsync("  - {type: Reconciling, status: \"False\"}\n")).status == SyncStatus::pending);
   CHECK(read_rootsync(rootsync(syncing("True", X))).status == SyncStatus::pending);
   CHECK(read_rootsync(rootsync(syncing("False", X))).status == SyncStatus::synced);
-  const RootSyncState errors = read_rootsync(
-      yaml("status:\n  sync:\n    commit: " + X + "\n    errors:\n    - {code: KNV2009, errorMessage: apply failed}\n"
-           "  conditions:\n" + syncing("False", X, ", errorSummary: {totalCount: 3}")));
+  const RootSyncState errors = read_rootsync(yaml("status:\n  sync:\n    commit: " + X +
+                                                  "\n    errors:\n    - {code: KNV2009, errorMessage: apply failed}\n"
+                                                  "  conditions:\n" +
+                                                  syncing("False", X, ", errorSummary: {totalCount: 3}")));
   CHECK(errors.status == SyncStatus::error);
   CHECK(errors.error_count == 3);
   REQUIRE(errors.errors.size() == 1);
@@ -77,8 +78,10 @@ TEST_CASE("done at commit X: every rule of docs/verify.md") {
   const CheckResult syncing_now = judge_rootsync(read_rootsync(rootsync(syncing("True", X), X, OLD)), "rs", X);
   CHECK(syncing_now.summary == "RootSync rs: PENDING (source 3f2a9c1, sync 9d01b2e)");
 
-  const CheckResult stalled = judge_rootsync(
-      read_rootsync(rootsync("  - {type: Stalled, status: \"True\", reason: Validation, message: bad spec}\n")), "rs", X);
+  const CheckResult stalled =
+      judge_rootsync(read_rootsync(
+                         rootsync("  - {type: Stalled, status: \"True\", reason: Validation, message: bad spec}\n")),
+                     "rs", X);
   CHECK(stalled.state == CheckState::fail);
   CHECK(stalled.summary == "RootSync rs: STALLED: Validation: bad spec");
 }
@@ -90,7 +93,8 @@ TEST_CASE("errors fail at the expected commit, and wait when they belong to anot
   CHECK(here.state == CheckState::fail);
   CHECK(here.summary == "RootSync rs: ERROR at 3f2a9c1: 1 error");
   CHECK(here.details == std::vector<std::string>{"KNV1021: unknown kind (rendering)"});
-  const CheckResult elsewhere = judge_rootsync(read_rootsync(rootsync(syncing("False", OLD), X, X, 1, errors)), "rs", X);
+  const CheckResult elsewhere =
+      judge_rootsync(read_rootsync(rootsync(syncing("False", OLD), X, X, 1, errors)), "rs", X);
   CHECK(elsewhere.state == CheckState::pending);
   CHECK(elsewhere.summary == "RootSync rs: ERROR at 9d01b2e: 1 error (waiting for 3f2a9c1)");
 }
@@ -155,7 +159,8 @@ status:
 )"));
   CHECK(group.observed_generation == group.generation);
   REQUIRE(group.statuses.size() == 5);
-  auto health = [&](const std::string& kind, const std::string& group_name, const std::string& name, std::string& reason) {
+  auto health = [&](const std::string& kind, const std::string& group_name, const std::string& name,
+                    std::string& reason) {
     ResourceId id;
     id.api_version = group_name.empty() ? "v1" : group_name + "/v1alpha1";
     id.kind = kind;
@@ -185,8 +190,9 @@ status:
 TEST_CASE("ProvisioningRequest states") {
   std::string message;
   auto state = [&](const std::string& value) {
-    return provisioning_state(
-        yaml("status: {provisioningStatus: {provisioningState: " + value + ", provisioningMessage: msg}}"), message);
+    return provisioning_state(yaml("status: {provisioningStatus: {provisioningState: " + value +
+                                   ", provisioningMessage: msg}}"),
+                              message);
   };
   CHECK(state("fulfilled") == Provisioning::fulfilled);
   CHECK(state("failed") == Provisioning::failed);

@@ -53,8 +53,8 @@ TEST_CASE("--slo: comparisons, ranges, sets, units from names and from values") 
 }
 
 TEST_CASE("--slo: a range's bare number takes the unit of its other end") {
-  const auto conditions =
-      parse_slo("jitter in [0, 0.5ms], rtt not in [2s, 3], latency_ms in [0, 1s], loss in [0, 1], up_seconds in [1, 2]");
+  const auto conditions = parse_slo(
+      "jitter in [0, 0.5ms], rtt not in [2s, 3], latency_ms in [0, 1s], loss in [0, 1], up_seconds in [1, 2]");
   REQUIRE(conditions.size() == 5);
   CHECK(conditions[0].range.values[0] == Value(q("0", "ms")));
   CHECK(conditions[0].range.values[1] == Value(q("0.5", "ms")));
@@ -66,12 +66,15 @@ TEST_CASE("--slo: a range's bare number takes the unit of its other end") {
 }
 
 TEST_CASE("--slo errors say the column") {
-  CHECK(parse_error("") == "--slo:1:1: error: empty expression; write conditions like latency_p95_ms<=15,success_rate>=0.995");
+  CHECK(parse_error("") ==
+        "--slo:1:1: error: empty expression; write conditions like latency_p95_ms<=15,success_rate>=0.995");
   CHECK(parse_error("latency<<5") == "--slo:1:9: error: expected a value, found '<'");
-  CHECK(parse_error("latency 5") == "--slo:1:9: error: expected a comparison after \"latency\" (<, <=, >, >=, =, in, not in)");
+  CHECK(parse_error("latency 5") ==
+        "--slo:1:9: error: expected a comparison after \"latency\" (<, <=, >, >=, =, in, not in)");
   CHECK(parse_error("a<1,") == "--slo:1:5: error: expected a condition after ','");
   CHECK(parse_error("a<1 b<2") == "--slo:1:5: error: expected ',' before the next condition, found 'b'");
-  CHECK(parse_error("a<5parsecs") == "--slo:1:4: error: unknown unit \"parsecs\" (known: ms, s, us, Mbps, Gbps, %, ratio, ...)");
+  CHECK(parse_error("a<5parsecs") ==
+        "--slo:1:4: error: unknown unit \"parsecs\" (known: ms, s, us, Mbps, Gbps, %, ratio, ...)");
   CHECK(parse_error("a in [1, 2, 3]") == "--slo:1:6: error: a range [low, high] has exactly two values");
   CHECK(parse_error("a in [5ms, 1ms]") == "--slo:1:6: error: the range's low end is above its high end");
   CHECK(parse_error("a in [1ms, 1Mbps]") == "--slo:1:6: error: the range mixes ms and Mbps");
@@ -143,7 +146,8 @@ TEST_CASE("the ten conditions, with units converted") {
 }
 
 TEST_CASE("verdicts say what was measured and what was wanted") {
-  const TargetVerdict verdict = evaluate(Condition::is_less_than, one(q("1", "ms")), Measurement::of_number(0.0027, "s"));
+  const TargetVerdict verdict =
+      evaluate(Condition::is_less_than, one(q("1", "ms")), Measurement::of_number(0.0027, "s"));
   CHECK(verdict.measured);
   CHECK(verdict.state == CheckState::fail);
   CHECK(verdict.achieved == doctest::Approx(2.7));
@@ -155,7 +159,8 @@ TEST_CASE("verdicts say what was measured and what was wanted") {
   CHECK(incomparable.state == CheckState::unknown); // not a violation: nothing comparable was measured
   CHECK(incomparable.reason == "cannot compare 5 Mbps with 1 ms");
 
-  const TargetVerdict missing = evaluate(Condition::is_less_than, one(q("1", "ms")), Measurement::missing("query x", "no series"));
+  const TargetVerdict missing =
+      evaluate(Condition::is_less_than, one(q("1", "ms")), Measurement::missing("query x", "no series"));
   CHECK_FALSE(missing.measured);
   CHECK(missing.state == CheckState::unknown);
   CHECK(missing.reason == "no series");
@@ -182,13 +187,15 @@ TEST_CASE("Prometheus answers") {
             .number == 4);
   CHECK(prometheus_measurement(200, R"({"status":"success","data":{"resultType":"vector","result":[]}})", "q", "")
             .problem == "the query returned no series");
-  CHECK(prometheus_measurement(200,
-                               R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"1"]},{"value":[1,"2"]}]}})",
-                               "q", "")
+  CHECK(prometheus_measurement(
+            200,
+            R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"1"]},{"value":[1,"2"]}]}})",
+            "q", "")
             .problem.starts_with("the query returned 2 series"));
   CHECK(prometheus_measurement(200, R"({"status":"success","data":{"resultType":"matrix","result":[]}})", "q", "")
             .problem == "the query returned a matrix; an SLO needs an instant vector");
-  CHECK(prometheus_measurement(200, R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"NaN"]}]}})",
+  CHECK(prometheus_measurement(200,
+                               R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"NaN"]}]}})",
                                "q", "")
             .kind == Measurement::Kind::missing);
   CHECK(prometheus_measurement(400, R"({"status":"error","errorType":"bad_data","error":"parse error"})", "q", "")
@@ -221,7 +228,8 @@ TEST_CASE("JSON pointers and JSON values") {
   const Measurement object = json_measurement(*resolve_json_pointer(document, "/v", problem), "p", "");
   CHECK(object.number == 3);
   CHECK(object.unit == "Gbps");
-  CHECK(json_measurement(*resolve_json_pointer(document, "/flag", problem), "p", "").kind == Measurement::Kind::boolean);
+  CHECK(json_measurement(*resolve_json_pointer(document, "/flag", problem), "p", "").kind ==
+        Measurement::Kind::boolean);
   CHECK(json_measurement(*resolve_json_pointer(document, "/a/b~1c", problem), "p", "").items.size() == 2);
   // A plain number takes the unit it was configured with.
   CHECK(json_measurement(*resolve_json_pointer(document, "/a/b~1c/0", problem), "p", "Mbps").unit == "Mbps");
@@ -243,8 +251,9 @@ TEST_CASE("sites file: metrics targets as a query, or as {query|pointer, unit}")
   CHECK(metrics.units.at("latency") == "s");
   CHECK(metrics.targets.at("loss") == "upf_loss_ratio");
   CHECK_FALSE(metrics.units.contains("loss"));
-  const Sites json = parse_sites(Source{"s.yaml", "sites:\n  edge1:\n    repo: r\n    metrics:\n      url: http://j\n"
-                                                  "      kind: json\n      targets: {tx: {pointer: /tx, unit: Mbps}}\n"});
+  const Sites json =
+      parse_sites(Source{"s.yaml", "sites:\n  edge1:\n    repo: r\n    metrics:\n      url: http://j\n"
+                                   "      kind: json\n      targets: {tx: {pointer: /tx, unit: Mbps}}\n"});
   CHECK(json.sites.at(0).metrics->targets.at("tx") == "/tx");
   CHECK_THROWS_WITH_AS(parse_sites(Source{"s.yaml", "sites:\n  edge1:\n    repo: r\n    metrics:\n      url: u\n"
                                                     "      targets: {x: {query: q, unit: parsecs}}\n"}),
