@@ -30,6 +30,16 @@ void write_all(int fd, const std::string& path, std::string_view content) {
   }
 }
 
+void write_all_and_close(int fd, const std::string& path, std::string_view content) {
+  try {
+    write_all(fd, path, content);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (::close(fd) != 0) fail_file(path, "write");
+}
+
 namespace {
 // Our own standard output or error under another name (/dev/stdout,
 // /proc/self/fd/2), or -1.
@@ -55,13 +65,7 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     if (!S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode)) {
       const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
       if (fd < 0) fail_file(path, "write");
-      try {
-        write_all(fd, path, content);
-      } catch (...) {
-        ::close(fd);
-        throw;
-      }
-      if (::close(fd) != 0) fail_file(path, "write");
+      write_all_and_close(fd, path, content);
       return;
     }
   }

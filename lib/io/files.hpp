@@ -18,6 +18,10 @@ void write_file_atomically(const std::string& path, std::string_view content);
 // throws file_error for path with errno's words. fd stays open either way.
 void write_all(int fd, const std::string& path, std::string_view content);
 
+// write_all, then closes fd, which it owns from the call on; a failed close
+// (a full disk on NFS) is a failed write.
+void write_all_and_close(int fd, const std::string& path, std::string_view content);
+
 // Throws file_error for path ("PATH: cannot WHAT: errno's words"): a full disk
 // or no file descriptors left is the machine's failure (exit 3), a missing or
 // read-only folder the user's (exit 2).

@@ -48,13 +48,7 @@ void check_target(const std::string& target) {
 void write_whole(int folder, const std::string& name, const std::string& path, std::string_view content) {
   const int fd = ::openat(folder, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) fail_file(path, "write");
-  try {
-    write_all(fd, path, content);
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
-  if (::close(fd) != 0) fail_file(path, "write");
+  write_all_and_close(fd, path, content);
 }
 
 // Swaps two folders atomically; false when the file system cannot.
