@@ -138,9 +138,9 @@ FlagSpec describe_flag(const CLI::Option& option) {
   if (option.get_items_expected_max() == 0) return flag; // a flag without a value
   flag.value_name = option.get_type_name();
   flag.repeatable = option.get_expected_max() > 1;
-  const bool placeholder =
+  const bool names_a_value = // FILE, DIR, NAME: capitals stand for a value, not a list of choices
       std::any_of(flag.value_name.begin(), flag.value_name.end(), [](unsigned char c) { return std::isupper(c); });
-  if (!placeholder) {
+  if (!names_a_value) {
     flag.kind = ValueKind::choice;
     flag.choices = split(flag.value_name, '|');
   } else if (option.check_lname("site")) {

@@ -1,6 +1,6 @@
 // How every command declares its flags, so that they follow one rule
 // (intentctl(1), "Flags"): -o/--output is where the output goes and --format
-// what it looks like; a value name in capitals is a placeholder (FILE, DIR,
+// what it looks like; a value name in capitals stands for a value (FILE, DIR,
 // N), one in lower case lists the values the flag takes (json|yaml). Help and
 // the completion scripts read the flags back through describe_flag, so none of
 // the parser's own notation reaches a user.
