@@ -320,10 +320,11 @@ ExitClass check(const CheckOptions& options, Io& io) {
   io.out.flush();
   if (!options.report_dir.empty()) {
     write_report_files(reports, options.report_dir);
-    io.diagnostics.note(fmt::format("wrote {} into {}", count_of(reports.size(), "IntentReport"), options.report_dir));
+    io.diagnostics.summary(
+        fmt::format("wrote {} into {}", count_of(reports.size(), "IntentReport"), options.report_dir));
   }
   if (counts.unknown && io.diagnostics.verbosity() == Verbosity::normal)
-    io.diagnostics.note(fmt::format("note: the feasibility of {} is unknown (a site declares no capacity, or a target "
+    io.diagnostics.note(fmt::format("the feasibility of {} is unknown (a site declares no capacity, or a target "
                                     "cannot be compared with a limit); -v says why",
                                     count_of(counts.unknown, "intent")));
   return counts.conflicts || counts.infeasible ? ExitClass::failed : ExitClass::ok;

@@ -66,8 +66,10 @@ void Reporter::error(const Error& error) {
   report(Diagnostic{Severity::error, error.message(), error.where(), error.hint()});
 }
 
-void Reporter::note(const std::string& message) {
-  if (verbosity_ != Verbosity::quiet) write_line(message + '\n');
+void Reporter::note(const std::string& message) { report(Diagnostic{Severity::info, message}); }
+
+void Reporter::summary(const std::string& line) {
+  if (verbosity_ != Verbosity::quiet) write_line(line + '\n');
 }
 
 void Reporter::verbose(const std::string& message) {

@@ -52,8 +52,11 @@ class Reporter {
 
   void report(const Diagnostic& diagnostic);
   void error(const Error& error);
-  // Progress and notes: shown unless --quiet; verbose notes only with -v.
+  // A note in diagnostic_text's shape ("intentctl render: note: ..."), a
+  // summary line as it is ("rendered 2 expectations ..."): shown unless
+  // --quiet. Verbose lines only with -v.
   void note(const std::string& message);
+  void summary(const std::string& line);
   void verbose(const std::string& message);
   // A status line drawn in place on a terminal (see Progress): replaced by the
   // next one, erased before any other line is written. Safe from any thread.

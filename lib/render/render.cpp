@@ -229,7 +229,7 @@ bool wants_kustomization(const SitePlan& plan, const RenderOptions& options, con
   if (options.kustomize == KustomizeMode::never) return false;
   const std::size_t files = file_count(plan, options);
   if (files <= kKustomizeAutoLimit) return true;
-  io.diagnostics.note(fmt::format("note: {} has {} files, so no kustomization.yaml is written (kubectl kustomize slows "
+  io.diagnostics.note(fmt::format("{} has {} files, so no kustomization.yaml is written (kubectl kustomize slows "
                                   "down quadratically above {} files; Config Sync applies the tree as plain YAML); "
                                   "--kustomize always writes one",
                                   where, files, kKustomizeAutoLimit));
@@ -268,7 +268,7 @@ void report_delta(const std::vector<DeltaEntry>& delta, Io& io) {
   if (io.diagnostics.verbosity() == Verbosity::verbose) {
     for (const auto& entry : delta) io.diagnostics.report({Severity::info, entry.note, entry.where});
   } else if (!delta.empty()) {
-    io.diagnostics.note(fmt::format("note: {} input field{} no place in 28.312 and {} not rendered; -v lists them",
+    io.diagnostics.note(fmt::format("{} input field{} no place in 28.312 and {} not rendered; -v lists them",
                                     delta.size(), delta.size() == 1 ? " has" : "s have",
                                     delta.size() == 1 ? "is" : "are"));
   }
@@ -286,11 +286,10 @@ ExitClass render(const RenderOptions& options, Io& io) {
     for (const Site* site : selected) {
       check_rootsync_settings(*site);
       if (site->rootsync.secret_ref.empty() && without_credentials(site->repo) != site->repo)
-        io.diagnostics.note(
-            fmt::format("note: site {}: the repo URL's credentials stay out of bootstrap/rootsync.yaml, "
-                        "which says auth: none; for Config Sync to log in, set the site's "
-                        "rootsync.secretRef and create that Secret (keys username and token)",
-                        site->name));
+        io.diagnostics.note(fmt::format("site {}: the repo URL's credentials stay out of bootstrap/rootsync.yaml, "
+                                        "which says auth: none; for Config Sync to log in, set the site's "
+                                        "rootsync.secretRef and create that Secret (keys username and token)",
+                                        site->name));
     }
 
   std::vector<DeltaEntry> delta;
@@ -326,8 +325,7 @@ ExitClass render(const RenderOptions& options, Io& io) {
   Progress progress(io, "render", counted ? placed : 0, "expectations");
   for (const auto& plan : plans)
     if (plan.expectations.empty())
-      io.diagnostics.note(
-          fmt::format("note: no expectation is for site {}; its tree holds no intents", plan.site->name));
+      io.diagnostics.note(fmt::format("no expectation is for site {}; its tree holds no intents", plan.site->name));
   if (options.to_stdout) {
     for (const auto& plan : plans) {
       StreamTree stream(io.out, plan.site->name);
@@ -361,9 +359,9 @@ ExitClass render(const RenderOptions& options, Io& io) {
       options.to_stdout   ? "to standard output"
       : plans.size() == 1 ? "into " + (std::filesystem::path(options.output_dir) / plans.front().site->name).string()
                           : "into " + options.output_dir;
-  io.diagnostics.note(fmt::format("rendered {} for {} ({}) {}: {}", plural(rendered.size(), "expectation"),
-                                  plural(plans.size(), "site"), fmt::join(site_names, ", "), where,
-                                  plural(files, "file")));
+  io.diagnostics.summary(fmt::format("rendered {} for {} ({}) {}: {}", plural(rendered.size(), "expectation"),
+                                     plural(plans.size(), "site"), fmt::join(site_names, ", "), where,
+                                     plural(files, "file")));
   return ExitClass::ok;
 }
 

@@ -246,16 +246,16 @@ void FolderTree::prepare() {
   }
   if (!kept_.empty())
     notes_.push_back(
-        fmt::format("note: {}: kept {} that render did not write: {}", target_, files(kept_.size()), some_of(kept_)));
+        fmt::format("{}: kept {} that render did not write: {}", target_, files(kept_.size()), some_of(kept_)));
   if (!adopted_.empty())
-    notes_.push_back(fmt::format("note: {}: took over {} that held exactly what render writes: {}", target_,
+    notes_.push_back(fmt::format("{}: took over {} that held exactly what render writes: {}", target_,
                                  files(adopted_.size()), some_of(adopted_)));
   if (!taken_over_.empty())
-    notes_.push_back(fmt::format("note: {}: --overwrite replaced {} that render did not write: {}", target_,
+    notes_.push_back(fmt::format("{}: --overwrite replaced {} that render did not write: {}", target_,
                                  files(taken_over_.size()), some_of(taken_over_)));
   if (!edited_.empty())
-    notes_.push_back(fmt::format("note: {}: {} that render wrote had been changed since, and {} render's now: {}",
-                                 target_, files(edited_.size()), edited_.size() == 1 ? "is" : "are", some_of(edited_)));
+    notes_.push_back(fmt::format("{}: {} that render wrote had been changed since, and {} render's now: {}", target_,
+                                 files(edited_.size()), edited_.size() == 1 ? "is" : "are", some_of(edited_)));
 }
 
 void FolderTree::carry_folder(int folder, const std::string& rel) {
@@ -408,7 +408,7 @@ void FolderTree::commit() {
   if (old_root >= 0) ::close(old_root);
   if (new_root >= 0) ::close(new_root);
   if (!rescued) {
-    notes_.push_back(fmt::format("note: {}: the previous tree is kept at {}: something in it that is not render's "
+    notes_.push_back(fmt::format("{}: the previous tree is kept at {}: something in it that is not render's "
                                  "could not be moved over",
                                  target_, staging_));
     return;

@@ -106,7 +106,7 @@ void report_delta(const std::vector<DeltaEntry>& delta, const TranslateOptions& 
   if (io.diagnostics.verbosity() == Verbosity::verbose) {
     for (const auto& entry : delta) io.diagnostics.report({Severity::info, entry.note, entry.where});
   } else if (!delta.empty() && options.delta_file.empty()) {
-    io.diagnostics.note(fmt::format("note: {} input field{} no place in 28.312 and {} not carried over; list them with "
+    io.diagnostics.note(fmt::format("{} input field{} no place in 28.312 and {} not carried over; list them with "
                                     "--delta FILE or -v",
                                     delta.size(), delta.size() == 1 ? " has" : "s have",
                                     delta.size() == 1 ? "is" : "are"));

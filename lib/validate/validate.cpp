@@ -87,7 +87,7 @@ ExitClass validate(const ValidateOptions& options, Io& io) {
     case ValidateFormat::sarif: write_sarif_report(report, io.out); break;
   }
   io.out.flush();
-  if (options.format != ValidateFormat::text) io.diagnostics.note(summary_line(report));
+  if (options.format != ValidateFormat::text) io.diagnostics.summary(summary_line(report));
   if (report.resources.empty()) io.diagnostics.error(no_resources_error(report));
   return exit_class_of(report);
 }

@@ -145,6 +145,36 @@ shaped 2 verify --sites sites.yaml --slo 'latency <' dist
 expect_contains "$SCRATCH/err" "--slo:1:" "verify: --slo at its column"
 shaped 2 verify --sites sites.yaml --interval 0s dist
 
+# ---- notes: the same shapes, each naming its command; summary lines as they are
+summary='^(rendered [0-9]+ expectations? for |wrote [0-9]+ IntentReports? into |Summary: )'
+noted() { # ARGS...: intentctl ARGS succeeds, and every line on stderr is a diagnostic, a hint or a summary
+  run "$INTENTCTL" "$@"
+  expect_rc 0 "intentctl $*"
+  local line
+  while IFS= read -r line; do
+    [[ $line =~ $positioned || $line =~ $unpositioned || $line =~ $hint || $line =~ $summary ]] ||
+      { fail "intentctl $*: a line of another shape: '$line'"; return; }
+  done <"$SCRATCH/err"
+  pass
+}
+noted translate "$SOURCE_DIR/samples/tmf921/urllc-robot-cell.json"
+expect_contains "$SCRATCH/err" "intentctl translate: note: 5 input fields have no place in 28.312" "translate's note"
+noted check intent.json
+expect_contains "$SCRATCH/err" "intentctl check: note: the feasibility of 1 intent is unknown" "check's note"
+mkdir -p kept/edge1 && echo "apiVersion: kpt.dev/v1" >kept/edge1/Kptfile
+noted render intent.json -o kept
+expect_contains "$SCRATCH/err" "intentctl render: note: kept/edge1: kept 1 file that render did not write: Kptfile" \
+  "render's note"
+git init -q --bare -b main repos/foreign.git
+git clone -q repos/foreign.git foreign 2>/dev/null
+echo "# the platform team's" >foreign/README.md
+git -C foreign add README.md
+git -C foreign -c user.name=Someone -c user.email=someone@example.net commit -qm "README"
+git -C foreign push -q origin main
+printf 'sites:\n  edge1:\n    repo: repos/foreign.git\n' >foreign-sites.yaml
+noted publish --sites foreign-sites.yaml dist
+expect_contains "$SCRATCH/err" "intentctl publish: note: edge1: kept 1 file on main" "publish's note"
+
 # ---- colours on a terminal, for each command
 on_terminal() { # output-file command...: stdout and stderr on one pseudo-terminal
   local out=$1
@@ -180,6 +210,10 @@ on_terminal tty.out "$INTENTCTL" publish nodir
 grep -qaF $'\033[1;36mhint:\033[0m' tty.out && pass || fail "hint: is not cyan: $(od -c tty.out | head -5)"
 on_terminal tty.out "$INTENTCTL" render --stdout intent.json -o out
 grep -qaF $'\033[1;35mwarning:\033[0m' tty.out && pass || fail "warning: is not magenta: $(od -c tty.out | head -5)"
+
+on_terminal tty.out "$INTENTCTL" render intent.json -o kept
+grep -qaF $'intentctl render: \033[1;36mnote:\033[0m kept/edge1: kept' tty.out && pass ||
+  fail "note: is not cyan: $(cat -v tty.out)"
 
 # validate's findings on standard output: coloured on a terminal, not in a file.
 on_terminal tty.out "$INTENTCTL" validate -q bad-krm.yaml

@@ -183,7 +183,7 @@ TEST_CASE("files render did not write stay, and so does one put there while it r
   CHECK_FALSE(files.contains("apps/intent/a.yaml")); // render's, no longer rendered
   CHECK(inode(out / "edge1/Kptfile") == kptfile);    // the same file, linked, not copied
   REQUIRE(tree.notes().size() == 1);
-  CHECK(tree.notes().front() == "note: " + (out / "edge1").string() +
-                                    ": kept 2 files that render did not write: Kptfile, apps/intent/notes/n.txt");
+  CHECK(tree.notes().front() ==
+        (out / "edge1").string() + ": kept 2 files that render did not write: Kptfile, apps/intent/notes/n.txt");
   CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1); // no staging folder left
 }
