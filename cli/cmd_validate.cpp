@@ -16,7 +16,7 @@ void define_validate(CLI::App& app, Runner& run) {
                  "or - for standard input (default: -)")
       ->type_name("FILE|DIR|-");
   add_output_flag(app, *output, "FILE", "write the report to FILE instead of standard output");
-  add_format_flag(app, *format, {"text", "json", "junit", "sarif"});
+  CLI::Option* format_flag = add_format_flag(app, *format, {"text", "json", "junit", "sarif"});
   add_choice(app, "--kind", *kind, {"auto", "tmf921", "28312", "krm"},
              "what the documents are: auto (the default: each document says), tmf921, 28312 or krm");
   app.add_option("--crds", options->crd_folders, "also take the CRDs in this folder's files (repeatable)")
@@ -37,7 +37,10 @@ void define_validate(CLI::App& app, Runner& run) {
   app.add_flag(
       "--lax-seed", options->lax_seed,
       "take seed expectations without intentExpectationType or intentExpectationContext, as render --lax-seed");
-  app.add_flag("--fn", options->function, "run as a kpt validator function (ResourceList on stdin and stdout)");
+  // A function's output is the ResourceList kpt reads, in no other format:
+  // --format json would print YAML when it passes and a ValidateReport when it fails.
+  app.add_flag("--fn", options->function, "run as a kpt validator function (ResourceList on stdin and stdout)")
+      ->excludes(format_flag);
   run = [options, kind, format, skip, output](Io& io) {
     options->kind = *parse_validate_kind(*kind);
     options->format = *parse_validate_format(*format);

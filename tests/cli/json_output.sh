@@ -90,6 +90,26 @@ run "$INTENTCTL" validate --format text - - </dev/null
 expect_rc 2 "text mode: exit 2"
 [ ! -s "$SCRATCH/out" ] && pass || fail "text mode prints nothing on standard output on an error: $(cat "$SCRATCH/out")"
 
+# validate --fn writes kpt's ResourceList and nothing else: --format json used to
+# print YAML when it passed and a ValidateReport when it failed; now the pair is
+# a usage error, said in JSON mode as every other one.
+printf 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n' >empty-list.yaml
+set +e
+"$INTENTCTL" validate --fn --format json <empty-list.yaml >validate-fn-format.json 2>"$SCRATCH/err"
+rc=$?
+set -e
+expect_rc 2 "validate --fn --format json"
+"$SOURCE_DIR/tests/support/check-json-output" "$SCHEMAS" validate-fn-format.json ValidateReport error 2>"$SCRATCH/why" &&
+  pass || fail "validate --fn --format json: $(cat "$SCRATCH/why")"
+holds validate-fn-format '"--fn" in d["errors"][0]["message"] and "--format" in d["errors"][0]["message"]'
+expect_contains "$SCRATCH/err" "intentctl validate: error: --format excludes --fn" "validate --fn --format json: the error on stderr"
+run "$INTENTCTL" validate --fn --format junit
+expect_rc 2 "validate --fn --format junit"
+[ ! -s "$SCRATCH/out" ] && pass || fail "validate --fn --format junit: nothing on standard output: $(cat "$SCRATCH/out")"
+run "$INTENTCTL" validate --fn
+expect_rc 2 "validate --fn on no ResourceList"
+[ ! -s "$SCRATCH/out" ] && pass || fail "validate --fn on no ResourceList: nothing on standard output: $(cat "$SCRATCH/out")"
+
 # --- check ------------------------------------------------------------------------------------
 doc check-pass CheckReport pass 0 -- check --format json "$SOURCE_DIR/samples/28312/urllc-robot-cell.json"
 python3 -c 'import json, sys
