@@ -60,7 +60,7 @@ class SitePublisher {
     } catch (const Error& error) {
       const Location& where = error.where();
       fail(error.exit_class(),
-           location_prefix(where) + (where.path.empty() ? "" : where.path + ": ") + error.message());
+           location_prefix(where) + (where.path.empty() ? "" : where.path + ": ") + error.message(), error.hint());
     } catch (const std::bad_alloc&) {
       fail(ExitClass::failed, "out of memory");
     } catch (const std::exception& error) {
@@ -70,9 +70,10 @@ class SitePublisher {
   }
 
  private:
-  void fail(ExitClass exit_class, const std::string& message) {
+  void fail(ExitClass exit_class, const std::string& message, const std::string& hint = "") {
     outcome_.exit = exit_class;
     outcome_.error = redact(message, credentials_.secrets);
+    outcome_.hint = redact(hint, credentials_.secrets);
   }
 
   void note(const std::string& message) { outcome_.notes.push_back(redact(message, credentials_.secrets)); }
@@ -550,11 +551,18 @@ class SitePublisher {
                              error.message(), git::short_hex(commit), cache_path_, local_branch()));
   }
 
+  // Where the site's repo is written, for hints.
+  std::string repo_setting() const {
+    return request_.sites_file.empty() ? fmt::format("the repo of site {}", site_.name)
+                                       : fmt::format("the repo of site {} in {}", site_.name, request_.sites_file);
+  }
+
   // The URL, then why: the one place where libgit2's words become ours.
   Error transfer_error(const TransferContext& context, const char* what) const {
     const std::string detail = git::last_error_message();
     const bool http = remote_.kind == RemoteKind::http;
     std::string cause;
+    std::string hint;
     ExitClass exit_class = ExitClass::external;
     if (const StopReason reason = context.stop_reason(); reason != StopReason::none) {
       const Error stopped = stop_error(reason);
@@ -563,13 +571,16 @@ class SitePublisher {
     } else if (!context.host_key_problem().empty()) {
       cause = context.host_key_problem();
     } else if (context.authentication_refused()) {
-      cause = fmt::format("authentication refused{}; {}", http ? " (HTTP 401)" : "", refused_hint(credentials_));
+      cause = fmt::format("authentication refused{}", http ? " (HTTP 401)" : "");
+      hint = refused_hint(credentials_);
     } else if (context.credentials_missing()) {
-      cause = fmt::format("authentication required{} and no credentials were given; {}", http ? " (HTTP 401)" : "",
-                          credentials_.hint);
+      cause = fmt::format("authentication required{} and no credentials were given", http ? " (HTTP 401)" : "");
+      hint = credentials_.hint;
     } else if (detail.find("403") != std::string::npos) {
-      cause = fmt::format("access denied (HTTP 403); the credentials from {} may not write to it",
-                          credentials_.secret_origin.empty() ? "the environment" : credentials_.secret_origin);
+      cause = "access denied (HTTP 403)";
+      hint = fmt::format("the credentials from {} may not {} this repository: ask its owner for access",
+                         credentials_.secret_origin.empty() ? "the environment" : credentials_.secret_origin,
+                         change_.dry_run ? "read" : "write to");
     } else if (git::last_error_is_missing_object()) {
       throw git::MissingObject(
           redact(fmt::format("{}a Git object is missing ({})", what, detail), credentials_.secrets));
@@ -577,15 +588,21 @@ class SitePublisher {
                detail.find("could not find repository") != std::string::npos ||
                detail.find("not a git repository") != std::string::npos ||
                detail.find("does not appear to be a git repository") != std::string::npos) {
-      cause = fmt::format("repository not found ({})", detail);
+      cause = detail.find("404") != std::string::npos ? "repository not found (HTTP 404)"
+                                                     : fmt::format("repository not found ({})", detail);
+      hint = fmt::format("the server answers but holds no repository at that path: check {}", repo_setting());
     } else if (detail.find("failed to connect") != std::string::npos ||
                detail.find("failed to resolve") != std::string::npos) {
       cause = fmt::format("unreachable ({})", detail);
+      hint = detail.find("failed to resolve") != std::string::npos
+                 ? fmt::format("the host name does not resolve: check {}", repo_setting())
+                 : fmt::format("is the Git server running? Check {}", repo_setting());
     } else {
       cause = detail.empty() ? "failed" : detail;
     }
     // The URL stands beside the message in every output, so it is not repeated here.
-    return Error(exit_class, redact(fmt::format("{}{}", what, cause), credentials_.secrets));
+    Error error(exit_class, redact(fmt::format("{}{}", what, cause), credentials_.secrets));
+    return error.with_hint(redact(hint, credentials_.secrets));
   }
 
   const SiteRequest& request_;

@@ -36,6 +36,7 @@ struct SiteOutcome {
   std::vector<std::string> notes;
   ExitClass exit = ExitClass::ok;
   std::string error; // secrets redacted; "" when it worked
+  std::string hint;  // the next step to try after the error; "" for none
 };
 
 // What is asked of the site's branch, as publish's flags say it.
@@ -55,7 +56,8 @@ struct SiteRequest {
   std::string folder; // <dir>/<site>
   std::string branch;
   std::string cache_root;
-  std::string base_dir; // relative local remotes are taken from here
+  std::string base_dir;   // relative local remotes are taken from here
+  std::string sites_file; // where the site's repo is written, for hints; "" for the embedded default
   // The embedded default's local bare repository is created (or repaired)
   // when it is missing; searched names the folder above which no .intentctl/
   // was found ("" when one was).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <mutex>
 
 #include <curl/curl.h>
@@ -85,6 +86,37 @@ std::string url_for_server_name(const std::string& url, const std::string& serve
   return parsed.part(CURLUPART_URL);
 }
 
+// A failed transfer in our words where libcurl's add nothing ("Failed to
+// connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server").
+Unreachable no_answer(CURL* curl, CURLcode code, const std::string& where, const char* error_text) {
+  const std::string said = error_text[0] ? error_text : curl_easy_strerror(code);
+  switch (code) {
+  case CURLE_COULDNT_CONNECT: {
+    long os_error = 0;
+    curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &os_error);
+    if (os_error == ECONNREFUSED) return Unreachable(NoAnswer::refused, where, "connection refused");
+    return Unreachable(NoAnswer::other, where, said);
+  }
+  case CURLE_COULDNT_RESOLVE_HOST:
+  case CURLE_COULDNT_RESOLVE_PROXY:
+    return Unreachable(NoAnswer::unresolved, where, said);
+  case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CONNECT_ERROR:
+  case CURLE_SSL_CACERT_BADFILE:
+  case CURLE_SSL_ISSUER_ERROR:
+  case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+  case CURLE_SSL_CRL_BADFILE:
+    return Unreachable(NoAnswer::server_certificate, where, "TLS: " + said);
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_ENGINE_NOTFOUND:
+  case CURLE_SSL_ENGINE_SETFAILED:
+  case CURLE_SSL_ENGINE_INITFAILED:
+    return Unreachable(NoAnswer::client_certificate, where, "TLS: " + said);
+  default:
+    return Unreachable(NoAnswer::other, where, said);
+  }
+}
+
 } // namespace
 
 std::string url_for_messages(const std::string& url) { return url.substr(0, url.find('?')); }
@@ -159,8 +191,7 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
     throw external_error(fmt::format("{}: no answer within {} ms", where, budget.count()));
   if (code == CURLE_WRITE_ERROR && buffer.too_large)
     throw external_error(fmt::format("{}: response larger than {} MiB", where, max_body_bytes >> 20));
-  if (code != CURLE_OK)
-    throw external_error(fmt::format("{}: {}", where, error_text[0] ? error_text : curl_easy_strerror(code)));
+  if (code != CURLE_OK) throw no_answer(curl, code, where, error_text);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   const char* content_type = nullptr;
   curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);

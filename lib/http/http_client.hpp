@@ -49,10 +49,10 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // Any HTTP status is a response; a failure to get one (refused, TLS, no answer
-  // in time) throws: a timeout Error when the deadline cut the request off
-  // (whatever libcurl made of it), an external Error otherwise. Messages never
-  // carry headers (they hold secrets).
+  // Any HTTP status is a response; a failure to get one throws: a timeout
+  // Error when the deadline cut the request off (whatever libcurl made of it),
+  // Unreachable when no connection or TLS session came about, an external
+  // Error otherwise. Messages never carry headers (they hold secrets).
   HttpResponse get(const HttpRequest& request);
 
   // What the requests cost, for -v and the benchmark.
@@ -70,6 +70,27 @@ class HttpClient {
 class AuthRefused : public Error {
  public:
   explicit AuthRefused(std::string message) : Error(ExitClass::external, std::move(message)) {}
+};
+
+// Why a request got no HTTP answer at all, for the caller to name the next
+// step (its own words: which setting gave the URL, the certificate to check).
+enum class NoAnswer {
+  refused,            // nothing listens at the host and port
+  unresolved,         // the host name (or the proxy's) does not resolve
+  server_certificate, // TLS: the server's certificate is not trusted, or the handshake failed
+  client_certificate, // TLS: our own certificate or key cannot be used
+  other               // any other failure to connect or to read the answer
+};
+
+class Unreachable : public Error {
+ public:
+  Unreachable(NoAnswer why, const std::string& where, std::string reason)
+      : Error(ExitClass::external, where + ": " + reason), why_(why), reason_(std::move(reason)) {}
+  NoAnswer why() const { return why_; }
+  const std::string& reason() const { return reason_; } // the message without the URL
+ private:
+  NoAnswer why_;
+  std::string reason_;
 };
 
 // The URL without its query, for messages (queries can be long). Credentials

@@ -27,6 +27,7 @@ Node error_item(const Error& error) {
     item.add("column", Node::number(static_cast<double>(where.column)));
   }
   if (!where.path.empty()) item.add("path", Node::string(where.path));
+  if (!error.hint().empty()) item.add("hint", Node::string(error.hint()));
   return item;
 }
 

@@ -62,8 +62,8 @@ struct Columns {
 
 std::string text_line(const SiteOutcome& outcome, const Columns& columns) {
   if (!outcome.error.empty())
-    return fmt::format("{:<{}}  {:<{}}  error: {}", outcome.site, columns.site, outcome.repo, columns.repo,
-                       outcome.error);
+    return fmt::format("{:<{}}  {:<{}}  error: {}{}{}", outcome.site, columns.site, outcome.repo, columns.repo,
+                       outcome.error, outcome.hint.empty() ? "" : "\n    hint: ", outcome.hint);
   return fmt::format("{:<{}}  {:<{}}  {}  {}  {}", outcome.site, columns.site, outcome.repo, columns.repo,
                      outcome.branch, outcome.commit.empty() ? "-" : short_commit(outcome.commit), outcome.status);
 }
@@ -96,6 +96,7 @@ Node json_record(const SiteOutcome& outcome, bool dry_run) {
   if (!outcome.reverted.empty()) record.add("reverted", Node::string(outcome.reverted));
   if (dry_run) record.add("diff", Node::string(outcome.diff));
   if (!outcome.error.empty()) record.add("error", Node::string(outcome.error));
+  if (!outcome.hint.empty()) record.add("hint", Node::string(outcome.hint));
   return record;
 }
 
@@ -108,7 +109,8 @@ void settle_document(JsonSink& sink, ExitClass result, const std::vector<SiteOut
                                                                     : "error"));
   Node& errors = *document.find("errors");
   for (const auto& outcome : failed) {
-    Node item = error_item(Error(outcome.exit, outcome.error));
+    Error error(outcome.exit, outcome.error);
+    Node item = error_item(error.with_hint(outcome.hint));
     item.add("site", Node::string(outcome.site));
     errors.push(std::move(item));
   }
@@ -154,6 +156,7 @@ std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
     request.branch = options.branch.empty() ? site->branch : options.branch;
     request.cache_root = root;
     request.base_dir = run->sites.folder;
+    request.sites_file = run->sites.file;
     request.create_remote = default_remote && !options.dry_run && !options.rollback;
     if (default_remote && !default_remote->found) request.searched = default_remote->searched;
     request.deadline = run->deadline;

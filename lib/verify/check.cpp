@@ -92,7 +92,10 @@ CheckResult error_result(std::string check, const Error& error) {
   // An error about a file keeps its FILE:LINE:COL; one about a server is its message.
   const std::string message = error.where().file.empty() ? error.message() : error.describe();
   const bool deadline = error.exit_class() == ExitClass::timeout;
-  CheckResult result = make_result(std::move(check), deadline ? CheckState::pending : CheckState::unknown, message);
+  std::vector<std::string> details;
+  if (!error.hint().empty()) details.push_back("hint: " + error.hint());
+  CheckResult result =
+      make_result(std::move(check), deadline ? CheckState::pending : CheckState::unknown, message, std::move(details));
   result.at_deadline = deadline;
   return result;
 }

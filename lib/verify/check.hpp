@@ -42,7 +42,7 @@ struct CheckResult {
 CheckResult make_result(std::string check, CheckState state, std::string summary,
                         std::vector<std::string> details = {});
 // An Error met while checking, as a result: unknown, or pending when the
-// deadline cut the request off.
+// deadline cut the request off; its hint is the first detail ("hint: ...").
 CheckResult error_result(std::string check, const Error& error);
 
 // Text from servers and URLs made printable: util/url.hpp's redact (every URL's

@@ -124,9 +124,10 @@ ProcessOutput run_process(const ExecConfig& exec, const std::string& exec_info, 
                           : posix_spawnp(&pid, exec.command.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) {
-    std::string message = fmt::format("cannot run exec plugin \"{}\": {}", exec.command, std::strerror(spawned));
-    if (!exec.install_hint.empty()) message += "\n" + exec.install_hint;
-    throw external_error(message);
+    Error error =
+        external_error(fmt::format("cannot run exec plugin \"{}\": {}", exec.command, std::strerror(spawned)));
+    throw error.with_hint(exec.install_hint); // the kubeconfig's installHint, as kubectl shows it
+
   }
   out.close_write();
   err.close_write();
@@ -228,8 +229,9 @@ ExecCredential run_exec_plugin(const ExecConfig& exec, const KubeEndpoint& endpo
     // 127 is what a shell wrapper says when the real command is not there.
     std::string message = fmt::format("{} failed (exit {})", name, WEXITSTATUS(output.status));
     if (!output.err.empty()) message += ": " + tail(output.err);
-    if (WEXITSTATUS(output.status) == 127 && !exec.install_hint.empty()) message += "\n" + exec.install_hint;
-    throw external_error(message);
+    Error error = external_error(message);
+    if (WEXITSTATUS(output.status) == 127) error.with_hint(exec.install_hint);
+    throw error;
   }
   return parse_exec_credential(output.out, exec.api_version, name);
 }

@@ -18,6 +18,7 @@ SiteRequest site_request(const GitCheckRequest& request) {
   site_request.branch = request.site->branch;
   site_request.cache_root = request.cache_root;
   site_request.base_dir = request.base_dir;
+  site_request.sites_file = request.sites_file;
   site_request.deadline = request.deadline;
   return site_request;
 }
@@ -63,8 +64,10 @@ GitCheckOutcome check_git(const GitCheckRequest& request) {
   };
   if (!dry_run.error.empty()) {
     const bool deadline = dry_run.exit == ExitClass::timeout;
+    std::vector<std::string> details;
+    if (!dry_run.hint.empty()) details.push_back("hint: " + dry_run.hint);
     outcome.result = make_result("git", deadline ? CheckState::pending : CheckState::unknown,
-                                 fmt::format("{}: {}", dry_run.repo, dry_run.error));
+                                 fmt::format("{}: {}", dry_run.repo, dry_run.error), std::move(details));
     outcome.result.at_deadline = deadline;
     return outcome;
   }

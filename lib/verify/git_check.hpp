@@ -21,6 +21,7 @@ struct GitCheckRequest {
   std::string cache_root; // publish's cache
   std::string ssh_key;    // --ssh-key; "" = the site's sshKey, else ssh-agent
   std::string base_dir;   // relative local remotes are taken from here
+  std::string sites_file; // where the site's repo is written, for hints
   std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 

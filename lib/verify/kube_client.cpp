@@ -7,6 +7,7 @@
 #include "io/reader.hpp"
 #include "util/base64.hpp"
 #include "util/url.hpp"
+#include "util/words.hpp"
 #include "verify/check.hpp"
 
 namespace intentctl {
@@ -28,6 +29,89 @@ Node parse_body(const std::string& body, const std::string& origin) {
 std::string text_member(const Node& node, std::string_view key) {
   const Node* value = node.is_object() ? node.find(key) : nullptr;
   return value && value->is_string() ? value->text() : std::string{};
+}
+
+// "FILE:LINE:COL" of a setting, or less when parts are unknown.
+std::string position_text(const Location& where) {
+  std::string text = location_prefix(where);
+  if (text.ends_with(": ")) text.resize(text.size() - 2);
+  return text;
+}
+
+// The kubectl command that meets the same problem, for a hint to suggest.
+std::string kubectl_line(const KubeEndpoint& endpoint, std::string_view arguments) {
+  return fmt::format("'kubectl --kubeconfig {} --context {} {}'", shell_word(endpoint.context_file),
+                     shell_word(endpoint.context), arguments);
+}
+
+std::string cluster_setting(const KubeEndpoint& endpoint) {
+  return fmt::format("cluster \"{}\" at {}", endpoint.cluster_name, position_text(endpoint.cluster.where));
+}
+
+// "get rootsyncs.configsync.gke.io -n config-management-system" for an
+// object's API path; the path itself (a non-resource URL) for discovery.
+std::string can_i_arguments(const std::string& path) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 1; start <= path.size();) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  const bool core = !parts.empty() && parts[0] == "api";
+  const std::size_t first = core ? 2 : 3; // after api/v1 or apis/GROUP/VERSION
+  const std::string group = core || parts.size() < 2 ? "" : "." + parts[1];
+  if (parts.size() >= first + 4 && parts[first] == "namespaces")
+    return fmt::format("get {}{} -n {}", parts[first + 2], group, parts[first + 1]);
+  if (parts.size() >= first + 2) return fmt::format("get {}{}", parts[first], group);
+  return "get " + path;
+}
+
+// No answer from the API server: which setting gave its address and which
+// gave the trust, and what to try.
+Error unreachable_error(const Unreachable& error, const KubeEndpoint& endpoint) {
+  Error result = external_error(
+      fmt::format("{}: {} (context {} of {})", endpoint.server, error.reason(), endpoint.context, endpoint.context_file));
+  const bool has_ca = !endpoint.cluster.ca_file.empty() || !endpoint.cluster.ca_pem.empty();
+  switch (error.why()) {
+  case NoAnswer::refused:
+    return result.with_hint(fmt::format("is the API server running? That address is the server of {}; try {}",
+                                        cluster_setting(endpoint), kubectl_line(endpoint, "cluster-info")));
+  case NoAnswer::unresolved:
+    return result.with_hint(fmt::format("check the server (and proxy-url) of {}", cluster_setting(endpoint)));
+  case NoAnswer::server_certificate:
+    return result.with_hint(
+        has_ca ? fmt::format("the server's certificate is not signed by the certificate-authority of {} (or does "
+                             "not carry the server's name): give the cluster's CA there",
+                             cluster_setting(endpoint))
+               : fmt::format("{} names no certificate-authority, so the system's CAs were asked: add the "
+                             "cluster's CA as certificate-authority-data",
+                             cluster_setting(endpoint)));
+  case NoAnswer::client_certificate:
+    return result.with_hint(fmt::format("check client-certificate and client-key of user \"{}\" at {}",
+                                        endpoint.user_name, position_text(endpoint.user_where)));
+  case NoAnswer::other: break;
+  }
+  return result.with_hint("try " + kubectl_line(endpoint, "cluster-info"));
+}
+
+// 401: the credentials are not taken; 403: they are, and may not read this.
+AuthRefused refused_error(long status, const std::string& message, const std::string& path,
+                          const KubeEndpoint& endpoint) {
+  AuthRefused error(fmt::format("{}: authentication refused (HTTP {}){}{} (context {} of {})", endpoint.server,
+                                status, message.empty() ? "" : ": ", message, endpoint.context,
+                                endpoint.context_file));
+  if (endpoint.user_name.empty())
+    error.with_hint(fmt::format("context {} names no user and the server wants one: add a user with credentials",
+                                endpoint.context));
+  else if (status == 401)
+    error.with_hint(fmt::format("the credentials of user \"{}\" at {} are not accepted (expired or revoked?); "
+                                "try {}",
+                                endpoint.user_name, position_text(endpoint.user_where),
+                                kubectl_line(endpoint, "auth whoami")));
+  else
+    error.with_hint(fmt::format("user \"{}\" may not read {}; verify needs get on it: try {}", endpoint.user_name,
+                                path, kubectl_line(endpoint, "auth can-i " + can_i_arguments(path))));
+  return error;
 }
 
 } // namespace
@@ -74,7 +158,11 @@ std::optional<Node> KubeClient::get(HttpClient& http, const std::string& path, C
   // An exec plugin's credential the server refuses is fetched again, once, as kubectl does.
   for (int attempt = 0; attempt < 2; ++attempt) {
     HttpRequest request{url, auth_headers(deadline), &endpoint_.tls, deadline};
-    response = http.get(request);
+    try {
+      response = http.get(request);
+    } catch (const Unreachable& error) {
+      throw unreachable_error(error, endpoint_);
+    }
     if (response.status != 401 || !endpoint_.exec || attempt > 0) break;
     credentials_.invalidate(endpoint_.exec_key);
   }
@@ -82,8 +170,7 @@ std::optional<Node> KubeClient::get(HttpClient& http, const std::string& path, C
   // A server's message may echo what it was sent, the credential included.
   const std::string message = redact_output(status_message(response.body), secrets_);
   if (response.status == 401 || response.status == 403)
-    throw AuthRefused(fmt::format("{}: authentication refused (HTTP {}){}{} (context {})", endpoint_.server,
-                                  response.status, message.empty() ? "" : ": ", message, endpoint_.context));
+    throw refused_error(response.status, message, path, endpoint_);
   if (response.status >= 300 && response.status < 400)
     throw external_error(fmt::format("{}: HTTP {}, a redirect{}{}; redirects are not followed", url, response.status,
                                      response.redirect_url.empty() ? "" : " to ",

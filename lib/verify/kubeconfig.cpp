@@ -239,6 +239,8 @@ KubeEndpoint resolve_endpoint(const Kubeconfig& config, const std::string& conte
 
   KubeEndpoint endpoint;
   endpoint.context = name;
+  endpoint.context_file = context->second.where.file;
+  endpoint.cluster_name = cluster->first;
   endpoint.cluster = cluster->second;
   endpoint.server = normalized_server(cluster->second);
   endpoint.tls.ca_file = cluster->second.ca_file;
@@ -255,6 +257,8 @@ KubeEndpoint resolve_endpoint(const Kubeconfig& config, const std::string& conte
                                   context->second.user, known_names(config.users)),
                       context->second.where);
   const KubeUser& u = user->second;
+  endpoint.user_name = user->first;
+  endpoint.user_where = u.where;
   if (!u.auth_provider.empty())
     throw input_error(fmt::format("user \"{}\": auth-provider \"{}\" is not supported; use an exec credential plugin",
                                   user->first, u.auth_provider),

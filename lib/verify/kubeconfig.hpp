@@ -90,6 +90,11 @@ struct KubeEndpoint {
   std::optional<ExecConfig> exec;
   std::string exec_key; // identifies the plugin's credentials in a cache
   KubeCluster cluster;  // as configured (the exec plugin may be told about it)
+  // Where each part was set, for errors that name the setting to check.
+  std::string context_file; // the kubeconfig file that defines the context
+  std::string cluster_name;
+  std::string user_name; // "" for an anonymous context
+  Location user_where;
 };
 
 // The endpoint of context_name (or the current context when empty). Unknown

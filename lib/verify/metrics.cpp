@@ -82,9 +82,12 @@ Measurement MetricsReader::read(HttpClient& http, const std::string& target, Clo
   try {
     return source_.kind == "json" ? read_json(http, target, deadline) : read_prometheus(http, target, deadline);
   } catch (const AuthRefused& error) {
-    throw AuthRefused(redact_output(error.message(), secrets_));
+    AuthRefused redacted(redact_output(error.message(), secrets_));
+    redacted.with_hint(redact_output(error.hint(), secrets_));
+    throw redacted;
   } catch (const Error& error) {
-    throw Error(error.exit_class(), redact_output(error.message(), secrets_), error.where());
+    Error redacted(error.exit_class(), redact_output(error.message(), secrets_), error.where());
+    throw redacted.with_hint(redact_output(error.hint(), secrets_));
   }
 }
 
@@ -94,19 +97,57 @@ namespace {
 // refusal, not a redirect (never followed: it may lead to a login page or
 // another host), not a server error. Faults of the source itself throw, and
 // the whole SLO check is unknown; the two kinds of sources agree on them.
-void check_answer(const HttpResponse& response, const std::string& where, bool query_errors_have_bodies) {
-  if (response.status == 401 || response.status == 403)
-    throw AuthRefused(fmt::format("{}: authentication refused (HTTP {})", where, response.status));
+void check_answer(const HttpResponse& response, const std::string& where, bool prometheus) {
+  if (response.status == 401 || response.status == 403) {
+    AuthRefused refused(fmt::format("{}: authentication refused (HTTP {})", where, response.status));
+    refused.with_hint(response.status == 401
+                          ? "give the metrics source's user and password in its URL (https://USER:PASSWORD@HOST/)"
+                          : "the metrics source's user may not read this: ask its owner for access");
+    throw refused;
+  }
   if (response.status >= 300 && response.status < 400)
     throw external_error(fmt::format("{}: HTTP {}, a redirect{}{}; redirects are not followed: give the metrics URL "
                                      "it leads to",
                                      where, response.status, response.redirect_url.empty() ? "" : " to ",
                                      url_for_messages(response.redirect_url)));
-  const bool query_error = query_errors_have_bodies && (response.status == 400 || response.status == 422);
+  // Prometheus answers a query it cannot run with its error in the body.
+  const bool query_error = prometheus && (response.status == 400 || response.status == 422);
   if ((response.status < 200 || response.status >= 300) && !query_error) {
     const auto answer = parse_answer(response.body, where);
     const std::string message = answer ? text_member(&*answer, "error") : std::string{};
-    throw external_error(fmt::format("{}: HTTP {}{}{}", where, response.status, message.empty() ? "" : ": ", message));
+    Error error = external_error(
+        fmt::format("{}: HTTP {}{}{}", where, response.status, message.empty() ? "" : ": ", message));
+    if (response.status == 404)
+      error.with_hint(prometheus ? "no Prometheus query API there: give Prometheus's own address (without "
+                                   "/api/v1), or --metrics-kind json for a URL that serves one JSON document"
+                                 : "no metrics document there: check the URL, or give --metrics-kind prometheus "
+                                   "for a Prometheus server");
+    throw error;
+  }
+}
+
+// What to check when a metrics source gives no answer at all.
+Error unreachable_source(const Unreachable& error) {
+  Error result = external_error(error.message());
+  switch (error.why()) {
+  case NoAnswer::refused:
+    return result.with_hint("is the metrics source running there? Its address comes from --metrics or the "
+                            "site's metrics.url");
+  case NoAnswer::unresolved:
+    return result.with_hint("check the host of --metrics or of the site's metrics.url");
+  case NoAnswer::server_certificate:
+    return result.with_hint("the metrics source's certificate is not trusted by this machine's CAs (or the "
+                            "URL says https to a plain HTTP server)");
+  default: return result;
+  }
+}
+
+// The source's answer to one request; no answer at all throws with a hint.
+HttpResponse ask(HttpClient& http, const HttpRequest& request) {
+  try {
+    return http.get(request);
+  } catch (const Unreachable& error) {
+    throw unreachable_source(error);
   }
 }
 
@@ -129,10 +170,15 @@ Measurement MetricsReader::read_prometheus(HttpClient& http, const std::string& 
                       {"Accept: application/json"},
                       nullptr,
                       deadline};
-  const HttpResponse response = http.get(request);
+  const HttpResponse response = ask(http, request);
   const std::string where = source_.url + "/api/v1/query";
   check_answer(response, where, true);
-  if (!parse_answer(response.body, where)) throw external_error(not_json(response, where, "a Prometheus server"));
+  const auto answer = parse_answer(response.body, where);
+  if (!answer) throw external_error(not_json(response, where, "a Prometheus server"));
+  if (text_member(&*answer, "status").empty()) {
+    Error error = external_error(fmt::format("{}: the answer is JSON but not a Prometheus query result", where));
+    throw error.with_hint("for a URL that serves one JSON document of values, give --metrics-kind json");
+  }
   Measurement measurement = prometheus_measurement(response.status, response.body, origin, unit_for(target, query));
   if (measurement.kind == Measurement::Kind::missing && measurement.problem == kNoSeries)
     measurement.problem += scrape_health(http, deadline);
@@ -176,7 +222,7 @@ Measurement MetricsReader::read_json(HttpClient& http, const std::string& target
   const std::string origin = fmt::format("pointer {}", pointer);
   if (!document_) {
     HttpRequest request{source_.url, {"Accept: application/json"}, nullptr, deadline};
-    const HttpResponse response = http.get(request);
+    const HttpResponse response = ask(http, request);
     const std::string where = url_for_messages(source_.url);
     check_answer(response, where, false);
     document_ = parse_answer(response.body, where);

@@ -194,6 +194,7 @@ GitCheckRequest git_request(const Run& run, const SiteState& state) {
   request.cache_root = run.cache_root;
   request.ssh_key = run.options.ssh_key;
   request.base_dir = run.base_dir;
+  request.sites_file = run.sites.file;
   request.deadline = run.deadline;
   return request;
 }

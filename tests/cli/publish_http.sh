@@ -121,7 +121,8 @@ expect_rc 0 "publish the tuned kustomization"
 # 5. Wrong password: exit 3, the URL and the cause, and the secret nowhere.
 INTENTCTL_GIT_TOKEN=$WRONG run "$INTENTCTL" publish dist --sites sites.yaml
 expect_rc 3 "wrong password"
-expect_contains "$SCRATCH/out" "authentication refused (HTTP 401); set INTENTCTL_GIT_TOKEN or the site's tokenEnv" "wrong password cause"
+expect_contains "$SCRATCH/out" "error: authentication refused (HTTP 401)" "wrong password cause"
+expect_contains "$SCRATCH/out" "    hint: set INTENTCTL_GIT_TOKEN or the site's tokenEnv" "wrong password: the hint on its own line"
 expect_contains "$SCRATCH/out" "$BASE/edge1-config.git" "wrong password names the URL"
 expect_contains "$SCRATCH/err" "publish failed for 1 of 1 site: edge1" "summary names the failed site"
 INTENTCTL_GIT_TOKEN=$WRONG run "$INTENTCTL" publish dist --sites sites.yaml --format json

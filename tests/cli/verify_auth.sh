@@ -98,7 +98,7 @@ sed -e "s|command: .*|command: no-such-credential-helper|" -e 's|args: .*|instal
 run "$INTENTCTL" verify dist --sites sites.yaml --site edge1 --kubeconfig kc-exec-missing.yaml
 expect_rc 3 "missing exec plugin"
 expect_contains "$SCRATCH/out" "cannot run exec plugin \"no-such-credential-helper\"" "missing command named"
-expect_contains "$SCRATCH/out" "install it with: apt-get install corp-login" "installHint shown"
+expect_contains "$SCRATCH/out" "    hint: install it with: apt-get install corp-login" "installHint shown on a hint line"
 
 sed -e "s|interactiveMode: Never|interactiveMode: Sometimes|" kc-exec-fails.yaml >kc-exec-bad.yaml
 run "$INTENTCTL" verify dist --sites sites.yaml --site edge1 --kubeconfig kc-exec-bad.yaml

@@ -217,7 +217,7 @@ expect_contains "$SCRATCH/out" "edge1  slo      skip" "no slo line lost"
 load_cluster edge1
 verify_edge1
 expect_rc 3 "wrong token"
-expect_contains "$SCRATCH/out" "authentication refused (HTTP 401): Unauthorized (context edge1)" "401 explained"
+expect_contains "$SCRATCH/out" "authentication refused (HTTP 401): Unauthorized (context edge1 of kc-edge1.yaml)" "401 explained"
 expect_not_contains "$SCRATCH/out" "wrong-token" "the token is never printed"
 expect_not_contains "$SCRATCH/err" "wrong-token" "the token is never printed on stderr"
 run kube --kubeconfig kc-edge1.yaml get rootsync -n config-management-system

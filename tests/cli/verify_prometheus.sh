@@ -121,7 +121,7 @@ start_prometheus
 prom_await 'up{job="edge"}' 0
 check_case "exporter down" unknown 3
 expect_contains "$SCRATCH/case-exporter down-prometheus.out" "latency: the query returned no series; Prometheus cannot scrape its target $EXPORTER_URL/metrics" "the down target named"
-expect_contains "$SCRATCH/case-exporter down-json.out" "edge1  slo      unknown  $EXPORTER_URL/metrics.json: Failed to connect to 127.0.0.1 port $EXPORTER_PORT" "the JSON source is down"
+expect_contains "$SCRATCH/case-exporter down-json.out" "edge1  slo      unknown  $EXPORTER_URL/metrics.json: connection refused" "the JSON source is down"
 
 start_exporter
 serve "${GOOD[@]}"
@@ -195,7 +195,7 @@ serve "${GOOD[@]}"
 stop_prometheus
 stop_exporter
 check_case "source down" unknown 3
-expect_contains "$SCRATCH/case-source down-prometheus.out" "edge1  slo      unknown  $PROM_URL/api/v1/query: Failed to connect to 127.0.0.1 port $PROM_PORT" "Prometheus down"
+expect_contains "$SCRATCH/case-source down-prometheus.out" "edge1  slo      unknown  $PROM_URL/api/v1/query: connection refused" "Prometheus down"
 start_exporter
 start_prometheus
 serve "${GOOD[@]}"
