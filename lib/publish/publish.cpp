@@ -60,10 +60,11 @@ struct Columns {
   std::size_t repo = 0;
 };
 
-std::string text_line(const SiteOutcome& outcome, const Columns& columns) {
+std::string text_line(const SiteOutcome& outcome, const Columns& columns, const Palette& palette) {
   if (!outcome.error.empty())
-    return fmt::format("{:<{}}  {:<{}}  error: {}{}{}", outcome.site, columns.site, outcome.repo, columns.repo,
-                       outcome.error, outcome.hint.empty() ? "" : "\n    hint: ", outcome.hint);
+    return fmt::format("{:<{}}  {:<{}}  {} {}{}{}", outcome.site, columns.site, outcome.repo, columns.repo,
+                       palette.paint("error:", Tone::error), outcome.error,
+                       outcome.hint.empty() ? "" : "\n    " + palette.paint("hint:", Tone::note) + " ", outcome.hint);
   return fmt::format("{:<{}}  {:<{}}  {}  {}  {}", outcome.site, columns.site, outcome.repo, columns.repo,
                      outcome.branch, outcome.commit.empty() ? "-" : short_commit(outcome.commit), outcome.status);
 }
@@ -119,7 +120,7 @@ void settle_document(JsonSink& sink, ExitClass result, const std::vector<SiteOut
 void report(const SiteOutcome& outcome, const PublishOptions& options, const Columns& columns, Sink& sink, Io& io) {
   for (const auto& note : outcome.notes) io.diagnostics.note(note);
   if (options.format == "text" && !outcome.diff.empty()) io.out << outcome.diff;
-  sink.record(json_record(outcome, options.dry_run), text_line(outcome, columns));
+  sink.record(json_record(outcome, options.dry_run), text_line(outcome, columns, io.out_palette));
   io.out.flush();
 }
 

@@ -288,12 +288,18 @@ std::string text_line(const std::string& site, const CheckResult& check, std::si
                      palette.paint(word, waiting ? Tone::unknown : state_tone(check.state)), padding, check.summary);
 }
 
+std::string detail_line(const std::string& detail, const Palette& palette) {
+  constexpr std::string_view hint = "hint:";
+  if (!detail.starts_with(hint)) return "    " + detail;
+  return "    " + palette.paint(hint, Tone::note) + detail.substr(hint.size());
+}
+
 std::string text_lines(const SiteResult& site, std::size_t site_width, bool with_details) {
   std::string text;
   for (const CheckResult* check : site.checks()) {
     text += text_line(site.site, *check, site_width, false) + "\n";
     if (!with_details) continue;
-    for (const auto& detail : check->details) text += "    " + detail + "\n";
+    for (const auto& detail : check->details) text += detail_line(detail) + "\n";
   }
   if (!site.rollback.empty())
     text += fmt::format("{:<{}}  {:<{}}  {}\n", site.site, site_width, "rollback", check_width, site.rollback);

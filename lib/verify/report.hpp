@@ -55,6 +55,9 @@ std::string text_lines(const SiteResult& site, std::size_t site_width, bool with
 // "edge1  git      pass  SUMMARY", the outcome in its colour when palette is on.
 std::string text_line(const std::string& site, const CheckResult& check, std::size_t site_width, bool waiting,
                       const Palette& palette = Palette());
+// A detail under a check's line, indented; a leading "hint:" is painted as
+// in diagnostics.
+std::string detail_line(const std::string& detail, const Palette& palette = Palette());
 Node json_record(const SiteResult& site);
 // pass, fail, unknown or pending: the worst of a site's checks (fail before
 // unknown before pending), and the worst of several sites.

@@ -442,7 +442,7 @@ void print_check_lines(Run& run, Io& io, bool final_pass) {
       // Pending checks, and errors --wait will ask again about, are not final yet.
       if (!needs_work(*check, run.options.wait) || final_pass) {
         io.out << text_line(state->site->name, *check, width, false, io.out_palette) << '\n';
-        for (const auto& detail : check->details) io.out << "    " << detail << '\n';
+        for (const auto& detail : check->details) io.out << detail_line(detail, io.out_palette) << '\n';
         state->shown_final.insert(check->check);
         continue;
       }
