@@ -139,6 +139,11 @@ void ExpectationReader::add_intent(const Source& source, const Intent& intent, c
   }
 }
 
+const Location* ExpectationReader::intent_where(const std::string& id) const {
+  const auto found = intent_ids_.find(id);
+  return found == intent_ids_.end() ? nullptr : &found->second;
+}
+
 // Intent ids name intents in annotations, commits and reports: one intent each.
 void ExpectationReader::take_intent_id(const std::string& id, const Location& where) {
   if (id.empty()) return; // an intent given without an id (28.312 allows it) takes none

@@ -61,6 +61,9 @@ class ExpectationReader {
   void add_intent(const Source& source, const Intent& intent, const Node& document);
 
   std::vector<InputExpectation>& expectations() { return expectations_; }
+  // Where the intent of that id was read (its id, else the intent itself):
+  // in a list, its own item; nullptr when no intent took the id.
+  const Location* intent_where(const std::string& id) const;
   // Warnings about what was read (a seed expectation without a type under lax_seed).
   const std::vector<DeltaEntry>& warnings() const { return warnings_; }
 

@@ -107,8 +107,10 @@ IntentVerdict IntentChecker::check(const Source& source, const Node& document, I
       if (!entry.intent_id.empty() &&
           std::find(intent_ids.begin(), intent_ids.end(), entry.intent_id) == intent_ids.end()) {
         intent_ids.push_back(entry.intent_id);
+        // The intent's own place: in a list, its item, not the list's start.
+        const Location* where = reader_.intent_where(entry.intent_id);
         verdict.taken.push_back({TakenName::Kind::intent, translates, entry.intent_id, entry.intent_id,
-                                 location_of(source, document.mark)});
+                                 where ? *where : location_of(source, document.mark)});
       }
     }
   }

@@ -52,6 +52,33 @@ refused_alike "$forms/duplicate-expectation-ids.json" translate 'duplicate expec
 refused_alike "$forms/duplicate-expectation-ids.json" render 'duplicate expectation id "cn-001"' \
   "duplicate expectation ids (render)"
 
+# --- an intent that another file has too: found at its own item of a JSON list,
+# as at its own document of a YAML stream, not at the list's start
+tmf921=$SOURCE_DIR/samples/tmf921
+python3 -c 'import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+json.dump([b, a], open("pair.json", "w"), indent=2)
+open("pair.yaml", "w").write("--- " + json.dumps(b) + "\n--- " + json.dumps(a) + "\n")' \
+  "$tmf921/urllc-robot-cell.json" "$tmf921/embb-video-throughput.json"
+second_item=$(grep -n '^  {' pair.json | sed -n 2p | cut -d: -f1)
+run "$INTENTCTL" validate "$tmf921/urllc-robot-cell.json" pair.json
+expect_rc 1 "an intent in two files"
+expect_contains "$SCRATCH/out" "pair.json:$second_item:3: error: duplicate intent id \"urllc-robot-cell\"" \
+  "the duplicate in a JSON list: at its item"
+run "$INTENTCTL" validate "$tmf921/urllc-robot-cell.json" pair.yaml
+expect_contains "$SCRATCH/out" "pair.yaml:2:5: error: duplicate intent id \"urllc-robot-cell\"" \
+  "the duplicate in a YAML stream: at its document"
+run "$INTENTCTL" validate --format json "$tmf921/urllc-robot-cell.json" pair.json
+[ "$(json "$SCRATCH/out" "[(r['name'], r['status']) for r in d['resources']]")" = \
+  "[('urllc-robot-cell', 'valid'), ('embb-video-throughput', 'valid'), ('urllc-robot-cell', 'invalid')]" ] &&
+  pass || fail "the duplicate's item is the invalid resource: $(head -c 1500 "$SCRATCH/out")"
+"$INTENTCTL" translate -q "$tmf921/urllc-robot-cell.json" >urllc.json
+"$INTENTCTL" translate -q pair.json >pair-28312.json
+second_id=$(grep -n '^    "id": ' pair-28312.json | sed -n 2p | cut -d: -f1)
+run "$INTENTCTL" validate urllc.json pair-28312.json
+expect_contains "$SCRATCH/out" "pair-28312.json:$second_id:11: error: [1].id: duplicate intent id \"urllc-robot-cell\"" \
+  "the duplicate in a list of 28.312 intents: at its item's id"
+
 # --- typed values: one finding per wrong value, saying what was expected
 run "$INTENTCTL" validate -q "$forms/wrong-types.json"
 expect_rc 1 "wrong-typed values fail"
