@@ -409,7 +409,8 @@ class Workers {
     std::vector<SiteState*> todo;
     for (auto& state : run_.states)
       if (site_needs_work(*state, waiting)) todo.push_back(state.get());
-    Progress progress(io, "verify", todo.size(), "sites");
+    // Machine output (JSON, JUnit) shares no terminal with a counter.
+    Progress progress(io, "verify", todo.size(), "sites", run_.options.format == "text");
     parallel_for(todo.size(), static_cast<unsigned>(clients_.size()), [&](std::size_t index, unsigned worker) {
       throw_if_interrupted();
       run_pass(run_, *todo[index], *clients_[worker]);

@@ -87,6 +87,17 @@ ends_without_line() { # file: nothing drawn after the results (the line was eras
   esac
 }
 
+# verify on a terminal: only its counter, erased before the results; with
+# machine output (JSON, JUnit, read by programs) not even that.
+erased_before verify.out "s1  git  " "verify: the counter is erased before the results"
+status_lines verify.out | grep -aEv '^(verify: [0-9,]+/4 sites|s[1-4]  .*)?$' >verify-other.lines &&
+  fail "verify draws only its counter: $(head -5 verify-other.lines)" || pass
+for format in json junit; do
+  on_terminal "verify-$format.out" "$INTENTCTL" verify sites-dist --sites sites.yaml --format "$format"
+  grep -qa $'\033' "verify-$format.out" && fail "verify --format $format draws: $(cat -v "verify-$format.out" | head -3)" || pass
+done
+grep -qa '"kind": "VerifyReport"' verify-json.out && pass || fail "verify --format json printed its report"
+
 for kind in local http; do
   big_site "$kind"
   on_terminal "big-$kind.out" "$INTENTCTL" publish dist --sites "big-$kind.yaml"
@@ -100,6 +111,16 @@ for kind in local http; do
   has_phase "big-$kind.out" "sending objects [0-9,]+/[0-9,]+(, [0-9.]+ (bytes|KiB|MiB))?" "$kind: sending objects"
   erased_before "big-$kind.out" "edge1  " "$kind: the line is erased before the results"
   ends_without_line "big-$kind.out"
+done
+# verify's dry run fetches the large tree into an empty cache: no phase of it
+# on the terminal (one site: no counter either), in any format.
+for format in text json; do
+  on_terminal "verify-big-$format.out" env XDG_CACHE_HOME="$SCRATCH/cache-$format" \
+    "$INTENTCTL" verify dist --sites big-http.yaml --format "$format"
+  grep -qa "tree matches dist/edge1" "verify-big-$format.out" && pass ||
+    fail "verify $format: the large tree matches: $(status_lines "verify-big-$format.out" | tail -5)"
+  status_lines "verify-big-$format.out" | grep -qaE "^edge1: |objects [0-9]" &&
+    fail "verify $format draws the fetch: $(status_lines "verify-big-$format.out" | grep -aE "^edge1: " | head -3)" || pass
 done
 # HTTP says how many bytes went out, as git does.
 has_phase big-http.out "sending objects [0-9,]+/[0-9,]+, [0-9.]+ (KiB|MiB)" "http: the bytes sent"
