@@ -1,5 +1,6 @@
 #include "git/git.hpp"
 
+#include <cstdlib>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -8,15 +9,36 @@
 
 namespace intentctl::git {
 
+namespace {
+
+// A Git server with a private CA is trusted the way git trusts it: the CA
+// file (or folder) in GIT_SSL_CAINFO (GIT_SSL_CAPATH) instead of the
+// system's. "" when that worked or neither is set, else why not.
+std::string use_git_ca_variables() {
+  const char* file = std::getenv("GIT_SSL_CAINFO");
+  const char* folder = std::getenv("GIT_SSL_CAPATH");
+  if (file && !*file) file = nullptr;
+  if (folder && !*folder) folder = nullptr;
+  if (!file && !folder) return {};
+  if (git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, folder) == 0) return {};
+  return fmt::format("cannot use {} {} as the CAs to trust for Git over HTTPS: {}",
+                     file ? "GIT_SSL_CAINFO" : "GIT_SSL_CAPATH", file ? file : folder, last_error_message());
+}
+
+} // namespace
+
 void ensure_initialised() {
   static std::once_flag once;
+  static std::string ca_problem;
   std::call_once(once, [] {
     git_libgit2_init();
     // Object lookups from several threads hit one cache each; keep it modest so
     // twenty sites at once do not hold twenty large caches.
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
     install_watched_sockets();
+    ca_problem = use_git_ca_variables();
   });
+  if (!ca_problem.empty()) throw usage_error(ca_problem);
 }
 
 std::string last_error_message() {

@@ -13,6 +13,9 @@
 namespace intentctl::git {
 
 // git_libgit2_init, once per process; every entry point of lib/git calls it.
+// GIT_SSL_CAINFO and GIT_SSL_CAPATH, when set, replace the system's CAs for
+// HTTPS remotes, as in git; when they cannot be used, every call throws a
+// usage error, so commands call it first on their own thread.
 void ensure_initialised();
 
 template <typename T, void (*Free)(T*)>

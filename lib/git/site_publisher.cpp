@@ -591,6 +591,10 @@ class SitePublisher {
       cause = detail.find("404") != std::string::npos ? "repository not found (HTTP 404)"
                                                      : fmt::format("repository not found ({})", detail);
       hint = fmt::format("the server answers but holds no repository at that path: check {}", repo_setting());
+    } else if (detail.find("certificate") != std::string::npos) {
+      cause = "TLS: " + detail;
+      hint = "the Git server's certificate is not trusted here: give its CA file in GIT_SSL_CAINFO (as for git), "
+             "or add the CA to the system's";
     } else if (detail.find("failed to connect") != std::string::npos ||
                detail.find("failed to resolve") != std::string::npos) {
       cause = fmt::format("unreachable ({})", detail);

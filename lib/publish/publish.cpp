@@ -11,6 +11,7 @@
 
 #include "core/interrupt.hpp"
 #include "git/cache.hpp"
+#include "git/git.hpp"
 #include "git/site_publisher.hpp"
 #include "git/transfer_watch.hpp"
 #include "io/control_characters.hpp"
@@ -129,6 +130,7 @@ ExitClass worst(ExitClass a, ExitClass b) { return static_cast<int>(a) >= static
 // --- setting up -------------------------------------------------------------
 
 std::shared_ptr<Run> prepare(const PublishOptions& options, Io& io) {
+  git::ensure_initialised(); // here, not on a worker: a GIT_SSL_CAINFO it cannot use is the command's error
   // What reaches a commit message, its author line or a ref: one line each.
   refuse_control_characters_in_flag(options.message, "--message");
   refuse_control_characters_in_flag(options.author_name, "--author");

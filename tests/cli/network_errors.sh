@@ -120,7 +120,8 @@ expect_contains "$SCRATCH/out" "    hint: give the metrics source's user and pas
 
 # Git: a repository the server does not have, and a server that is not there.
 "$GIT_SERVER" start git-server --anonymous >/dev/null
-trap '"$GIT_SERVER" stop git-server; "$FIXTURE" stop "$STATE"; rm -rf "$SCRATCH"' EXIT
+TLS_PROXY=$SOURCE_DIR/tests/support/tls-proxy
+trap '"$TLS_PROXY" stop tls; "$GIT_SERVER" stop git-server; "$FIXTURE" stop "$STATE"; rm -rf "$SCRATCH"' EXIT
 GIT_URL=$(cat git-server/url)
 "$GIT_SERVER" new-repo git-server present >/dev/null
 for case in missing refused; do
@@ -164,6 +165,28 @@ fi
 for output in publish-refused.txt verify-refused.txt; do
   if grep -qa $'\033\[' "$output"; then fail "$output: colours in a pipe"; else pass; fi
 done
+# Git over HTTPS from a private CA: refused with a hint that names
+# GIT_SSL_CAINFO, then trusted through it, as git does.
+TLS_PORT=$("$TLS_PROXY" start tls "$STATE/pki/cn-only.crt" "$STATE/pki/cn-only.key" "$(cat git-server/port)")
+printf 'sites:\n  edge1: {repo: "https://127.0.0.1:%s/git/present.git"}\n' "$TLS_PORT" >git-tls.yaml
+for verb in publish verify; do
+  run "$INTENTCTL" $verb --sites git-tls.yaml --site edge1 dist
+  expect_rc 3 "$verb over HTTPS from an unknown CA: exit code"
+  expect_contains "$SCRATCH/out" "https://127.0.0.1:$TLS_PORT/git/present.git" "$verb over HTTPS: the URL"
+  expect_contains "$SCRATCH/out" ": TLS: " "$verb over HTTPS from an unknown CA: a TLS error"
+  expect_contains "$SCRATCH/out" "    hint: the Git server's certificate is not trusted here: give its CA file in GIT_SSL_CAINFO" \
+    "$verb over HTTPS from an unknown CA: the hint names GIT_SSL_CAINFO"
+done
+run env GIT_SSL_CAINFO="$STATE/pki/ca.crt" "$INTENTCTL" publish --sites git-tls.yaml --site edge1 dist
+expect_rc 0 "publish over HTTPS with GIT_SSL_CAINFO"
+expect_contains "$SCRATCH/out" "pushed" "publish over HTTPS with GIT_SSL_CAINFO pushes"
+run env GIT_SSL_CAINFO="$STATE/pki/ca.crt" "$INTENTCTL" verify --sites git-tls.yaml --site edge1 dist
+expect_contains "$SCRATCH/out" "edge1  git      pass" "verify over HTTPS with GIT_SSL_CAINFO"
+run env GIT_SSL_CAINFO=no-such-ca.crt "$INTENTCTL" publish --sites git-tls.yaml --site edge1 dist
+expect_rc 2 "an unusable GIT_SSL_CAINFO is a usage error"
+expect_contains "$SCRATCH/err" "intentctl publish: error: cannot use GIT_SSL_CAINFO no-such-ca.crt as the CAs to trust" \
+  "an unusable GIT_SSL_CAINFO is named"
+
 python3 - publish-missing.json <<'PY' && pass || fail "publish JSON: the hint is in the site record and in errors[]"
 import json, sys
 document = json.load(open(sys.argv[1]))
