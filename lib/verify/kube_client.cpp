@@ -40,8 +40,15 @@ std::string position_text(const Location& where) {
 
 // The kubectl command that meets the same problem, for a hint to suggest.
 std::string kubectl_line(const KubeEndpoint& endpoint, std::string_view arguments) {
-  return fmt::format("'kubectl --kubeconfig {} --context {} {}'", shell_word(endpoint.context_file),
-                     shell_word(endpoint.context), arguments);
+  const std::string file =
+      endpoint.context_file.empty() ? "" : fmt::format("--kubeconfig {} ", shell_word(endpoint.context_file));
+  return fmt::format("'kubectl {}--context {} {}'", file, shell_word(endpoint.context), arguments);
+}
+
+// "context edge1 of kc-edge1.yaml": which context of which file a message is about.
+std::string context_text(const KubeEndpoint& endpoint) {
+  if (endpoint.context_file.empty()) return "context " + endpoint.context;
+  return fmt::format("context {} of {}", endpoint.context, endpoint.context_file);
 }
 
 std::string cluster_setting(const KubeEndpoint& endpoint) {
@@ -69,8 +76,7 @@ std::string can_i_arguments(const std::string& path) {
 // No answer from the API server: which setting gave its address and which
 // gave the trust, and what to try.
 Error unreachable_error(const Unreachable& error, const KubeEndpoint& endpoint) {
-  Error result = external_error(
-      fmt::format("{}: {} (context {} of {})", endpoint.server, error.reason(), endpoint.context, endpoint.context_file));
+  Error result = external_error(fmt::format("{}: {} ({})", endpoint.server, error.reason(), context_text(endpoint)));
   const bool has_ca = !endpoint.cluster.ca_file.empty() || !endpoint.cluster.ca_pem.empty();
   switch (error.why()) {
   case NoAnswer::refused:
@@ -97,9 +103,8 @@ Error unreachable_error(const Unreachable& error, const KubeEndpoint& endpoint) 
 // 401: the credentials are not taken; 403: they are, and may not read this.
 AuthRefused refused_error(long status, const std::string& message, const std::string& path,
                           const KubeEndpoint& endpoint) {
-  AuthRefused error(fmt::format("{}: authentication refused (HTTP {}){}{} (context {} of {})", endpoint.server,
-                                status, message.empty() ? "" : ": ", message, endpoint.context,
-                                endpoint.context_file));
+  AuthRefused error(fmt::format("{}: authentication refused (HTTP {}){}{} ({})", endpoint.server, status,
+                                message.empty() ? "" : ": ", message, context_text(endpoint)));
   if (endpoint.user_name.empty())
     error.with_hint(fmt::format("context {} names no user and the server wants one: add a user with credentials",
                                 endpoint.context));
