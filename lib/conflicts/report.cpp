@@ -51,12 +51,6 @@ std::string site_names(const ConflictAnalysis& analysis, const std::vector<std::
   return names;
 }
 
-std::string where_text(const Location& where) {
-  std::string text = location_prefix(where);
-  while (!text.empty() && (text.back() == ' ' || text.back() == ':')) text.pop_back();
-  return text;
-}
-
 // "5GC_SubNetwork core (networkSlice IS_EQUAL_TO robot)": what two conflicting targets are about.
 std::string scope_text(const ConflictAnalysis& analysis, const TargetRef& ref) {
   const CheckSubject& subject = analysis.subjects[ref.subject];
@@ -90,7 +84,7 @@ Diagnostic target_finding(const ConflictAnalysis& analysis, const TargetConflict
   return {Severity::error,
           fmt::format("{}: {}: {} and {}{} cannot both hold on {}", site_names(analysis, sites), to_3gpp(conflict.type),
                       side_text(analysis, conflict.first), side_text(analysis, conflict.second),
-                      second.line ? " at " + where_text(second) : "", scope_text(analysis, conflict.first)),
+                      second.line ? " at " + location_text(second) : "", scope_text(analysis, conflict.first)),
           target_location(analysis, conflict.first)};
 }
 

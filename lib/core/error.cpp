@@ -47,14 +47,18 @@ Error file_error(int errnum, std::string message, Location where) {
   }
 }
 
-std::string location_prefix(const Location& where) {
+std::string location_text(const Location& where) {
   if (where.file.empty()) return {};
-  std::string prefix = where.file + ":";
+  std::string text = where.file;
   if (where.line > 0) {
-    prefix += std::to_string(where.line) + ":";
-    if (where.column > 0) prefix += std::to_string(where.column) + ":";
+    text += ":" + std::to_string(where.line);
+    if (where.column > 0) text += ":" + std::to_string(where.column);
   }
-  return prefix + " ";
+  return text;
+}
+
+std::string location_prefix(const Location& where) {
+  return where.file.empty() ? std::string{} : location_text(where) + ": ";
 }
 
 int exit_code(ExitClass exit_class) { return static_cast<int>(exit_class); }

@@ -71,6 +71,10 @@ Error file_error(int errnum, std::string message, Location where = {});
 // diagnostic printer so the GNU style stays in one place.
 std::string location_prefix(const Location& where);
 
+// "FILE:LINE:COL" (or less, when parts are unknown) inside a message: "first
+// at intents.yaml:3:5". "" when there is no file.
+std::string location_text(const Location& where);
+
 int exit_code(ExitClass exit_class);
 
 } // namespace intentctl

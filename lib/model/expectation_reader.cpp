@@ -31,12 +31,6 @@ Location object_type_location(const Source& source, const Node& node, const std:
   return where_in(source, node, object_key, path);
 }
 
-std::string location_text(const Location& where) {
-  std::string text = location_prefix(where);
-  while (!text.empty() && (text.back() == ' ' || text.back() == ':')) text.pop_back();
-  return text;
-}
-
 // Where an intent names its sites: the DeploymentSite context's value range.
 Location sites_location(const Source& source, const Node& intent, const std::string& path) {
   const Node* body = intent.find("attributes") ? intent.find("attributes") : &intent;

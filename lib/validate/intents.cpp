@@ -27,12 +27,6 @@ Finding finding_of(const Error& error) {
   return Finding{Severity::error, control ? "control-character" : "intent", error.where(), error.message()};
 }
 
-std::string location_text(const Location& where) {
-  std::string text = location_prefix(where);
-  while (!text.empty() && (text.back() == ' ' || text.back() == ':')) text.pop_back();
-  return text;
-}
-
 } // namespace
 
 IntentChecker::IntentChecker(const Mapping& mapping, bool lax_seed, bool strict)

@@ -31,13 +31,6 @@ std::string text_member(const Node& node, std::string_view key) {
   return value && value->is_string() ? value->text() : std::string{};
 }
 
-// "FILE:LINE:COL" of a setting, or less when parts are unknown.
-std::string position_text(const Location& where) {
-  std::string text = location_prefix(where);
-  if (text.ends_with(": ")) text.resize(text.size() - 2);
-  return text;
-}
-
 // The kubectl command that meets the same problem, for a hint to suggest.
 std::string kubectl_line(const KubeEndpoint& endpoint, std::string_view arguments) {
   const std::string file =
@@ -52,7 +45,7 @@ std::string context_text(const KubeEndpoint& endpoint) {
 }
 
 std::string cluster_setting(const KubeEndpoint& endpoint) {
-  return fmt::format("cluster \"{}\" at {}", endpoint.cluster_name, position_text(endpoint.cluster.where));
+  return fmt::format("cluster \"{}\" at {}", endpoint.cluster_name, location_text(endpoint.cluster.where));
 }
 
 // "get rootsyncs.configsync.gke.io -n config-management-system" for an
@@ -94,7 +87,7 @@ Error unreachable_error(const Unreachable& error, const KubeEndpoint& endpoint) 
                              cluster_setting(endpoint)));
   case NoAnswer::client_certificate:
     return result.with_hint(fmt::format("check client-certificate and client-key of user \"{}\" at {}",
-                                        endpoint.user_name, position_text(endpoint.user_where)));
+                                        endpoint.user_name, location_text(endpoint.user_where)));
   case NoAnswer::other: break;
   }
   return result.with_hint("try " + kubectl_line(endpoint, "cluster-info"));
@@ -111,7 +104,7 @@ AuthRefused refused_error(long status, const std::string& message, const std::st
   else if (status == 401)
     error.with_hint(fmt::format("the credentials of user \"{}\" at {} are not accepted (expired or revoked?); "
                                 "try {}",
-                                endpoint.user_name, position_text(endpoint.user_where),
+                                endpoint.user_name, location_text(endpoint.user_where),
                                 kubectl_line(endpoint, "auth whoami")));
   else
     error.with_hint(fmt::format("user \"{}\" may not read {}; verify needs get on it: try {}", endpoint.user_name,

@@ -11,6 +11,7 @@
 . "$SOURCE_DIR/tests/support/testlib.sh"
 require_python_module jsonschema
 require_tool lighttpd
+require_tool script
 isolate KUBECONFIG
 . "$SOURCE_DIR/tests/support/verify-env.sh"
 GIT_SERVER=$SOURCE_DIR/tests/support/git-http-server
@@ -153,15 +154,13 @@ for output in publish-refused.txt verify-refused.txt publish-refused.json; do
 done
 # On a terminal, the site's error: is red and hint: cyan, as in diagnostics;
 # in a pipe (above) there is no colour at all.
-if command -v script >/dev/null; then
-  for verb in publish verify; do
-    script -qec "$(printf '%q ' "$INTENTCTL" $verb --sites git-refused.yaml --site edge1 dist)" /dev/null >tty.out </dev/null || true
-    grep -qaF $'\033[1;36mhint:\033[0m is the Git server running?' tty.out && pass ||
-      fail "$verb: the hint is not cyan on a terminal: $(od -c tty.out | head -8)"
-  done
-  grep -qaF $'\033[1;31merror:\033[0m unreachable' <(script -qec "$(printf '%q ' "$INTENTCTL" publish --sites git-refused.yaml --site edge1 dist)" /dev/null </dev/null) &&
-    pass || fail "publish: the site's error: is not red on a terminal"
-fi
+for verb in publish verify; do
+  script -qec "$(printf '%q ' "$INTENTCTL" $verb --sites git-refused.yaml --site edge1 dist)" /dev/null >tty.out </dev/null || true
+  grep -qaF $'\033[1;36mhint:\033[0m is the Git server running?' tty.out && pass ||
+    fail "$verb: the hint is not cyan on a terminal: $(od -c tty.out | head -8)"
+done
+grep -qaF $'\033[1;31merror:\033[0m unreachable' <(script -qec "$(printf '%q ' "$INTENTCTL" publish --sites git-refused.yaml --site edge1 dist)" /dev/null </dev/null) &&
+  pass || fail "publish: the site's error: is not red on a terminal"
 for output in publish-refused.txt verify-refused.txt; do
   if grep -qa $'\033\[' "$output"; then fail "$output: colours in a pipe"; else pass; fi
 done
